@@ -1,0 +1,83 @@
+"""The `easyclick2call` command: the tray app by default, headless sub-commands otherwise.
+
+Each group of sub-commands lives in its own module under `easyclick2call.commands` and exposes
+``register(subparsers)``; this module only assembles them and maps outcomes to exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from easyclick2call import __version__
+
+# Exit codes shared by every sub-command (documented in the README).
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_NOT_CALLABLE = 3
+EXIT_AUTH = 4
+EXIT_NETWORK = 5
+
+# Modules under easyclick2call.commands that add sub-commands, in help order.
+COMMAND_MODULES = ("api", "config", "sandbox_cmd")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser; sub-command modules are imported lazily but registered here."""
+    parser = argparse.ArgumentParser(
+        prog="easyclick2call",
+        description=(
+            "Clipboard dialer for OVHcloud SIP lines. With no command, starts the tray app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"EasyClick2Call {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"easyclick2call.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"easyclick2call.commands.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def _is_gui_invocation(argv: Sequence[str]) -> bool:
+    """True when no sub-command is named: the tray app (with its own options) starts."""
+    for arg in argv:
+        if arg in ("-h", "--help", "--version"):
+            return False
+        if not arg.startswith("-"):
+            # A positional that is not a sub-command is a number / tel: URI handed to the app.
+            return arg not in _command_names()
+    return True
+
+
+def _command_names() -> set[str]:
+    parser = build_parser()
+    for action in parser._actions:  # argparse offers no public accessor for sub-commands
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if _is_gui_invocation(args_list):
+        from easyclick2call.commands.gui import run_gui
+
+        return run_gui(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python core: numbers, settings model, secrets, history, dialer. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Per-OS code behind small interfaces: autostart, URL handlers, clipboard, single instance."""

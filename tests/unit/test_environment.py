@@ -1,0 +1,28 @@
+"""The test session really is a desktop: an X server, a tray host and an unlocked keyring."""
+
+import os
+import subprocess
+
+from tests.harness.desktop import tray_owner
+
+
+def test_x_server_and_tray_are_up(desktop):
+    assert os.environ["DISPLAY"]
+    assert tray_owner() != 0
+
+
+def test_clipboard_round_trips_through_xclip(desktop):
+    subprocess.run(["xclip", "-selection", "clipboard"], input=b"hello", check=True, timeout=10)
+    out = subprocess.run(["xclip", "-selection", "clipboard", "-o"], capture_output=True,
+                         check=True, timeout=10).stdout
+    assert out == b"hello"
+
+
+def test_secret_service_keyring_is_unlocked(desktop):
+    import keyring
+
+    backend = keyring.get_keyring()
+    assert "SecretService" in type(backend).__module__ + type(backend).__name__
+    keyring.set_password("easyclick2call-selftest", "probe", "s3cret")
+    assert keyring.get_password("easyclick2call-selftest", "probe") == "s3cret"
+    keyring.delete_password("easyclick2call-selftest", "probe")
