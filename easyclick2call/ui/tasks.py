@@ -1,0 +1,81 @@
+"""Run blocking work (network, keyring, big-text detection) off the GUI thread.
+
+`run_task(fn, *args, on_done=..., on_error=...)` runs ``fn(*args)`` on a worker thread of a
+private QThreadPool and delivers its result or exception back on the GUI thread through a queued
+signal. The GUI thread never waits for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+_POOL: QThreadPool | None = None
+
+
+def task_pool() -> QThreadPool:
+    """The pool all background tasks share (a few threads: the work is I/O bound)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(4)
+    return _POOL
+
+
+class TaskSignals(QObject):
+    """Carries a task's outcome back to the thread that owns this object (the GUI thread)."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple, signals: TaskSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._args = args
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args)
+        except Exception as exc:  # delivered to on_error; never reaches the user as a traceback
+            log.debug("background task %s failed: %s", getattr(self._fn, "__name__", "?"),
+                      type(exc).__name__)
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.done.emit(result)
+
+
+def run_task(
+    fn: Callable[..., Any],
+    *args: Any,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    parent: QObject | None = None,
+) -> TaskSignals:
+    """Start ``fn(*args)`` off the GUI thread; callbacks run on the GUI thread.
+
+    Pass ``parent`` (a widget) so that the callbacks are dropped if it is destroyed first.
+    """
+    signals = TaskSignals(parent)
+    if on_done is not None:
+        signals.done.connect(on_done)
+    if on_error is not None:
+        signals.failed.connect(on_error)
+    signals.done.connect(signals.deleteLater)
+    signals.failed.connect(signals.deleteLater)
+    task_pool().start(_Task(fn, args, signals))
+    return signals
+
+
+@Slot()
+def wait_for_tasks(msecs: int = 30000) -> bool:
+    """Block until every background task ended (only at exit and in tests)."""
+    return task_pool().waitForDone(msecs)
