@@ -7,6 +7,8 @@ signal. The GUI thread never waits for it.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -15,16 +17,13 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-_POOL: QThreadPool | None = None
 
-
+@functools.cache
 def task_pool() -> QThreadPool:
     """The pool all background tasks share (a few threads: the work is I/O bound)."""
-    global _POOL
-    if _POOL is None:
-        _POOL = QThreadPool()
-        _POOL.setMaxThreadCount(4)
-    return _POOL
+    pool = QThreadPool()
+    pool.setMaxThreadCount(4)
+    return pool
 
 
 class TaskSignals(QObject):
@@ -48,9 +47,12 @@ class _Task(QRunnable):
         except Exception as exc:  # delivered to on_error; never reaches the user as a traceback
             log.debug("background task %s failed: %s", getattr(self._fn, "__name__", "?"),
                       type(exc).__name__)
-            self._signals.failed.emit(exc)
+            outcome, signal_name = exc, "failed"
         else:
-            self._signals.done.emit(result)
+            outcome, signal_name = result, "done"
+        # The receiver may have been destroyed meanwhile (a dialog closed): drop the outcome.
+        with contextlib.suppress(RuntimeError):
+            getattr(self._signals, signal_name).emit(outcome)
 
 
 def run_task(
