@@ -1,0 +1,99 @@
+"""The application context: one object that every window and controller of the tray app shares.
+
+It holds the profile, the settings, the secret store, the call history, the demo flag (and the
+in-process sandbox in demo mode) and the UI language, and it carries the app-wide signals:
+
+- ``account_changed``: the account or line changed (the settings dialog emits it after saving);
+- ``settings_changed(key)``: one setting changed (emitted by :meth:`set_setting`);
+- ``history_changed``: a call was recorded, deleted or the history cleared.
+
+It never touches the network or the keyring on its own: :meth:`account` and :meth:`telephony`
+read secrets and build an API client, so call them only off the GUI thread (``ui.tasks.run_task``).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from easyclick2call.core.paths import Profile
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(QObject):
+    """Shared state and signals of the running app (lives on the GUI thread)."""
+
+    account_changed = Signal()
+    settings_changed = Signal(str)
+    history_changed = Signal()
+
+    def __init__(
+        self,
+        profile: Profile,
+        settings: Any,
+        secrets: Any,
+        history: Any,
+        *,
+        demo: bool = False,
+        sandbox: Any = None,
+        language: str = "en",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.settings = settings  # core.settings.Settings over ui.qsettings_store.QSettingsStore
+        self.secrets = secrets  # core.secrets.SecretStore
+        self.history = history  # core.history.History
+        self.demo = demo
+        self.sandbox = sandbox  # sandbox.server.SandboxServer in demo mode, else None
+        self.language = language
+
+    # -- settings -------------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        """The typed value of setting `key` (its declared default when unset)."""
+        try:
+            value = self.settings.get(key)
+        except (KeyError, AttributeError):
+            return default
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store one setting and tell every listener (``settings_changed(key)``)."""
+        self.settings.set(key, value)
+        self.settings_changed.emit(key)
+
+    # -- account (off the GUI thread only) ------------------------------------------------
+    def account(self) -> Any:
+        """The stored account (core.account.StoredAccount); reads the keyring: worker thread."""
+        from easyclick2call.core.account import load_stored_account
+
+        return load_stored_account(self.settings, self.secrets)
+
+    def is_configured(self) -> bool:
+        """True when enough settings are present to place a call (no keyring access)."""
+        try:
+            from easyclick2call.core.account import is_configured
+        except ImportError:  # pragma: no cover - during development only
+            return bool(self.setting("application_key") and self.setting("line"))
+        return bool(is_configured(self.settings))
+
+    def telephony(self) -> Any:
+        """An ovhapi Telephony for the current account; builds a client: worker thread only."""
+        from easyclick2call.core.account import to_identity
+        from easyclick2call.ovhapi.client import make_client
+        from easyclick2call.ovhapi.telephony import Telephony
+
+        return Telephony(make_client(to_identity(self.account())))
+
+    # -- presentation ---------------------------------------------------------------------
+    def line_label(self) -> str:
+        """The line in use as stored (e.g. "0033972000000"), or "" when none."""
+        return str(self.setting("line", "") or "")
+
+    def region(self) -> str:
+        """The user's default country for national numbers (ISO code, e.g. "FR")."""
+        return str(self.setting("region", "FR") or "FR").upper()
