@@ -1,0 +1,107 @@
+"""The account a profile is configured for: its settings plus its secrets from the keyring.
+
+Secrets are read from the keyring only when asked for (a :class:`StoredAccount` holds the
+SecretStore, not the values) and never appear in its repr.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from easyclick2call.core.paths import Profile
+from easyclick2call.core.secrets import SecretStore
+from easyclick2call.core.settings import Settings, SettingsStore
+
+if TYPE_CHECKING:
+    from easyclick2call.ovhapi.client import ApiIdentity
+
+ACCOUNT_KEYS = (
+    "endpoint", "auth_mode", "application_key", "client_id", "billing_account", "line",
+    "click2call_user", "calling_mode", "region",
+)
+
+
+@dataclass
+class StoredAccount:
+    """What is needed to place a call; the three secrets come from the keyring on demand."""
+
+    endpoint: str
+    auth_mode: str
+    application_key: str
+    client_id: str
+    billing_account: str
+    line: str
+    click2call_user: int
+    calling_mode: str
+    region: str
+    secrets: SecretStore = field(repr=False)
+
+    @property
+    def application_secret(self) -> str:
+        return self.secrets.get("application_secret")
+
+    @property
+    def consumer_key(self) -> str:
+        return self.secrets.get("consumer_key")
+
+    @property
+    def client_secret(self) -> str:
+        return self.secrets.get("client_secret")
+
+    @property
+    def intercom(self) -> bool:
+        return self.calling_mode == "intercom"
+
+    def to_identity(self) -> ApiIdentity:
+        """The ApiIdentity for ovhapi.client.make_client (reads the needed secrets now)."""
+        from easyclick2call.ovhapi.client import ApiIdentity
+
+        if self.auth_mode == "oauth2":
+            return ApiIdentity(
+                endpoint=self.endpoint, client_id=self.client_id,
+                client_secret=self.client_secret,
+            )
+        return ApiIdentity(
+            endpoint=self.endpoint, application_key=self.application_key,
+            application_secret=self.application_secret, consumer_key=self.consumer_key,
+        )
+
+
+def account_from_settings(settings: Settings, secrets: SecretStore) -> StoredAccount:
+    """A StoredAccount from already-loaded settings and a profile's SecretStore."""
+    values = {key: settings.get(key) for key in ACCOUNT_KEYS}
+    return StoredAccount(**values, secrets=secrets)  # type: ignore[arg-type]
+
+
+def load_stored_account(profile: Profile, store: SettingsStore | None = None) -> StoredAccount:
+    """The account of `profile`: settings through QSettingsStore (or `store`), secrets through
+    the profile's SecretStore (SecretsError propagates when they are read)."""
+    if store is None:
+        from easyclick2call.ui.qsettings_store import QSettingsStore
+
+        store = QSettingsStore(profile)
+    return account_from_settings(Settings(store), SecretStore(profile.keyring_service))
+
+
+def missing_fields(account: StoredAccount) -> list[str]:
+    """The names of what is still needed before a call can be placed ([] when configured).
+
+    Reads the secrets (SecretsError propagates)."""
+    missing: list[str] = []
+    if account.auth_mode == "oauth2":
+        needed = (("client_id", account.client_id), ("client_secret", account.client_secret))
+    else:
+        needed = (
+            ("application_key", account.application_key),
+            ("application_secret", account.application_secret),
+            ("consumer_key", account.consumer_key),
+        )
+    missing += [name for name, value in needed if not value]
+    missing += [name for name in ("billing_account", "line") if not getattr(account, name)]
+    return missing
+
+
+def is_configured(account: StoredAccount) -> bool:
+    """True when every setting and secret needed to place a call is there."""
+    return not missing_fields(account)
