@@ -1,0 +1,511 @@
+"""Every failure of the OVHcloud side as one `ApiError` with a kind and a bilingual message.
+
+`map_error(exc)` turns whatever python-ovh, requests, urllib3, oauthlib or the socket layer
+raised into an `ApiError`. Messages are short, say what to do next, and never contain a
+traceback, a secret or OVHcloud's query id (the query id stays on the object, for logs).
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+from dataclasses import dataclass
+
+import requests
+from ovh import exceptions as ovh_exc
+
+
+@dataclass(frozen=True)
+class ErrorKind:
+    """One kind of failure: its messages and the family the CLI maps to an exit code."""
+
+    en: str
+    fr: str
+    family: str  # "auth" (sign-in/permission), "network" (network/server), "input", "cancelled"
+
+
+# kind -> messages. The UI and the closing notes list them from here.
+_KINDS: dict[str, ErrorKind] = {
+    # Configuration (nothing was sent).
+    "not_configured": ErrorKind(
+        "No OVHcloud account is set up — connect your account in Settings.",
+        "Aucun compte OVHcloud n'est configuré — connectez votre compte dans Réglages.",
+        "auth",
+    ),
+    "config": ErrorKind(
+        "The OVHcloud account settings are incomplete or invalid — check them in Settings.",
+        "Les réglages du compte OVHcloud sont incomplets ou invalides — vérifiez-les dans "
+        "Réglages.",
+        "auth",
+    ),
+    "invalid_login": ErrorKind(
+        "This Click2Call login is not valid — use 1 to 50 letters, digits, dots, dashes, "
+        "underscores or @.",
+        "Cet identifiant Click2Call n'est pas valide — utilisez 1 à 50 lettres, chiffres, "
+        "points, tirets, soulignés ou @.",
+        "input",
+    ),
+    "invalid_password": ErrorKind(
+        "This password does not follow OVHcloud's rules — use 8 to 20 characters, without "
+        "spaces, &, $ or `.",
+        "Ce mot de passe ne respecte pas les règles d'OVHcloud — utilisez 8 à 20 caractères, "
+        "sans espace, &, $ ni `.",
+        "input",
+    ),
+    # Sign-in and permissions.
+    "auth_missing": ErrorKind(
+        "OVHcloud asks you to sign in — connect your account in Settings.",
+        "OVHcloud demande de vous identifier — connectez votre compte dans Réglages.",
+        "auth",
+    ),
+    "invalid_signature": ErrorKind(
+        "OVHcloud refused the application secret — check the application key and secret in "
+        "Settings.",
+        "OVHcloud a refusé le secret d'application — vérifiez la clé et le secret d'application "
+        "dans Réglages.",
+        "auth",
+    ),
+    "unknown_app_key": ErrorKind(
+        "OVHcloud does not know this application key — check it in Settings.",
+        "OVHcloud ne connaît pas cette clé d'application — vérifiez-la dans Réglages.",
+        "auth",
+    ),
+    "access_expired": ErrorKind(
+        "Access expired — reconnect in Settings.",
+        "Accès expiré — reconnectez-vous dans Réglages.",
+        "auth",
+    ),
+    "access_unknown": ErrorKind(
+        "This access key is unknown or belongs to another application — reconnect in Settings.",
+        "Cette clé d'accès est inconnue ou appartient à une autre application — reconnectez-vous "
+        "dans Réglages.",
+        "auth",
+    ),
+    "not_granted": ErrorKind(
+        "Your access key does not allow this action — reconnect in Settings to grant it.",
+        "Votre clé d'accès ne permet pas cette action — reconnectez-vous dans Réglages pour "
+        "l'autoriser.",
+        "auth",
+    ),
+    "forbidden": ErrorKind(
+        "Your OVHcloud account is not allowed to do this — check its rights in the OVHcloud "
+        "Control Panel.",
+        "Votre compte OVHcloud n'a pas le droit de faire cela — vérifiez ses droits dans "
+        "l'espace client OVHcloud.",
+        "auth",
+    ),
+    "clock_skew": ErrorKind(
+        "Your computer's clock is wrong — set the date and time automatically, then try again.",
+        "L'horloge de votre ordinateur est fausse — réglez la date et l'heure automatiquement, "
+        "puis réessayez.",
+        "auth",
+    ),
+    "oauth_invalid_client": ErrorKind(
+        "OVHcloud refused the service account — check the client ID and secret in Settings.",
+        "OVHcloud a refusé le compte de service — vérifiez l'ID client et le secret dans "
+        "Réglages.",
+        "auth",
+    ),
+    "oauth_failed": ErrorKind(
+        "Signing in with the service account failed — check it in Settings, then try again.",
+        "La connexion avec le compte de service a échoué — vérifiez-le dans Réglages, puis "
+        "réessayez.",
+        "auth",
+    ),
+    # The consumer-key flow (Connect…).
+    "key_refused": ErrorKind(
+        "The access request was refused on OVHcloud's page — click Connect again and accept it.",
+        "La demande d'accès a été refusée sur la page d'OVHcloud — cliquez à nouveau sur "
+        "Connecter et acceptez-la.",
+        "auth",
+    ),
+    "key_expired": ErrorKind(
+        "The access request expired — click Connect again.",
+        "La demande d'accès a expiré — cliquez à nouveau sur Connecter.",
+        "auth",
+    ),
+    "key_timeout": ErrorKind(
+        "The access request was not validated in time — click Connect again and accept it "
+        "sooner.",
+        "La demande d'accès n'a pas été validée à temps — cliquez à nouveau sur Connecter et "
+        "acceptez-la plus tôt.",
+        "auth",
+    ),
+    "cancelled": ErrorKind(
+        "Cancelled.",
+        "Annulé.",
+        "cancelled",
+    ),
+    # What was asked.
+    "bad_request": ErrorKind(
+        "OVHcloud refused the request — check the number and the line in Settings.",
+        "OVHcloud a refusé la demande — vérifiez le numéro et la ligne dans Réglages.",
+        "input",
+    ),
+    "not_found": ErrorKind(
+        "OVHcloud does not know this billing account, line or Click2Call user — pick them again "
+        "in Settings.",
+        "OVHcloud ne connaît pas ce compte de facturation, cette ligne ou cet utilisateur "
+        "Click2Call — choisissez-les à nouveau dans Réglages.",
+        "input",
+    ),
+    "expired_service": ErrorKind(
+        "This OVHcloud service has expired — renew it in the OVHcloud Control Panel.",
+        "Ce service OVHcloud a expiré — renouvelez-le dans l'espace client OVHcloud.",
+        "input",
+    ),
+    # Network and server.
+    "network": ErrorKind(
+        "Cannot reach OVHcloud — check your internet connection and try again.",
+        "Impossible de joindre OVHcloud — vérifiez votre connexion Internet et réessayez.",
+        "network",
+    ),
+    "dns": ErrorKind(
+        "Cannot find OVHcloud's server — check your internet connection (DNS) and try again.",
+        "Serveur d'OVHcloud introuvable — vérifiez votre connexion Internet (DNS) et réessayez.",
+        "network",
+    ),
+    "tls": ErrorKind(
+        "The secure connection to OVHcloud failed — check your computer's date and any proxy, "
+        "then try again.",
+        "La connexion sécurisée à OVHcloud a échoué — vérifiez la date de l'ordinateur et tout "
+        "proxy, puis réessayez.",
+        "network",
+    ),
+    "connect_timeout": ErrorKind(
+        "OVHcloud could not be reached in time — check your connection and try again.",
+        "OVHcloud n'a pas pu être joint à temps — vérifiez votre connexion et réessayez.",
+        "network",
+    ),
+    "timeout": ErrorKind(
+        "OVHcloud did not answer in time — it may still have done it: check before trying again.",
+        "OVHcloud n'a pas répondu à temps — l'action a peut-être eu lieu : vérifiez avant de "
+        "réessayer.",
+        "network",
+    ),
+    "connection_lost": ErrorKind(
+        "The connection to OVHcloud was cut — it may still have done it: check before trying "
+        "again.",
+        "La connexion à OVHcloud a été coupée — l'action a peut-être eu lieu : vérifiez avant "
+        "de réessayer.",
+        "network",
+    ),
+    "invalid_response": ErrorKind(
+        "OVHcloud sent an unreadable answer — try again in a few minutes.",
+        "OVHcloud a envoyé une réponse illisible — réessayez dans quelques minutes.",
+        "network",
+    ),
+    "rate_limited": ErrorKind(
+        "Too many requests to OVHcloud — wait a minute, then try again.",
+        "Trop de demandes envoyées à OVHcloud — attendez une minute, puis réessayez.",
+        "network",
+    ),
+    "conflict": ErrorKind(
+        "OVHcloud is still busy with a previous request — wait a moment, then try again.",
+        "OVHcloud traite encore une demande précédente — patientez un instant, puis réessayez.",
+        "network",
+    ),
+    "server": ErrorKind(
+        "OVHcloud has a temporary problem — try again in a few minutes.",
+        "OVHcloud rencontre un problème temporaire — réessayez dans quelques minutes.",
+        "network",
+    ),
+    "unexpected": ErrorKind(
+        "Something unexpected went wrong with OVHcloud — try again; the log has details.",
+        "Un problème inattendu est survenu avec OVHcloud — réessayez ; le journal donne les "
+        "détails.",
+        "network",
+    ),
+}
+
+# kind -> (English, French): what the UI and the documentation list.
+ERROR_KINDS: dict[str, tuple[str, str]] = {kind: (k.en, k.fr) for kind, k in _KINDS.items()}
+
+
+class ApiError(Exception):
+    """One failure of the OVHcloud side, ready to show to a person.
+
+    `detail` is OVHcloud's own message (without query id), for logs and expert displays;
+    `query_id` is OVHcloud's X-Ovh-QueryId when there was an answer.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        message: str,
+        message_fr: str,
+        status: int | None = None,
+        *,
+        detail: str = "",
+        query_id: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.message_fr = message_fr
+        self.status = status
+        self.detail = detail
+        self.query_id = query_id
+
+    @classmethod
+    def of(
+        cls,
+        kind: str,
+        status: int | None = None,
+        *,
+        detail: str = "",
+        query_id: str | None = None,
+    ) -> ApiError:
+        """An error of a kind listed in ERROR_KINDS, with its standard messages."""
+        spec = _KINDS[kind]
+        return cls(kind, spec.en, spec.fr, status, detail=detail, query_id=query_id)
+
+    @property
+    def family(self) -> str:
+        """"auth", "network", "input" or "cancelled" (see ErrorKind)."""
+        spec = _KINDS.get(self.kind)
+        return spec.family if spec else "network"
+
+    def message_in(self, language: str) -> str:
+        """The message in `language` ("fr", "fr_FR", "fr-CA"… → French, anything else English)."""
+        return self.message_fr if language.lower().startswith("fr") else self.message
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready view (no secret ever reaches an ApiError)."""
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "message_fr": self.message_fr,
+            "status": self.status,
+            "detail": self.detail,
+            "query_id": self.query_id,
+        }
+
+    def __repr__(self) -> str:
+        return f"ApiError(kind={self.kind!r}, status={self.status!r}, detail={self.detail!r})"
+
+
+# --- classification -------------------------------------------------------------------------
+
+_QUERY_ID = re.compile(r"\s*OVH-Query-ID:.*$", re.IGNORECASE | re.DOTALL)
+_MAX_DETAIL = 200
+
+_ERROR_CODES_403 = {
+    "NOT_GRANTED_CALL": "not_granted",
+    "NOT_CREDENTIAL": "access_unknown",
+    "INVALID_KEY": "unknown_app_key",
+    "INVALID_CREDENTIAL": "access_expired",
+    "FORBIDDEN": "forbidden",
+}
+
+# (pattern in OVHcloud's message, kind), checked in order, for bodies without errorCode.
+_MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind)
+    for pattern, kind in (
+        (r"invalid signature", "invalid_signature"),
+        (r"out of time|timestamp|clock|time ?skew|time ?drift", "clock_skew"),
+        (r"not been granted", "not_granted"),
+        (r"credential is not valid|credential (has )?expired|expired credential", "access_expired"),
+        (r"credential does not exist", "access_unknown"),
+        (r"application key|invalid key|application does not exist", "unknown_app_key"),
+        (r"must login first", "auth_missing"),
+    )
+)
+
+
+def _clean(text: object) -> str:
+    """OVHcloud's message for `detail`: one line, no query id, bounded."""
+    if not isinstance(text, str):
+        return ""
+    text = _QUERY_ID.sub("", text).strip()
+    text = " ".join(text.split())
+    return text[:_MAX_DETAIL]
+
+
+def _by_message(text: str) -> str | None:
+    for pattern, kind in _MESSAGE_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _body_error_code(response: requests.Response | None) -> str:
+    if response is None:
+        return ""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    if isinstance(body, dict):
+        code = body.get("errorCode")
+        return code if isinstance(code, str) else ""
+    return ""
+
+
+def _by_status(status: int | None, text: str, response: requests.Response | None) -> str:
+    """The kind of an HTTP error answer."""
+    code = _body_error_code(response)
+    if code == "INVALID_SIGNATURE":
+        return "invalid_signature"
+    if code in ("QUERY_TIME_OUT", "INVALID_TIMESTAMP"):
+        return "clock_skew"
+    if status == 403 and code in _ERROR_CODES_403:
+        return _ERROR_CODES_403[code]
+    from_message = _by_message(text)
+    if status == 400:
+        signing = ("invalid_signature", "clock_skew")
+        return from_message if from_message in signing else "bad_request"
+    if status == 401:
+        return "auth_missing"
+    if status == 403:
+        return from_message if from_message and from_message != "auth_missing" else "forbidden"
+    if status == 404:
+        return "not_found"
+    if status == 409:
+        return "conflict"
+    if status == 429:
+        return "rate_limited"
+    if status == 460:
+        return "expired_service"
+    if status is not None and status >= 500:
+        return "server"
+    return from_message or "unexpected"
+
+
+def _network_kind(exc: BaseException) -> str:
+    """The kind of a requests/urllib3/socket failure, from the exception and its causes."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return "connect_timeout"
+    if isinstance(exc, requests.exceptions.ReadTimeout | socket.timeout | TimeoutError):
+        return "timeout"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "tls"
+    chain = list(_causes(exc))
+    text = " ".join(str(e) for e in chain)
+    if any(isinstance(e, socket.gaierror) for e in chain) or re.search(
+        r"Name or service not known|NameResolution|nodename nor servname|getaddrinfo failed|"
+        r"Temporary failure in name resolution|No address associated",
+        text,
+    ):
+        return "dns"
+    if any(isinstance(e, ConnectionRefusedError) for e in chain) or "refused" in text.lower():
+        return "network"
+    if any(
+        isinstance(e, ConnectionResetError | ConnectionAbortedError | BrokenPipeError)
+        for e in chain
+    ) or re.search(r"RemoteDisconnected|Connection aborted|closed connection|reset by peer", text):
+        return "connection_lost"
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return "connection_lost"
+    if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
+        return "config"
+    return "network"
+
+
+def _causes(exc: BaseException):
+    """exc, its args that are exceptions, its __cause__/__context__, and urllib3's .reason."""
+    seen: set[int] = set()
+    stack: list[BaseException] = [exc]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        nested = [a for a in current.args if isinstance(a, BaseException)]
+        nested += [
+            e
+            for e in (current.__cause__, current.__context__, getattr(current, "reason", None))
+            if isinstance(e, BaseException)
+        ]
+        stack.extend(nested)
+
+
+def _oauth_kind(text: str) -> str:
+    lowered = text.lower()
+    if "invalid_client" in lowered or "unauthorized_client" in lowered:
+        return "oauth_invalid_client"
+    if "insecure_transport" in lowered:
+        return "config"
+    match = re.search(r"status_code=(\d{3})", text)
+    if match:
+        status = int(match.group(1))
+        if status >= 500:
+            return "server"
+        if status == 429:
+            return "rate_limited"
+    return "oauth_failed"
+
+
+def map_error(exc: BaseException) -> ApiError:
+    """One `ApiError` for any failure met while talking to OVHcloud (never raises)."""
+    if isinstance(exc, ApiError):
+        return exc
+    try:
+        return _map(exc)
+    except Exception:  # a mapping bug must never hide the original failure behind a traceback
+        return ApiError.of("unexpected", detail=type(exc).__name__)
+
+
+def _map(exc: BaseException) -> ApiError:
+    if isinstance(exc, ovh_exc.APIError):
+        return _map_ovh(exc)
+    if isinstance(exc, requests.exceptions.RequestException | OSError):
+        return ApiError.of(_network_kind(exc), detail=type(exc).__name__)
+    if isinstance(exc, AttributeError):
+        # python-ovh calls .get() on an error body that is JSON but not an object.
+        return ApiError.of("invalid_response", detail="error body is not a JSON object")
+    if isinstance(exc, ValueError) and "json" in type(exc).__name__.lower():
+        return ApiError.of("invalid_response", detail="answer is not JSON")
+    module = type(exc).__module__ or ""
+    if module.startswith("oauthlib"):
+        return ApiError.of(_oauth_kind(f"({getattr(exc, 'error', '')}) {exc}"))
+    return ApiError.of("unexpected", detail=type(exc).__name__)
+
+
+def _map_ovh(exc: ovh_exc.APIError) -> ApiError:
+    response: requests.Response | None = getattr(exc, "response", None)
+    status = response.status_code if response is not None else None
+    query_id = getattr(exc, "query_id", None)
+    text = _clean(exc.args[0] if exc.args else "")
+
+    def make(kind: str, detail: str = text) -> ApiError:
+        return ApiError.of(kind, status, detail=detail, query_id=query_id)
+
+    if isinstance(exc, ovh_exc.HTTPError):
+        low = next((a for a in exc.args[1:] if isinstance(a, BaseException)), None)
+        if low is None:
+            return make("network")
+        return make(_network_kind(low), detail=type(low).__name__)
+    if isinstance(exc, ovh_exc.InvalidResponse):
+        return make("invalid_response", detail="answer is not JSON")
+    if isinstance(exc, ovh_exc.InvalidConfiguration | ovh_exc.InvalidRegion):
+        return make("config")
+    if isinstance(exc, ovh_exc.OAuth2FailureError):
+        return make(_oauth_kind(text))
+    if isinstance(exc, ovh_exc.InvalidKey) and response is None:
+        # Raised before sending: the application secret or the consumer key is missing.
+        return make("not_configured", detail="missing application secret or consumer key")
+    if isinstance(exc, ovh_exc.NetworkError):
+        return make("network")
+    if isinstance(exc, ovh_exc.ReadOnlyError):
+        return make("bad_request")
+    if isinstance(exc, ovh_exc.NotGrantedCall):
+        return make("not_granted")
+    if isinstance(exc, ovh_exc.NotCredential):
+        return make("access_unknown")
+    if isinstance(exc, ovh_exc.InvalidCredential):
+        return make("access_expired")
+    if isinstance(exc, ovh_exc.InvalidKey):
+        return make("unknown_app_key")
+    if isinstance(exc, ovh_exc.Forbidden):
+        return make(_by_message(text) or "forbidden")
+    if isinstance(exc, ovh_exc.ResourceNotFoundError):
+        return make("not_found")
+    if isinstance(exc, ovh_exc.ResourceConflictError):
+        return make("conflict")
+    if isinstance(exc, ovh_exc.ResourceExpiredError):
+        return make("expired_service")
+    if isinstance(exc, ovh_exc.BadParametersError):
+        return make(_by_status(400, text, response))
+    return make(_by_status(status, text, response))
