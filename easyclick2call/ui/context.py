@@ -51,43 +51,46 @@ class AppContext(QObject):
         self.demo = demo
         self.sandbox = sandbox  # sandbox.server.SandboxServer in demo mode, else None
         self.language = language
+        add_listener = getattr(settings, "add_listener", None)
+        if add_listener is not None:  # core.settings.Settings tells us of every change
+            add_listener(self.settings_changed.emit)
 
     # -- settings -------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
         """The typed value of setting `key` (its declared default when unset)."""
         try:
             value = self.settings.get(key)
-        except (KeyError, AttributeError):
+        except (KeyError, ValueError, AttributeError):
             return default
         return default if value is None else value
 
     def set_setting(self, key: str, value: Any) -> None:
-        """Store one setting and tell every listener (``settings_changed(key)``)."""
+        """Store one setting; listeners hear of it through ``settings_changed(key)``."""
         self.settings.set(key, value)
-        self.settings_changed.emit(key)
+        if not hasattr(self.settings, "add_listener"):
+            self.settings_changed.emit(key)
 
     # -- account (off the GUI thread only) ------------------------------------------------
     def account(self) -> Any:
         """The stored account (core.account.StoredAccount); reads the keyring: worker thread."""
-        from easyclick2call.core.account import load_stored_account
+        from easyclick2call.core.account import account_from_settings
 
-        return load_stored_account(self.settings, self.secrets)
+        return account_from_settings(self.settings, self.secrets)
 
-    def is_configured(self) -> bool:
-        """True when enough settings are present to place a call (no keyring access)."""
-        try:
-            from easyclick2call.core.account import is_configured
-        except ImportError:  # pragma: no cover - during development only
-            return bool(self.setting("application_key") and self.setting("line"))
-        return bool(is_configured(self.settings))
+    def looks_configured(self) -> bool:
+        """True when the settings name an account and a line (no keyring access: GUI-safe).
+
+        The full check (secrets present) is ``core.account.is_configured(self.account())``,
+        off the GUI thread."""
+        signed_in = self.setting("application_key") or self.setting("client_id")
+        return bool(signed_in and self.setting("billing_account") and self.setting("line"))
 
     def telephony(self) -> Any:
         """An ovhapi Telephony for the current account; builds a client: worker thread only."""
-        from easyclick2call.core.account import to_identity
         from easyclick2call.ovhapi.client import make_client
         from easyclick2call.ovhapi.telephony import Telephony
 
-        return Telephony(make_client(to_identity(self.account())))
+        return Telephony(make_client(self.account().to_identity()))
 
     # -- presentation ---------------------------------------------------------------------
     def line_label(self) -> str:
