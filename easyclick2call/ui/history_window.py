@@ -1,0 +1,361 @@
+"""The History… window: the calls placed, newest first, with redial, delete, clear and a filter.
+
+The history (SQLite, `core.history.History`) is read and written off the GUI thread through
+`ui.tasks.run_task`; the window reloads whenever the app context says the history changed.
+Only numbers the user chose to call are shown — never clipboard text.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+from PySide6.QtCore import (
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimeZone,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from easyclick2call.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+COLUMN_NUMBER, COLUMN_WHEN, COLUMN_LINE, COLUMN_RESULT = range(4)
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+E164_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _read_all(history: Any, generation: int) -> tuple[int, list]:
+    """Worker-thread side of a reload: every record, tagged with the reload it answers."""
+    return generation, list(history.all())
+
+
+class HistoryFilter(QSortFilterProxyModel):
+    """Keeps the rows whose text contains the filter words, or whose number contains its digits
+    (so "0199" finds "+33 1 99 00 12 34" and "01 99 00 12 34" alike)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._needle_digits = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_needle(self, text: str) -> None:
+        begin = getattr(self, "beginFilterChange", None)  # Qt >= 6.10
+        if begin is not None:
+            begin()
+        self._needle = text.strip().casefold()
+        digits = _digits(self._needle)
+        # Only a query made of a number (digits, spaces, +, dots, dashes…) matches by digits.
+        only_number = all(ch.isdigit() or ch in " +-.()/" for ch in self._needle)
+        self._needle_digits = digits if digits and only_number else ""
+        if begin is not None:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        texts = []
+        for column in range(model.columnCount()):
+            index = model.index(source_row, column, source_parent)
+            texts.append(str(model.data(index) or ""))
+        if any(self._needle in text.casefold() for text in texts):
+            return True
+        if self._needle_digits:
+            number_index = model.index(source_row, COLUMN_NUMBER, source_parent)
+            candidates = (str(model.data(number_index) or ""),
+                          str(model.data(number_index, E164_ROLE) or ""))
+            national = _digits(candidates[0])
+            if any(self._needle_digits in _digits(c) for c in candidates):
+                return True
+            # "0199…" typed in national form against a stored "+33 1 99…": compare past the 0.
+            stripped = self._needle_digits.lstrip("0")
+            return bool(stripped) and stripped in national
+        return False
+
+
+class HistoryWindow(QWidget):
+    """The call history of the profile in use. `redial(str)` carries the E.164 number to call."""
+
+    redial = Signal(str)
+    loaded = Signal(int)  # emitted after each (re)load with the number of records shown
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._context = context
+        self._generation = 0
+        self._confirm_box: QMessageBox | None = None
+        self.setObjectName("HistoryWindow")
+        title = self.tr("Call history — EasyClick2Call")
+        if getattr(context, "demo", False):
+            title += self.tr(" (Demo)")
+        self.setWindowTitle(title)
+        self.resize(640, 400)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by number, date, line or result"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter"))
+
+        self.model = QStandardItemModel(0, 4, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Number"), self.tr("Date and time"), self.tr("Line"), self.tr("Result")]
+        )
+        self.proxy = HistoryFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMN_RESULT, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Calls"))
+
+        self.empty_label = QLabel(self.tr("No calls yet."), self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+
+        self.redial_button = QPushButton(self.tr("&Redial"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.clear_button = QPushButton(self.tr("C&lear all…"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.redial_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+
+        self.filter_edit.textChanged.connect(self.proxy.set_needle)
+        self.filter_edit.textChanged.connect(self._update_state)
+        self.table.selectionModel().selectionChanged.connect(self._update_state)
+        self.redial_button.clicked.connect(self._redial_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.clear_button.clicked.connect(self.ask_clear)
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Cancel, self, self.close)
+        history_changed = getattr(context, "history_changed", None)
+        if history_changed is not None:
+            history_changed.connect(self.reload)
+        self._update_state()
+        self.reload()
+
+    # ----- loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the history again, off the GUI thread; only the newest read is shown."""
+        self._generation += 1
+        generation = self._generation
+        history = self._context.history
+        # Callbacks are bound methods of this widget (not lambdas): Qt drops them with it.
+        run_task(_read_all, history, generation, on_done=self._show, on_error=self._failed,
+                 parent=self)
+
+    def _show(self, outcome: tuple[int, list]) -> None:
+        generation, records = outcome
+        if generation != self._generation:
+            return
+        selected = set(self.selected_ids())
+        self.model.removeRows(0, self.model.rowCount())
+        for record in records:
+            self.model.appendRow(self._row(record))
+        self.table.sortByColumn(COLUMN_WHEN, Qt.SortOrder.DescendingOrder)
+        self._reselect(selected)
+        self._update_state()
+        self.loaded.emit(len(records))
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("history could not be read: %s", type(exc).__name__)
+        self.model.removeRows(0, self.model.rowCount())
+        self.empty_label.setText(self.tr("The call history could not be read."))
+        self._update_state()
+        self.loaded.emit(0)
+
+    def _row(self, record: Any) -> list[QStandardItem]:
+        number = QStandardItem(record.display or record.number_e164)
+        number.setData(record.number_e164, E164_ROLE)
+        number.setData(record.display or record.number_e164, SORT_ROLE)
+        number.setToolTip(record.number_e164)
+        when = QStandardItem(self.format_time(record.at))
+        when.setData(record.at, SORT_ROLE)
+        line = QStandardItem(record.line or "")
+        line.setData(record.line or "", SORT_ROLE)
+        result_text = self.describe_result(record.result)
+        if getattr(record, "demo", False):
+            result_text += self.tr(" (demo)")
+        result = QStandardItem(result_text)
+        result.setData(result_text, SORT_ROLE)
+        row = [number, when, line, result]
+        for item in row:
+            item.setData(record.id, RECORD_ID_ROLE)
+        return row
+
+    @staticmethod
+    def format_time(at: str) -> str:
+        """A stored UTC ISO 8601 time shown in local time, in the user's locale short format."""
+        try:
+            moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        except (TypeError, ValueError):
+            return at or ""
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
+        return QLocale().toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+    def describe_result(self, result: str) -> str:
+        """"ringing" / "failed:<kind>" in words."""
+        if result == "ringing":
+            return self.tr("Phone rang")
+        if result.startswith("failed:"):
+            kind = result.partition(":")[2]
+            reasons = {
+                "network": self.tr("no connection"),
+                "timeout": self.tr("no answer from OVHcloud in time"),
+                "server": self.tr("OVHcloud server error"),
+                "rate_limited": self.tr("too many requests"),
+                "auth": self.tr("sign-in refused"),
+                "expired": self.tr("access expired"),
+                "forbidden": self.tr("not allowed"),
+                "permission": self.tr("not allowed"),
+                "not_found": self.tr("line not found"),
+                "bad_request": self.tr("number refused"),
+                "invalid_number": self.tr("number refused"),
+                "clock": self.tr("computer clock is wrong"),
+            }
+            reason = reasons.get(kind, kind.replace("_", " ") or self.tr("unknown reason"))
+            return self.tr("Failed: %1").replace("%1", reason)
+        return result
+
+    # ----- selection and actions ----------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows(COLUMN_NUMBER)
+        return [int(index.data(RECORD_ID_ROLE)) for index in rows]
+
+    def _reselect(self, ids: set[int]) -> None:
+        if not ids:
+            return
+        selection = self.table.selectionModel()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, COLUMN_NUMBER)
+            if index.data(RECORD_ID_ROLE) in ids:
+                selection.select(
+                    QPersistentModelIndex(index),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+
+    def _update_state(self, *_: object) -> None:
+        selected = len(self.selected_ids())
+        self.redial_button.setEnabled(selected == 1)
+        self.delete_button.setEnabled(selected > 0)
+        self.clear_button.setEnabled(self.model.rowCount() > 0)
+        has_rows = self.model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.empty_label.setVisible(not has_rows)
+        if has_rows:
+            self.empty_label.setText(self.tr("No calls yet."))
+
+    def _redial_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows(COLUMN_NUMBER)
+        if len(rows) == 1:
+            self.redial.emit(str(rows[0].data(E164_ROLE)))
+
+    def delete_selected(self) -> None:
+        """Delete the selected calls (off the GUI thread), then tell the app the history changed."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        history = self._context.history
+
+        def delete_all() -> None:
+            for record_id in ids:
+                history.delete(record_id)
+
+        self.delete_button.setEnabled(False)
+        run_task(delete_all, on_done=self._changed, on_error=self._write_failed, parent=self)
+
+    def ask_clear(self) -> None:
+        """Ask for confirmation (a window-modal box), then clear the whole history."""
+        if self._confirm_box is not None:
+            self._confirm_box.raise_()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Clear call history?"),
+            self.tr("Delete all %n call(s) from the history? This cannot be undone.", "",
+                    self.model.rowCount()),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        clear = box.addButton(self.tr("Clear all"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setObjectName("ConfirmClearHistory")
+
+        def finished() -> None:
+            self._confirm_box = None
+            if box.clickedButton() is clear:
+                run_task(self._context.history.clear, on_done=self._changed,
+                         on_error=self._write_failed, parent=self)
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        self._confirm_box = box
+        box.open()
+
+    def _changed(self, _result: object = None) -> None:
+        history_changed = getattr(self._context, "history_changed", None)
+        if history_changed is not None:
+            history_changed.emit()  # every view (tray's recent calls, this window) reloads
+        else:
+            self.reload()
+
+    def _write_failed(self, exc: BaseException) -> None:
+        log.warning("history could not be changed: %s", type(exc).__name__)
+        self.status_label.setText(self.tr("The call history could not be changed."))
+        self.status_label.show()
+        self.reload()
