@@ -21,7 +21,9 @@ class ErrorKind:
 
     en: str
     fr: str
-    family: str  # "auth" (sign-in/permission), "network" (network/server), "input", "cancelled"
+    # "auth" (sign-in/permission), "network" (network/server), "input", "number" (not a
+    # callable number), "cancelled"
+    family: str
 
 
 # kind -> messages. The UI and the closing notes list them from here.
@@ -137,6 +139,11 @@ _KINDS: dict[str, ErrorKind] = {
         "cancelled",
     ),
     # What was asked.
+    "invalid_number": ErrorKind(
+        "This number cannot be called — check it and try again.",
+        "Ce numéro ne peut pas être appelé — vérifiez-le et réessayez.",
+        "number",
+    ),
     "bad_request": ErrorKind(
         "OVHcloud refused the request — check the number and the line in Settings.",
         "OVHcloud a refusé la demande — vérifiez le numéro et la ligne dans Réglages.",
@@ -262,7 +269,7 @@ class ApiError(Exception):
 
     @property
     def family(self) -> str:
-        """"auth", "network", "input" or "cancelled" (see ErrorKind)."""
+        """"auth", "network", "input", "number" or "cancelled" (see ErrorKind)."""
         spec = _KINDS.get(self.kind)
         return spec.family if spec else "network"
 
