@@ -1,0 +1,1 @@
+"""The pages of the Settings dialog (one module per page) and the widgets they share."""

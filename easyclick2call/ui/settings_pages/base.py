@@ -1,0 +1,258 @@
+"""What every settings page has in common, and fields generated from the settings declarations.
+
+A page loads its fields from the context's settings, reports invalid fields (`validate`), and
+hands the dialog what to save (`pending_settings`, `pending_secrets`). Labels and tooltips come
+from `core.settings.SETTINGS` (key, type, default, label, help, group, choices) and are
+translated in the "Settings" context.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from easyclick2call.ui.settings_pages.widgets import CountryCombo, ListEditor, mark_invalid
+
+
+def tr_settings(text: str) -> str:
+    return QCoreApplication.translate("Settings", text) if text else ""
+
+
+def declarations() -> tuple:
+    """The settings declarations (empty until core.settings exists)."""
+    try:
+        from easyclick2call.core.settings import SETTINGS
+    except ImportError:  # pragma: no cover - only while core.settings is being written
+        return ()
+    return tuple(SETTINGS)
+
+
+def declaration(key: str) -> Any | None:
+    for setting in declarations():
+        if setting.key == key:
+            return setting
+    return None
+
+
+def in_groups(*groups: str) -> list[Any]:
+    wanted = {g.casefold() for g in groups}
+    return [s for s in declarations() if str(getattr(s, "group", "")).casefold() in wanted]
+
+
+def label_for(key: str, fallback: str) -> str:
+    setting = declaration(key)
+    label = getattr(setting, "label", "") if setting is not None else ""
+    return tr_settings(label) if label else fallback
+
+
+def help_for(key: str) -> str:
+    setting = declaration(key)
+    return tr_settings(getattr(setting, "help", "") or "") if setting is not None else ""
+
+
+def default_for(key: str, fallback: Any = None) -> Any:
+    setting = declaration(key)
+    return getattr(setting, "default", fallback) if setting is not None else fallback
+
+
+def choices_for(key: str) -> list[tuple[Any, str]]:
+    """(value, translated label) pairs of a setting with choices."""
+    setting = declaration(key)
+    raw = getattr(setting, "choices", None) if setting is not None else None
+    labels = getattr(setting, "choice_labels", None) if setting is not None else None
+    if raw and labels and len(labels) == len(raw):
+        return [(value, tr_settings(label)) for value, label in zip(raw, labels, strict=True)]
+    pairs: list[tuple[Any, str]] = []
+    for choice in raw or ():
+        if isinstance(choice, (tuple, list)) and len(choice) == 2:
+            pairs.append((choice[0], tr_settings(str(choice[1]))))
+        else:
+            pairs.append((choice, tr_settings(str(choice))))
+    return pairs
+
+
+def with_mnemonic(label: str) -> str:
+    """Give a label an &mnemonic (the first letter) unless it already has one."""
+    if "&" in label.replace("&&", ""):
+        return label
+    return "&" + label if label else label
+
+
+def set_help(widget: QWidget, text: str) -> None:
+    """Tooltip + what's-this from the declaration; kept so mark_invalid can restore it."""
+    widget.setProperty("help_text", text)
+    widget.setToolTip(text)
+    widget.setWhatsThis(text)
+
+
+def show_invalid(widget: QWidget, message: str | None) -> None:
+    mark_invalid(widget, message)
+    if not message:
+        widget.setToolTip(str(widget.property("help_text") or ""))
+
+
+class SettingsPage(QWidget):
+    """Base of a page; `changed` fires on any edit so the dialog can re-validate."""
+
+    changed = Signal()
+    name = "page"
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def load(self) -> None:
+        """Fill the fields from the stored settings."""
+
+    def validate(self) -> dict[QWidget, str]:
+        """Invalid fields and why (empty when the page can be saved)."""
+        return {}
+
+    def pending_settings(self) -> dict[str, Any]:
+        return {}
+
+    def pending_secrets(self) -> dict[str, str | None]:
+        return {}
+
+    def saved(self) -> None:
+        """The dialog stored everything successfully."""
+
+    def page_shown(self) -> None:
+        """The user switched to this page."""
+
+    def setting(self, key: str, fallback: Any = None) -> Any:
+        try:
+            value = self.context.settings.get(key)
+        except KeyError:
+            return fallback
+        return fallback if value is None else value
+
+
+class DeclaredFields:
+    """Editors generated from declarations, laid out in a QFormLayout with buddies."""
+
+    def __init__(self, page: SettingsPage, form: QFormLayout, settings: list[Any],
+                 special: dict[str, QWidget] | None = None) -> None:
+        self.page = page
+        self.editors: dict[str, QWidget] = {}
+        self.declared: dict[str, Any] = {}
+        special = special or {}
+        for setting in settings:
+            key = setting.key
+            editor = special.get(key) or self._make_editor(setting)
+            editor.setObjectName(f"field_{key}")
+            self.editors[key] = editor
+            self.declared[key] = setting
+            set_help(editor, tr_settings(getattr(setting, "help", "") or ""))
+            label_text = with_mnemonic(tr_settings(setting.label or key))
+            if isinstance(editor, QCheckBox):
+                editor.setText(label_text)
+                form.addRow(editor)
+            else:
+                label = QLabel(label_text, page)
+                label.setBuddy(editor)
+                form.addRow(label, editor)
+            self._connect(editor)
+
+    def _make_editor(self, setting: Any) -> QWidget:
+        kind = getattr(setting, "type", str)
+        key = setting.key
+        if getattr(setting, "choices", None):
+            combo = QComboBox(self.page)
+            for value, label in choices_for(key):
+                combo.addItem(label, value)
+            return combo
+        if key in ("region", "default_region", "country"):
+            return CountryCombo(self.page)
+        if kind is bool:
+            return QCheckBox(self.page)
+        if kind is int:
+            spin = QSpinBox(self.page)
+            spin.setRange(int(getattr(setting, "minimum", None) or 0),
+                          int(getattr(setting, "maximum", None) or 100000))
+            return spin
+        if kind in (list, tuple):
+            return ListEditor(getattr(setting, "default", ()) or (), tr_settings(setting.label),
+                              parent=self.page)
+        return QLineEdit(self.page)
+
+    def _connect(self, editor: QWidget) -> None:
+        emit = self.page.changed.emit
+        if isinstance(editor, QCheckBox):
+            editor.toggled.connect(lambda *_: emit())
+        elif isinstance(editor, QComboBox):
+            editor.currentIndexChanged.connect(lambda *_: emit())
+        elif isinstance(editor, QSpinBox):
+            editor.valueChanged.connect(lambda *_: emit())
+        elif isinstance(editor, (ListEditor,)):
+            editor.changed.connect(emit)
+        elif isinstance(editor, QLineEdit):
+            editor.textChanged.connect(lambda *_: emit())
+
+    def load(self) -> None:
+        for key, editor in self.editors.items():
+            value = self.page.setting(key, getattr(self.declared[key], "default", None))
+            set_editor_value(editor, value)
+
+    def values(self) -> dict[str, Any]:
+        return {key: editor_value(editor) for key, editor in self.editors.items()}
+
+    def validate(self) -> dict[QWidget, str]:
+        """Each value checked against its declaration (type, choices, validator)."""
+        errors: dict[QWidget, str] = {}
+        for key, value in self.values().items():
+            check = getattr(self.declared[key], "validate", None)
+            if check is None:
+                continue
+            try:
+                check(value)
+            except ValueError as exc:
+                target = self.editors[key]
+                errors[getattr(target, "list", target)] = tr_settings(str(exc))
+        return errors
+
+
+def set_editor_value(editor: QWidget, value: Any) -> None:
+    if isinstance(editor, CountryCombo):
+        editor.set_region(str(value or ""))
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
+    elif isinstance(editor, QComboBox):
+        index = editor.findData(value)
+        if index >= 0:
+            editor.setCurrentIndex(index)
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(int(value or 0))
+    elif isinstance(editor, ListEditor):
+        editor.set_values(list(value or ()))
+    elif isinstance(editor, QLineEdit):
+        editor.setText("" if value is None else str(value))
+
+
+def editor_value(editor: QWidget) -> Any:
+    if isinstance(editor, CountryCombo):
+        return editor.region()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
+    if isinstance(editor, QSpinBox):
+        return editor.value()
+    if isinstance(editor, ListEditor):
+        return editor.values()
+    if isinstance(editor, QLineEdit):
+        return editor.text().strip()
+    raise TypeError(type(editor).__name__)

@@ -1,0 +1,16 @@
+"""Turn what a background task raised into one sentence for the user (never a traceback)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def describe_error(exc: BaseException, language: str = "en") -> str:
+    """ApiError and SecretsError carry their own messages (with the fix); others get a plain
+    sentence naming only the kind of failure."""
+    message_in = getattr(exc, "message_in", None)
+    if callable(message_in):
+        return str(message_in(language))
+    return QCoreApplication.translate(
+        "Settings", "Something went wrong ({kind}). Try again; if it persists, see the log."
+    ).format(kind=type(exc).__name__)
