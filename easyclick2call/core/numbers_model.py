@@ -1,0 +1,56 @@
+"""The value types of the number engine: a found number, and why a typed one is not callable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, geocoder
+
+
+@dataclass(frozen=True)
+class FoundNumber:
+    """A callable number, with the span of text it was read from."""
+
+    e164: str
+    ovh: str
+    national: str
+    international: str
+    region_code: str
+    description: str
+    start: int
+    end: int
+
+
+class NotCallableNumber(ValueError):  # noqa: N818 (name fixed by docs/architecture.md)
+    """A typed text that is not a number EasyClick2Call can call; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def home_region(region: str | None) -> str | None:
+    """The upper-case region code, or None for "ZZ" / empty (no home country)."""
+    region = (region or "").strip().upper()
+    return None if region in ("", "ZZ") else region
+
+
+def number_details(number: phonenumbers.PhoneNumber, language: str) -> tuple[str, ...]:
+    """The FoundNumber fields before start/end, in order."""
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    region_code = phonenumbers.region_code_for_number(number) or ""
+    description = (
+        geocoder.description_for_number(number, language)
+        or geocoder.country_name_for_number(number, language)
+        or (region_code and geocoder._region_display_name(region_code, language))
+        or region_code
+    )
+    return (
+        e164,
+        "00" + e164[1:],
+        phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
+        phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
+        region_code,
+        description,
+    )

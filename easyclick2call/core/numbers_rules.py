@@ -1,0 +1,142 @@
+"""Rules on top of phonenumbers: what is callable, the French numbering plan, context vetoes."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import PhoneNumberType, shortnumberinfo
+
+# Types a person can be rung on. Premium-rate is callable: blocking it is a user filter elsewhere.
+# Pagers are not (they take no voice call); UNKNOWN means not a valid number.
+CALLABLE_TYPES = frozenset(
+    {
+        PhoneNumberType.FIXED_LINE,
+        PhoneNumberType.MOBILE,
+        PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        PhoneNumberType.TOLL_FREE,
+        PhoneNumberType.PREMIUM_RATE,
+        PhoneNumberType.SHARED_COST,
+        PhoneNumberType.VOIP,
+        PhoneNumberType.PERSONAL_NUMBER,
+        PhoneNumberType.UAN,
+        PhoneNumberType.VOICEMAIL,
+    }
+)
+
+# Regions that share the French national numbering plan: from any of them, a ten-digit number
+# starting with 0 is dialled the same way, and its first digits say which country code it has.
+FRENCH_PLAN = frozenset({"FR", "RE", "YT", "GP", "GF", "MQ", "BL", "MF"})
+_OVERSEAS_PREFIXES = {
+    "262": 262, "263": 262, "692": 262, "693": 262,  # La Réunion
+    "269": 262, "639": 262,  # Mayotte
+    "590": 590, "690": 590, "691": 590,  # Guadeloupe, Saint-Barthélemy, Saint-Martin
+    "594": 594, "694": 594,  # French Guiana
+    "596": 596, "696": 596, "697": 596,  # Martinique
+}  # fmt: skip
+
+
+def french_plan_e164(national_digits: str, region: str | None) -> str | None:
+    """``+CC…`` for a ten-digit number dialled nationally in the French plan, else None."""
+    if region not in FRENCH_PLAN or len(national_digits) != 10:
+        return None
+    if national_digits[0] != "0" or national_digits[1] == "0":
+        return None
+    country_code = _OVERSEAS_PREFIXES.get(national_digits[1:4], 33)
+    return f"+{country_code}{national_digits[1:]}"
+
+
+def is_callable(number: phonenumbers.PhoneNumber) -> bool:
+    """A valid number of a callable type that is neither an emergency number nor a short code."""
+    if not phonenumbers.is_valid_number(number):
+        return False
+    if phonenumbers.number_type(number) not in CALLABLE_TYPES:
+        return False
+    if shortnumberinfo.is_valid_short_number(number):
+        return False
+    region = phonenumbers.region_code_for_number(number)
+    nsn = phonenumbers.national_significant_number(number)
+    return not (region and shortnumberinfo.is_emergency_number(nsn, region))
+
+
+_REFERENCE_WORDS = (
+    r"ticket|tkt|invoice|inv|order|ord|ref|réf|reference|référence|commande|cde|cmd|facture|"
+    r"fact|dossier|case|incident|tracking|suivi|colis|contrat|contract|account|acct|compte|po|"
+    r"sku|serial|série|devis|quote|transaction|txn|parcel|shipment|booking|réservation|"
+    r"reservation|pnr|confirmation|receipt|reçu|claim|sinistre|policy|police|licence|license|"
+    r"batch|item|article|produit|product|model|modèle|client id|customer id|customer no|member|"
+    r"adhérent|matricule|badge|imei|iccid|bestellung|rechnung|auftrag|kundennummer|pedido|"
+    r"factura|referencia|n° de série|numéro de série"
+)
+_REFERENCE_BEFORE = re.compile(
+    rf"(?i)\b(?:{_REFERENCE_WORDS})\.?"
+    r"(?: ?(?:n°|no\.?|nº|nr\.?|#|number|num(?:éro|ero)?\.?|id|ref))?"
+    r" ?[:#.]? ?[-#:]? ?$"
+)
+_GLUED_CODE_BEFORE = re.compile(r"([^\W\d_]{1,12})[-_/#]$")
+_PHONE_LABELS = frozenset(
+    re.findall(
+        r"\S+",
+        "tel tél tele telephone téléphone phone ph fon tlf tfno telf fax mob mobile mobil portable "
+        "port gsm cell handy fixe direct ligne line standard num numero numéro number nr no call "
+        "appel appelez hotline whatsapp",
+    )
+)
+_SPACED_RUN = re.compile(r"(?<![\d.\-])\d{1,2}(?:(?: +- +| *[,;] *)\d{1,2}(?![\d]))+")
+_LOTTERY_WORDS = re.compile(
+    r"(?i)\b(?:lotto|loto|euro ?millions?|tirage|draw|winning numbers|numéros gagnants|keno|"
+    r"powerball|mega ?millions|grille|bingo|ziehung|lottozahlen|primitiva|bonoloto)\b"
+)
+_SMALL_GROUPS = re.compile(r"\d{1,2}(?:[ .\-]+\d{1,2})+")
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[str, int]:
+    """The line holding ``text[start:end]`` and the offset where that line starts."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    return text[line_start:line_end], line_start
+
+
+def is_reference(text: str, start: int) -> bool:
+    """True when what precedes ``start`` on its line names a ticket, invoice, order… number."""
+    before = text[max(0, start - 40) : start]
+    before = before[before.rfind("\n") + 1 :]
+    if _REFERENCE_BEFORE.search(before):
+        return True
+    glued = _GLUED_CODE_BEFORE.search(before)
+    return bool(glued and glued.group(1).lower() not in _PHONE_LABELS)
+
+
+def is_lottery(text: str, start: int, end: int) -> bool:
+    """True for draws such as "06 - 12 - 23 - 34 - 45" or small groups next to "Loto"."""
+    line, line_start = _line_around(text, start, end)
+    for run in _SPACED_RUN.finditer(line):
+        run_start, run_end = run.start() + line_start, run.end() + line_start
+        groups = len(re.findall(r"\d+", run.group()))
+        if groups >= 4 and run_start <= start and end <= run_end + 1:
+            return True
+        if groups >= 4 and run_start < end and start < run_end:
+            return True
+    raw = text[start:end].strip()
+    return bool(_LOTTERY_WORDS.search(line) and _SMALL_GROUPS.fullmatch(raw))
+
+
+_VANITY = re.compile(
+    r"(?<![\w+])(?P<one>\+?1[ .\-]?)?\(?(?P<area>8(?:00|33|44|55|66|77|88))\)?[ .\-]?"
+    r"(?P<rest>(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{2,4}(?:-?[A-Z0-9]{1,5}){1,2})(?![\w])"
+)
+
+
+def vanity_numbers(text: str, region: str | None) -> list[tuple[int, int, str]]:
+    """NANPA toll-free vanity numbers ("1-800-FLOWERS"): (start, end, "+1…") triples."""
+    nanpa_user = region is not None and phonenumbers.country_code_for_region(region) == 1
+    found = []
+    for match in _VANITY.finditer(text):
+        if not (match.group("one") or nanpa_user):
+            continue
+        digits = re.sub(r"\D", "", phonenumbers.convert_alpha_characters_in_number(match["rest"]))
+        if len(digits) == 7:
+            found.append((match.start(), match.end(), f"+1{match['area']}{digits}"))
+    return found
