@@ -28,7 +28,9 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     server_version = "OVHcloud-API-sandbox"
-    sys_version = ""
+
+    def version_string(self) -> str:
+        return self.server_version
 
     @property
     def sandbox(self) -> SandboxServer:
