@@ -1,0 +1,64 @@
+"""End-to-end fixtures: the real app process in demo mode under the session's Xvfb and tray host."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.support.actions import poll, visible_windows
+from tests.e2e.support.app import AppProcess, free_port
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture
+def start_app(desktop, tmp_path: Path) -> Iterator:
+    """Start the app (demo mode, a fresh profile, a free sandbox port); stopped after the test.
+
+    `start_app(*args, wait=True)` returns an AppProcess once its tray icon is docked.
+    """
+    started: list[AppProcess] = []
+
+    def start(*args: str, wait: bool = True, profile: Path | None = None) -> AppProcess:
+        folder = profile or tmp_path / f"profile{len(started)}"
+        folder.mkdir(exist_ok=True)
+        output = tmp_path / f"app{len(started)}.log"
+        app = AppProcess(profile=folder, port=free_port(), output=output, extra_args=args)
+        started.append(app)
+        return app.start(wait=wait)
+
+    yield start
+    for app in started:
+        was_running = app.proc is not None and app.proc.poll() is None
+        code = app.stop()
+        output = app.read_output()
+        assert "Traceback" not in output, f"the app printed a traceback:\n{output[-4000:]}"
+        if was_running:
+            assert code in (0, -15), f"the app did not quit cleanly ({code}):\n{output[-2000:]}"
+
+
+@pytest.fixture
+def app(start_app) -> AppProcess:
+    """One running app, ready (sandbox up, tray icon docked)."""
+    return start_app()
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_windows(desktop) -> Iterator[None]:
+    """Each test starts with a clipboard that no earlier test's app could still be showing."""
+    yield
+    poll(lambda: not visible_windows("EasyClick2Call"), 10, "the app's windows to close")
+
+
+@pytest.fixture
+def clean_clipboard(desktop) -> None:
+    """Put neutral text on the clipboard before the app starts (start-up content is ignored)."""
+    subprocess.run(["xclip", "-selection", "clipboard", "-i"], input=b"nothing to call here",
+                   check=True, timeout=10)
