@@ -17,6 +17,7 @@ import threading
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 
 log = logging.getLogger(__name__)
 
@@ -219,9 +220,14 @@ def _explicitly_configured() -> bool:
 
 
 class MemoryKeyring(KeyringBackend):
-    """Secrets in memory only, for demo mode (``--demo``) — never for a real account."""
+    """Secrets in memory only, for demo mode (``--demo``) — never for a real account.
 
-    priority = 0.1  # type: ignore[assignment]
+    Not viable for keyring's own discovery (its priority raises), so it is only ever used when
+    :func:`use_memory_backend` installs it."""
+
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805 (a class property)
+        raise RuntimeError("the in-memory keyring is only used in demo mode")
 
     def __init__(self) -> None:
         super().__init__()
@@ -244,6 +250,8 @@ class MemoryKeyring(KeyringBackend):
     def __repr__(self) -> str:
         return f"<MemoryKeyring with {len(self._values)} entries>"
 
+    __str__ = __repr__
+
 
 def use_memory_backend() -> MemoryKeyring:
     """Install an in-memory keyring for this process (demo mode only) and return it."""
@@ -257,7 +265,7 @@ def _check_name(name: str) -> None:
         raise ValueError(f"Unknown secret {name!r}; known secrets: {', '.join(SECRET_NAMES)}.")
 
 
-def _translate(exc: BaseException, writing: bool = False) -> SecretsError:
+def _translate(exc: BaseException) -> SecretsError:
     """A keyring exception as a SecretsError (its text is not reused: it may quote values)."""
     if isinstance(exc, SecretsError):
         return exc
@@ -317,7 +325,7 @@ class SecretStore:
         try:
             self._backend().set_password(self.service, name, value)
         except Exception as exc:
-            raise _translate(exc, writing=True) from None
+            raise _translate(exc) from None
 
     def delete(self, name: str) -> None:
         """Forget the secret; nothing happens when it was not stored. Raises SecretsError."""

@@ -211,3 +211,10 @@ def test_memory_backend_for_demo(restore_keyring, caplog) -> None:
     assert SecretStore("demo").get("consumer_key") == VALUE
     assert VALUE not in repr(backend)
     assert isinstance(keyring.get_keyring(), secrets.MemoryKeyring)
+
+
+def test_the_demo_keyring_is_never_picked_by_keyring_itself() -> None:
+    from keyring.backend import get_all_keyring
+
+    assert secrets.MemoryKeyring.viable is False
+    assert not any(isinstance(item, secrets.MemoryKeyring) for item in get_all_keyring())
