@@ -1,0 +1,89 @@
+"""Read the clipboard once, with no GUI, for ``easyclick2call call --clipboard``.
+
+This is the fallback where the clipboard cannot be watched in the background (Wayland, see
+:mod:`easyclick2call.platform.session`): the user binds the command to a keyboard shortcut, and it
+reads the clipboard through pyperclip (xclip / xsel / wl-clipboard on Linux, native on Windows and
+macOS), finds the numbers and offers them. The clipboard text is never logged nor kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from easyclick2call.core.numbers import FoundNumber
+
+NO_TOOL_MESSAGE = (
+    "Cannot read the clipboard: no clipboard tool was found. On Linux install xclip or xsel "
+    "(X11) or wl-clipboard (Wayland), e.g. “sudo apt install xclip”."
+)
+CANCEL_ANSWERS = ("q", "quit", "n", "no")
+
+
+class ClipboardUnavailableError(RuntimeError):
+    """The clipboard could not be read; the message says why and what to install."""
+
+
+def read_clipboard_text() -> str:
+    """The clipboard's text ("" when it holds no text). Raises ClipboardUnavailableError."""
+    import pyperclip
+
+    try:
+        text = pyperclip.paste()
+    except pyperclip.PyperclipException as exc:
+        raise ClipboardUnavailableError(NO_TOOL_MESSAGE) from exc
+    except (OSError, UnicodeDecodeError) as exc:  # the tool ran but failed
+        raise ClipboardUnavailableError(
+            f"Cannot read the clipboard: {type(exc).__name__}. Copy the number again and retry."
+        ) from exc
+    return text if isinstance(text, str) else ""
+
+
+def numbers_from_clipboard(
+    region: str, language: str = "en", read: Callable[[], str] = read_clipboard_text
+) -> list[FoundNumber]:
+    """The phone numbers found in the clipboard's text (the order they appear in)."""
+    from easyclick2call.core.numbers import find_numbers
+
+    text = read()
+    return find_numbers(text, region, language) if text.strip() else []
+
+
+def describe(found: FoundNumber, user_region: str) -> str:
+    """One menu line: the number as people write it, and where it is when known."""
+    from easyclick2call.core.numbers import display_number
+
+    shown = display_number(found, user_region)
+    return f"{shown} ({found.description})" if found.description else shown
+
+
+def choose_number(
+    numbers: Sequence[FoundNumber],
+    first: bool,
+    input_fn: Callable[[str], str] = input,
+    output_fn: Callable[[str], None] = print,
+    user_region: str = "FR",
+) -> FoundNumber | None:
+    """The number to call: the only one, the first with `first`, else the user's pick from a
+    numbered menu (Enter = 1, q = cancel). None when there is none or the user cancels."""
+    if not numbers:
+        return None
+    if first or len(numbers) == 1:
+        return numbers[0]
+    output_fn("Numbers found on the clipboard:")
+    for index, found in enumerate(numbers, start=1):
+        output_fn(f"  {index}) {describe(found, user_region)}")
+    prompt = f"Which one do you want to call? [1-{len(numbers)}, Enter = 1, q = cancel] "
+    while True:
+        try:
+            answer = input_fn(prompt).strip().lower()
+        except (EOFError, KeyboardInterrupt):
+            return None
+        if answer == "":
+            return numbers[0]
+        if answer in CANCEL_ANSWERS:
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= len(numbers):
+            return numbers[int(answer) - 1]
+        output_fn(f"Please type a number from 1 to {len(numbers)}, or q to cancel.")
