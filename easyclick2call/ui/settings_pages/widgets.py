@@ -317,7 +317,7 @@ def region_names(language: str | None = None) -> list[tuple[str, str]]:
         if code == "001":
             continue
         territory = QLocale.codeToTerritory(code)
-        name = QLocale.territoryToString(territory) if territory != QLocale.Territory.AnyTerritory \
+        name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyTerritory \
             else code
         result.append((code, name))
     result.sort(key=lambda pair: pair[1].casefold())
