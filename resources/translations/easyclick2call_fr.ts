@@ -1,0 +1,1330 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>Not configured — Try the demo / Settings…</source>
+        <translation>Non configuré — Essayer la démo / Réglages…</translation>
+    </message>
+    <message>
+        <source>error — see the last notification</source>
+        <translation>erreur — voir la dernière notification</translation>
+    </message>
+    <message>
+        <source>Line {line}: {state}</source>
+        <translation>Ligne {line} : {state}</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Aucun numéro</translation>
+    </message>
+    <message>
+        <source>No phone number to call was found.</source>
+        <translation>Aucun numéro de téléphone à appeler n&apos;a été trouvé.</translation>
+    </message>
+    <message>
+        <source>Nothing to call</source>
+        <translation>Rien à appeler</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text.</source>
+        <translation>Le presse-papiers ne contient pas de texte.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>The history window is not available.</source>
+        <translation>La fenêtre d&apos;historique n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>The settings dialog is not available.</source>
+        <translation>La fenêtre des réglages n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>This number cannot be called.</source>
+        <translation>Ce numéro ne peut pas être appelé.</translation>
+    </message>
+    <message>
+        <source>The call could not be placed because of an unexpected error — try again; if it keeps failing, see the log file.</source>
+        <translation>L&apos;appel n&apos;a pas pu être passé à cause d&apos;une erreur inattendue — réessayez ; si cela continue, consultez le fichier journal.</translation>
+    </message>
+    <message>
+        <source>your line</source>
+        <translation>votre ligne</translation>
+    </message>
+    <message>
+        <source>Your phone (line {line}) is picking up on its speaker — calling {number}.</source>
+        <translation>Votre téléphone (ligne {line}) décroche sur son haut-parleur — appel du {number}.</translation>
+    </message>
+    <message>
+        <source>Your phone (line {line}) is ringing — pick up to reach {number}.</source>
+        <translation>Votre téléphone (ligne {line}) sonne — décrochez pour joindre le {number}.</translation>
+    </message>
+    <message>
+        <source>Calling {number}</source>
+        <translation>Appel du {number}</translation>
+    </message>
+    <message>
+        <source>Call to {number} failed</source>
+        <translation>Échec de l&apos;appel au {number}</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About EasyClick2Call</source>
+        <translation>À propos d&apos;EasyClick2Call</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;EasyClick2Call {version}&lt;/h3&gt;&lt;p&gt;Copy a phone number, click Call: OVHcloud rings your own line, then dials the number.&lt;/p&gt;&lt;p&gt;Clipboard text never leaves this computer; only the number you choose to call is sent to OVHcloud.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;EasyClick2Call {version}&lt;/h3&gt;&lt;p&gt;Copiez un numéro de téléphone, cliquez sur Appeler : OVHcloud fait sonner votre propre ligne, puis compose le numéro.&lt;/p&gt;&lt;p&gt;Le texte du presse-papiers ne quitte jamais cet ordinateur ; seul le numéro que vous choisissez d&apos;appeler est envoyé à OVHcloud.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Demo mode: calls go to the built-in sandbox, nothing is really dialled.</source>
+        <translation>Mode démo : les appels vont au bac à sable intégré, rien n&apos;est vraiment composé.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Welcome to EasyClick2Call</source>
+        <translation>Bienvenue dans EasyClick2Call</translation>
+    </message>
+    <message>
+        <source>Connect your OVHcloud account below to call from your own line, or try the app first with a simulated account: nothing is sent to OVHcloud.</source>
+        <translation>Connectez ci-dessous votre compte OVHcloud pour appeler depuis votre propre ligne, ou essayez d&apos;abord l&apos;application avec un compte simulé : rien n&apos;est envoyé à OVHcloud.</translation>
+    </message>
+    <message>
+        <source>&amp;Try the demo</source>
+        <translation>&amp;Essayer la démo</translation>
+    </message>
+    <message>
+        <source>The address of a local sandbox, on this computer only.</source>
+        <translation>L&apos;adresse d&apos;un bac à sable local, sur cet ordinateur uniquement.</translation>
+    </message>
+    <message>
+        <source>API endpoint</source>
+        <translation>Point d&apos;accès de l&apos;API</translation>
+    </message>
+    <message>
+        <source>API application</source>
+        <translation>Application API</translation>
+    </message>
+    <message>
+        <source>OAuth2 service account</source>
+        <translation>Compte de service OAuth2</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Se connecter avec</translation>
+    </message>
+    <message>
+        <source>The secret shown with the application key when you created the application.</source>
+        <translation>Le secret affiché avec la clé d&apos;application lorsque vous avez créé l&apos;application.</translation>
+    </message>
+    <message>
+        <source>The access you granted this app: press Connect… to get one, or paste a consumer key you created on OVHcloud.</source>
+        <translation>L&apos;accès que vous avez accordé à cette application : cliquez sur Connecter… pour en obtenir un, ou collez une clé consommateur créée sur OVHcloud.</translation>
+    </message>
+    <message>
+        <source>Application key</source>
+        <translation>Clé d&apos;application</translation>
+    </message>
+    <message>
+        <source>Application s&amp;ecret</source>
+        <translation>S&amp;ecret d&apos;application</translation>
+    </message>
+    <message>
+        <source>Co&amp;nsumer key</source>
+        <translation>Clé co&amp;nsommateur</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Connecter…</translation>
+    </message>
+    <message>
+        <source>Opens OVHcloud&apos;s page in your browser, where you sign in and allow EasyClick2Call to use your telephony services.</source>
+        <translation>Ouvre la page d&apos;OVHcloud dans votre navigateur, où vous vous identifiez et autorisez EasyClick2Call à utiliser vos services de téléphonie.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The secret of your OAuth2 service account.</source>
+        <translation>Le secret de votre compte de service OAuth2.</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>Client sec&amp;ret</source>
+        <translation>Sec&amp;ret client</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Tester la co&amp;nnexion</translation>
+    </message>
+    <message>
+        <source>Local sandbox (demo)</source>
+        <translation>Bac à sable local (démo)</translation>
+    </message>
+    <message>
+        <source>then paste its key and secret here and press Connect…</source>
+        <translation>puis collez ici sa clé et son secret et cliquez sur Connecter…</translation>
+    </message>
+    <message>
+        <source>The sandbox accepts the demo keys shown by &apos;easyclick2call sandbox&apos;.</source>
+        <translation>Le bac à sable accepte les clés de démo affichées par « easyclick2call sandbox ».</translation>
+    </message>
+    <message>
+        <source>The sandbox address must be on this computer, such as http://127.0.0.1:8080/1.0.</source>
+        <translation>L&apos;adresse du bac à sable doit être sur cet ordinateur, par exemple http://127.0.0.1:8080/1.0.</translation>
+    </message>
+    <message>
+        <source>An application key is 8 to 64 letters and digits, as OVHcloud showed it when you created the application.</source>
+        <translation>Une clé d&apos;application compte 8 à 64 lettres et chiffres, telle qu&apos;OVHcloud l&apos;a affichée à la création de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>An application secret is letters and digits only, as OVHcloud showed it.</source>
+        <translation>Un secret d&apos;application ne contient que des lettres et des chiffres, tel qu&apos;OVHcloud l&apos;a affiché.</translation>
+    </message>
+    <message>
+        <source>The application secret is missing: paste the secret shown with this key.</source>
+        <translation>Le secret d&apos;application manque : collez le secret affiché avec cette clé.</translation>
+    </message>
+    <message>
+        <source>The application key is missing: the secret goes with its key.</source>
+        <translation>La clé d&apos;application manque : le secret va avec sa clé.</translation>
+    </message>
+    <message>
+        <source>A client ID is letters, digits, dots or dashes, as OVHcloud showed it.</source>
+        <translation>Un ID client est fait de lettres, chiffres, points ou tirets, tel qu&apos;OVHcloud l&apos;a affiché.</translation>
+    </message>
+    <message>
+        <source>The client secret is missing: paste the secret of this service account.</source>
+        <translation>Le secret client manque : collez le secret de ce compte de service.</translation>
+    </message>
+    <message>
+        <source>The client ID is missing: the secret goes with its client ID.</source>
+        <translation>L&apos;ID client manque : le secret va avec son ID client.</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red first.</source>
+        <translation>Corrigez d&apos;abord les champs marqués en rouge.</translation>
+    </message>
+    <message>
+        <source>Contacting OVHcloud…</source>
+        <translation>Connexion à OVHcloud…</translation>
+    </message>
+    <message>
+        <source>Not connected yet: press Connect… to allow EasyClick2Call to use your account.</source>
+        <translation>Pas encore connecté : cliquez sur Connecter… pour autoriser EasyClick2Call à utiliser votre compte.</translation>
+    </message>
+    <message>
+        <source>Fill in the account fields first.</source>
+        <translation>Remplissez d&apos;abord les champs du compte.</translation>
+    </message>
+    <message>
+        <source>Connected as {nichandle}</source>
+        <translation>Connecté en tant que {nichandle}</translation>
+    </message>
+    <message>
+        <source>Enter the application key and secret first (create an application with the link below if you have none).</source>
+        <translation>Saisissez d&apos;abord la clé et le secret d&apos;application (créez une application avec le lien ci-dessous si vous n&apos;en avez pas).</translation>
+    </message>
+    <message>
+        <source>Asking OVHcloud for access…</source>
+        <translation>Demande d&apos;accès à OVHcloud…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to allow access in the browser…</source>
+        <translation>En attente de votre autorisation dans le navigateur…</translation>
+    </message>
+    <message>
+        <source>Could not open the browser. Open this page to allow access: &lt;a href=&apos;{url}&apos;&gt;{url}&lt;/a&gt;</source>
+        <translation>Impossible d&apos;ouvrir le navigateur. Ouvrez cette page pour autoriser l&apos;accès : &lt;a href=&apos;{url}&apos;&gt;{url}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Sign in on the OVHcloud page that opened in your browser and allow access.</source>
+        <translation>Identifiez-vous sur la page d&apos;OVHcloud ouverte dans votre navigateur et autorisez l&apos;accès.</translation>
+    </message>
+    <message>
+        <source>Connected. Press OK or Apply to keep this access in the system keyring.</source>
+        <translation>Connecté. Cliquez sur OK ou Appliquer pour garder cet accès dans le trousseau système.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>No OVHcloud account is set up — connect your account in Settings.</source>
+        <translation>Aucun compte OVHcloud n&apos;est configuré — connectez votre compte dans Réglages.</translation>
+    </message>
+    <message>
+        <source>The OVHcloud account settings are incomplete or invalid — check them in Settings.</source>
+        <translation>Les réglages du compte OVHcloud sont incomplets ou invalides — vérifiez-les dans Réglages.</translation>
+    </message>
+    <message>
+        <source>This Click2Call login is not valid — use 1 to 50 letters, digits, dots, dashes, underscores or @.</source>
+        <translation>Cet identifiant Click2Call n&apos;est pas valide — utilisez 1 à 50 lettres, chiffres, points, tirets, soulignés ou @.</translation>
+    </message>
+    <message>
+        <source>This password does not follow OVHcloud&apos;s rules — use 8 to 20 characters, without spaces, &amp;, $ or `.</source>
+        <translation>Ce mot de passe ne respecte pas les règles d&apos;OVHcloud — utilisez 8 à 20 caractères, sans espace, &amp;, $ ni `.</translation>
+    </message>
+    <message>
+        <source>OVHcloud asks you to sign in — connect your account in Settings.</source>
+        <translation>OVHcloud demande de vous identifier — connectez votre compte dans Réglages.</translation>
+    </message>
+    <message>
+        <source>OVHcloud refused the application secret — check the application key and secret in Settings.</source>
+        <translation>OVHcloud a refusé le secret d&apos;application — vérifiez la clé et le secret d&apos;application dans Réglages.</translation>
+    </message>
+    <message>
+        <source>OVHcloud does not know this application key — check it in Settings.</source>
+        <translation>OVHcloud ne connaît pas cette clé d&apos;application — vérifiez-la dans Réglages.</translation>
+    </message>
+    <message>
+        <source>Access expired — reconnect in Settings.</source>
+        <translation>Accès expiré — reconnectez-vous dans Réglages.</translation>
+    </message>
+    <message>
+        <source>This access key is unknown or belongs to another application — reconnect in Settings.</source>
+        <translation>Cette clé d&apos;accès est inconnue ou appartient à une autre application — reconnectez-vous dans Réglages.</translation>
+    </message>
+    <message>
+        <source>Your access key does not allow this action — reconnect in Settings to grant it.</source>
+        <translation>Votre clé d&apos;accès ne permet pas cette action — reconnectez-vous dans Réglages pour l&apos;autoriser.</translation>
+    </message>
+    <message>
+        <source>Your OVHcloud account is not allowed to do this — check its rights in the OVHcloud Control Panel.</source>
+        <translation>Votre compte OVHcloud n&apos;a pas le droit de faire cela — vérifiez ses droits dans l&apos;espace client OVHcloud.</translation>
+    </message>
+    <message>
+        <source>Your computer&apos;s clock is wrong — set the date and time automatically, then try again.</source>
+        <translation>L&apos;horloge de votre ordinateur est fausse — réglez la date et l&apos;heure automatiquement, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>OVHcloud refused the service account — check the client ID and secret in Settings.</source>
+        <translation>OVHcloud a refusé le compte de service — vérifiez l&apos;ID client et le secret dans Réglages.</translation>
+    </message>
+    <message>
+        <source>Signing in with the service account failed — check it in Settings, then try again.</source>
+        <translation>La connexion avec le compte de service a échoué — vérifiez-le dans Réglages, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The access request was refused on OVHcloud&apos;s page — click Connect again and accept it.</source>
+        <translation>La demande d&apos;accès a été refusée sur la page d&apos;OVHcloud — cliquez à nouveau sur Connecter et acceptez-la.</translation>
+    </message>
+    <message>
+        <source>The access request expired — click Connect again.</source>
+        <translation>La demande d&apos;accès a expiré — cliquez à nouveau sur Connecter.</translation>
+    </message>
+    <message>
+        <source>The access request was not validated in time — click Connect again and accept it sooner.</source>
+        <translation>La demande d&apos;accès n&apos;a pas été validée à temps — cliquez à nouveau sur Connecter et acceptez-la plus tôt.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>This number cannot be called — check it and try again.</source>
+        <translation>Ce numéro ne peut pas être appelé — vérifiez-le et réessayez.</translation>
+    </message>
+    <message>
+        <source>OVHcloud refused the request — check the number and the line in Settings.</source>
+        <translation>OVHcloud a refusé la demande — vérifiez le numéro et la ligne dans Réglages.</translation>
+    </message>
+    <message>
+        <source>OVHcloud does not know this billing account, line or Click2Call user — pick them again in Settings.</source>
+        <translation>OVHcloud ne connaît pas ce compte de facturation, cette ligne ou cet utilisateur Click2Call — choisissez-les à nouveau dans Réglages.</translation>
+    </message>
+    <message>
+        <source>This OVHcloud service has expired — renew it in the OVHcloud Control Panel.</source>
+        <translation>Ce service OVHcloud a expiré — renouvelez-le dans l&apos;espace client OVHcloud.</translation>
+    </message>
+    <message>
+        <source>Cannot reach OVHcloud — check your internet connection and try again.</source>
+        <translation>Impossible de joindre OVHcloud — vérifiez votre connexion Internet et réessayez.</translation>
+    </message>
+    <message>
+        <source>Cannot find OVHcloud&apos;s server — check your internet connection (DNS) and try again.</source>
+        <translation>Serveur d&apos;OVHcloud introuvable — vérifiez votre connexion Internet (DNS) et réessayez.</translation>
+    </message>
+    <message>
+        <source>The secure connection to OVHcloud failed — check your computer&apos;s date and any proxy, then try again.</source>
+        <translation>La connexion sécurisée à OVHcloud a échoué — vérifiez la date de l&apos;ordinateur et tout proxy, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>OVHcloud could not be reached in time — check your connection and try again.</source>
+        <translation>OVHcloud n&apos;a pas pu être joint à temps — vérifiez votre connexion et réessayez.</translation>
+    </message>
+    <message>
+        <source>OVHcloud did not answer in time — it may still have done it: check before trying again.</source>
+        <translation>OVHcloud n&apos;a pas répondu à temps — l&apos;action a peut-être eu lieu : vérifiez avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The connection to OVHcloud was cut — it may still have done it: check before trying again.</source>
+        <translation>La connexion à OVHcloud a été coupée — l&apos;action a peut-être eu lieu : vérifiez avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>OVHcloud sent an unreadable answer — try again in a few minutes.</source>
+        <translation>OVHcloud a envoyé une réponse illisible — réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>Too many requests to OVHcloud — wait a minute, then try again.</source>
+        <translation>Trop de demandes envoyées à OVHcloud — attendez une minute, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>OVHcloud is still busy with a previous request — wait a moment, then try again.</source>
+        <translation>OVHcloud traite encore une demande précédente — patientez un instant, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>OVHcloud has a temporary problem — try again in a few minutes.</source>
+        <translation>OVHcloud rencontre un problème temporaire — réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong with OVHcloud — try again; the log has details.</source>
+        <translation>Un problème inattendu est survenu avec OVHcloud — réessayez ; le journal donne les détails.</translation>
+    </message>
+</context>
+<context>
+    <name>BehaviourPage</name>
+    <message>
+        <source>A new language takes effect the next time EasyClick2Call starts.</source>
+        <translation>Une nouvelle langue prend effet au prochain lancement d&apos;EasyClick2Call.</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Comportement</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>Call a number — EasyClick2Call</source>
+        <translation>Appeler un numéro — EasyClick2Call</translation>
+    </message>
+    <message>
+        <source>Number to call:</source>
+        <translation>Numéro à appeler :</translation>
+    </message>
+    <message>
+        <source>e.g. 01 99 00 12 34 or +32 2 123 45 67</source>
+        <translation>p. ex. 01 99 00 12 34 ou +32 2 123 45 67</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Type a phone number first.</source>
+        <translation>Saisissez d&apos;abord un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>This is not a number that can be called.</source>
+        <translation>Ce n&apos;est pas un numéro qui peut être appelé.</translation>
+    </message>
+</context>
+<context>
+    <name>CallPopup</name>
+    <message>
+        <source>Call this number?</source>
+        <translation>Appeler ce numéro ?</translation>
+    </message>
+    <message>
+        <source>Call which number?</source>
+        <translation>Quel numéro appeler ?</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Demo mode: calls go to the built-in sandbox, not OVHcloud.</source>
+        <translation>Mode démo : les appels vont au bac à sable intégré, pas à OVHcloud.</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more number(s).</source>
+        <translation>
+            <numerusform>…et %n autre numéro.</numerusform>
+            <numerusform>…et %n autres numéros.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Not called: numbers starting with {prefix} are blocked (premium rate); change this in Settings › Filters.</source>
+        <translation>Non appelé : les numéros commençant par {prefix} sont bloqués (surtaxés) ; modifiez-le dans Réglages › Filtres.</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Call {number}</source>
+        <translation>Appeler le {number}</translation>
+    </message>
+    <message>
+        <source>Call abroad ({country})</source>
+        <translation>Appel à l&apos;étranger ({country})</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPage</name>
+    <message>
+        <source>Numbers starting with a blocked prefix are never called; the popup says why. Write prefixes in international form, such as +3389 for 08 9x numbers in France.</source>
+        <translation>Les numéros commençant par un préfixe bloqué ne sont jamais appelés ; la fenêtre dit pourquoi. Écrivez les préfixes sous forme internationale, par exemple +3389 pour les numéros en 08 9x en France.</translation>
+    </message>
+    <message>
+        <source>Prefix to block (such as +3389):</source>
+        <translation>Préfixe à bloquer (par exemple +3389) :</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>{prefix} is not a prefix: write + then the country code and the first digits, such as +3389.</source>
+        <translation>{prefix} n&apos;est pas un préfixe : écrivez + puis l&apos;indicatif du pays et les premiers chiffres, par exemple +3389.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Call history — EasyClick2Call</source>
+        <translation>Historique des appels — EasyClick2Call</translation>
+    </message>
+    <message>
+        <source> (Demo)</source>
+        <translation> (Démo)</translation>
+    </message>
+    <message>
+        <source>Filter by number, date, line or result</source>
+        <translation>Filtrer par numéro, date, ligne ou résultat</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>No calls yet.</source>
+        <translation>Aucun appel pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>&amp;Redial</source>
+        <translation>&amp;Rappeler</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>C&amp;lear all…</source>
+        <translation>&amp;Tout effacer…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The call history could not be read.</source>
+        <translation>L&apos;historique des appels n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source> (demo)</source>
+        <translation> (démo)</translation>
+    </message>
+    <message>
+        <source>Phone rang</source>
+        <translation>Le téléphone a sonné</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>non configuré</translation>
+    </message>
+    <message>
+        <source>settings incomplete</source>
+        <translation>réglages incomplets</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>sign-in refused</source>
+        <translation>connexion refusée</translation>
+    </message>
+    <message>
+        <source>access expired</source>
+        <translation>accès expiré</translation>
+    </message>
+    <message>
+        <source>access unknown</source>
+        <translation>accès inconnu</translation>
+    </message>
+    <message>
+        <source>access refused</source>
+        <translation>accès refusé</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>non autorisé</translation>
+    </message>
+    <message>
+        <source>computer clock is wrong</source>
+        <translation>horloge de l&apos;ordinateur fausse</translation>
+    </message>
+    <message>
+        <source>number refused</source>
+        <translation>numéro refusé</translation>
+    </message>
+    <message>
+        <source>line not found</source>
+        <translation>ligne introuvable</translation>
+    </message>
+    <message>
+        <source>line expired</source>
+        <translation>ligne expirée</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>pas de connexion</translation>
+    </message>
+    <message>
+        <source>secure connection failed</source>
+        <translation>échec de la connexion sécurisée</translation>
+    </message>
+    <message>
+        <source>no answer from OVHcloud in time</source>
+        <translation>pas de réponse d&apos;OVHcloud à temps</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>connexion perdue</translation>
+    </message>
+    <message>
+        <source>unexpected answer from OVHcloud</source>
+        <translation>réponse inattendue d&apos;OVHcloud</translation>
+    </message>
+    <message>
+        <source>too many requests</source>
+        <translation>trop de demandes</translation>
+    </message>
+    <message>
+        <source>refused by OVHcloud</source>
+        <translation>refusé par OVHcloud</translation>
+    </message>
+    <message>
+        <source>OVHcloud server error</source>
+        <translation>erreur du serveur OVHcloud</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>raison inconnue</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Clear call history?</source>
+        <translation>Effacer l&apos;historique des appels ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n call(s) from the history? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer %n appel de l&apos;historique ? C&apos;est définitif.</numerusform>
+            <numerusform>Supprimer les %n appels de l&apos;historique ? C&apos;est définitif.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <source>The call history could not be changed.</source>
+        <translation>L&apos;historique des appels n&apos;a pas pu être modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>LinePage</name>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Billing account</source>
+        <translation>Compte de facturation</translation>
+    </message>
+    <message>
+        <source>Click2Call user</source>
+        <translation>Utilisateur Click2Call</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>Actualis&amp;er</translation>
+    </message>
+    <message>
+        <source>Fetch the lists again from your account.</source>
+        <translation>Récupérer à nouveau les listes depuis votre compte.</translation>
+    </message>
+    <message>
+        <source>Ring my phone</source>
+        <translation>Faire sonner mon téléphone</translation>
+    </message>
+    <message>
+        <source>Intercom</source>
+        <translation>Interphone</translation>
+    </message>
+    <message>
+        <source>Calling mode</source>
+        <translation>Mode d&apos;appel</translation>
+    </message>
+    <message>
+        <source>Click2Call users of this line</source>
+        <translation>Utilisateurs Click2Call de cette ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Changer le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Test call…</source>
+        <translation>Appel de &amp;test…</translation>
+    </message>
+    <message>
+        <source>Calls a number you type with the settings above: your phone rings first.</source>
+        <translation>Appelle un numéro que vous saisissez avec les réglages ci-dessus : votre téléphone sonne d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Set up and connect the account on the Account page first.</source>
+        <translation>Configurez et connectez d&apos;abord le compte sur la page Compte.</translation>
+    </message>
+    <message>
+        <source>Fetching your billing accounts and lines…</source>
+        <translation>Récupération de vos comptes de facturation et de vos lignes…</translation>
+    </message>
+    <message>
+        <source>This account has no telephony billing account.</source>
+        <translation>Ce compte n&apos;a aucun compte de facturation téléphonie.</translation>
+    </message>
+    <message>
+        <source>This billing account has no line.</source>
+        <translation>Ce compte de facturation n&apos;a aucune ligne.</translation>
+    </message>
+    <message>
+        <source>{n} line(s) found.</source>
+        <translation>Lignes trouvées : {n}.</translation>
+    </message>
+    <message>
+        <source>Fetching the lines…</source>
+        <translation>Récupération des lignes…</translation>
+    </message>
+    <message>
+        <source>Fetching the Click2Call users…</source>
+        <translation>Récupération des utilisateurs Click2Call…</translation>
+    </message>
+    <message>
+        <source>None — calls are placed by the API account</source>
+        <translation>Aucun — les appels sont passés par le compte API</translation>
+    </message>
+    <message>
+        <source>Add a Click2Call user</source>
+        <translation>Ajouter un utilisateur Click2Call</translation>
+    </message>
+    <message>
+        <source>Creating the user…</source>
+        <translation>Création de l&apos;utilisateur…</translation>
+    </message>
+    <message>
+        <source>User {login} created.</source>
+        <translation>Utilisateur {login} créé.</translation>
+    </message>
+    <message>
+        <source>New password for {user}</source>
+        <translation>Nouveau mot de passe pour {user}</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>Changement du mot de passe…</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Mot de passe changé.</translation>
+    </message>
+    <message>
+        <source>Delete the Click2Call user</source>
+        <translation>Supprimer l&apos;utilisateur Click2Call</translation>
+    </message>
+    <message>
+        <source>Delete {user}? Whoever uses this login to place calls will no longer be able to.</source>
+        <translation>Supprimer {user} ? Quiconque utilise cet identifiant pour passer des appels ne le pourra plus.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Deleting the user…</source>
+        <translation>Suppression de l&apos;utilisateur…</translation>
+    </message>
+    <message>
+        <source>User deleted.</source>
+        <translation>Utilisateur supprimé.</translation>
+    </message>
+    <message>
+        <source>Test call</source>
+        <translation>Appel de test</translation>
+    </message>
+    <message>
+        <source>Number to call (your phone rings first, then this number is dialled):</source>
+        <translation>Numéro à appeler (votre téléphone sonne d&apos;abord, puis ce numéro est composé) :</translation>
+    </message>
+    <message>
+        <source>Placing the call…</source>
+        <translation>Appel en cours…</translation>
+    </message>
+    <message>
+        <source>Call placed: your phone ({line}) should ring now — pick up to reach {number}.</source>
+        <translation>Appel passé : votre téléphone ({line}) devrait sonner maintenant — décrochez pour joindre le {number}.</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation>Rétablir les valeurs par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>Call a number…</source>
+        <translation>Appeler un numéro…</translation>
+    </message>
+    <message>
+        <source>Call clipboard now</source>
+        <translation>Appeler le presse-papiers maintenant</translation>
+    </message>
+    <message>
+        <source>Pause watching</source>
+        <translation>Suspendre la surveillance</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Réglages…</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordRules</name>
+    <message>
+        <source>Type a password.</source>
+        <translation>Saisissez un mot de passe.</translation>
+    </message>
+    <message>
+        <source>8 to 20 characters: letters, digits or ~&quot;#&apos;{}()[]-|^@=*+/!:;.,?&lt;&gt;%; no space, &amp;, $ or `.</source>
+        <translation>8 à 20 caractères : lettres, chiffres ou ~&quot;#&apos;{}()[]-|^@=*+/!:;.,?&lt;&gt;% ; sans espace, &amp;, $ ni `.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>EasyClick2Call never keeps what you copy. The history only lists the numbers you chose to call, on this computer.</source>
+        <translation>EasyClick2Call ne garde jamais ce que vous copiez. L&apos;historique ne liste que les numéros que vous avez choisi d&apos;appeler, sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear history…</source>
+        <translation>&amp;Effacer l&apos;historique…</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Pour toujours</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>Effacer l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Delete every call from the history? This cannot be undone.</source>
+        <translation>Supprimer tous les appels de l&apos;historique ? C&apos;est définitif.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>History cleared.</source>
+        <translation>Historique effacé.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>%1 (stored in the system keyring)</source>
+        <translation>%1 (gardé dans le trousseau système)</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Will be removed from the keyring on OK</source>
+        <translation>Sera retiré du trousseau à la validation</translation>
+    </message>
+</context>
+<context>
+    <name>SecretsError</name>
+    <message>
+        <source>The system keyring could not be opened.</source>
+        <translation>Impossible d&apos;ouvrir le trousseau système.</translation>
+    </message>
+    <message>
+        <source>Check that GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential Manager is running and unlocked, then try again.</source>
+        <translation>Vérifiez que GNOME Keyring, KWallet, le trousseau macOS ou le Gestionnaire d&apos;identification Windows fonctionne et est déverrouillé, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked.</source>
+        <translation>Le trousseau système est verrouillé.</translation>
+    </message>
+    <message>
+        <source>Unlock it (log in to your desktop session, or open Passwords and Keys / KWallet Manager), then try again.</source>
+        <translation>Déverrouillez-le (ouvrez votre session, ou Mots de passe et clés / KWallet), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep your OVHcloud secrets.</source>
+        <translation>Aucun trousseau système n&apos;est disponible pour garder vos secrets OVHcloud.</translation>
+    </message>
+    <message>
+        <source>Install and unlock GNOME Keyring or KWallet (Debian: apt install gnome-keyring), then try again.</source>
+        <translation>Installez et déverrouillez GNOME Keyring ou KWallet (Debian : apt install gnome-keyring), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The system keyring refused access to EasyClick2Call&apos;s secrets.</source>
+        <translation>Le trousseau système a refusé l&apos;accès aux secrets d&apos;EasyClick2Call.</translation>
+    </message>
+    <message>
+        <source>Allow EasyClick2Call when the keyring asks, or unlock the keyring, then try again.</source>
+        <translation>Autorisez EasyClick2Call quand le trousseau le demande, ou déverrouillez-le, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This secret is too large for the system keyring.</source>
+        <translation>Ce secret est trop grand pour le trousseau système.</translation>
+    </message>
+    <message>
+        <source>Check that you pasted only the secret (OVHcloud secrets are about 32 characters).</source>
+        <translation>Vérifiez que vous n&apos;avez collé que le secret (les secrets OVHcloud font environ 32 caractères).</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>API endpoint</source>
+        <translation>Point d&apos;accès de l&apos;API</translation>
+    </message>
+    <message>
+        <source>The OVHcloud API your account lives on.</source>
+        <translation>L&apos;API OVHcloud où se trouve votre compte.</translation>
+    </message>
+    <message>
+        <source>OVHcloud Europe</source>
+        <translation>OVHcloud Europe</translation>
+    </message>
+    <message>
+        <source>OVHcloud Canada</source>
+        <translation>OVHcloud Canada</translation>
+    </message>
+    <message>
+        <source>OVHcloud US</source>
+        <translation>OVHcloud États-Unis</translation>
+    </message>
+    <message>
+        <source>Kimsufi Europe</source>
+        <translation>Kimsufi Europe</translation>
+    </message>
+    <message>
+        <source>Kimsufi Canada</source>
+        <translation>Kimsufi Canada</translation>
+    </message>
+    <message>
+        <source>So you Start Europe</source>
+        <translation>So you Start Europe</translation>
+    </message>
+    <message>
+        <source>So you Start Canada</source>
+        <translation>So you Start Canada</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Se connecter avec</translation>
+    </message>
+    <message>
+        <source>An API application (key, secret and a consumer key you validate in the browser) or an OAuth2 service account (client ID and secret).</source>
+        <translation>Une application API (clé, secret et une clé consommateur que vous validez dans le navigateur) ou un compte de service OAuth2 (ID client et secret).</translation>
+    </message>
+    <message>
+        <source>API application</source>
+        <translation>Application API</translation>
+    </message>
+    <message>
+        <source>OAuth2 service account</source>
+        <translation>Compte de service OAuth2</translation>
+    </message>
+    <message>
+        <source>Application key</source>
+        <translation>Clé d&apos;application</translation>
+    </message>
+    <message>
+        <source>The key of the API application you created on OVHcloud.</source>
+        <translation>La clé de l&apos;application API que vous avez créée sur OVHcloud.</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>The client ID of your OAuth2 service account.</source>
+        <translation>L&apos;ID client de votre compte de service OAuth2.</translation>
+    </message>
+    <message>
+        <source>Billing account</source>
+        <translation>Compte de facturation</translation>
+    </message>
+    <message>
+        <source>The telephony billing account, such as ab12345-ovh-1.</source>
+        <translation>Le compte de facturation téléphonie, par exemple ab12345-ovh-1.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>The SIP line that rings first, such as 0033972123456.</source>
+        <translation>La ligne SIP qui sonne en premier, par exemple 0033972123456.</translation>
+    </message>
+    <message>
+        <source>Click2Call user</source>
+        <translation>Utilisateur Click2Call</translation>
+    </message>
+    <message>
+        <source>The Click2Call user of the line used to place calls (0: none, the API account calls).</source>
+        <translation>L&apos;utilisateur Click2Call de la ligne qui passe les appels (0 : aucun, le compte API appelle).</translation>
+    </message>
+    <message>
+        <source>Calling mode</source>
+        <translation>Mode d&apos;appel</translation>
+    </message>
+    <message>
+        <source>Ring my phone: your phone rings, pick up to reach the number. Intercom: your phone picks up by itself on its speaker.</source>
+        <translation>Faire sonner mon téléphone : votre téléphone sonne, décrochez pour joindre le numéro. Interphone : votre téléphone décroche tout seul, sur son haut-parleur.</translation>
+    </message>
+    <message>
+        <source>Ring my phone</source>
+        <translation>Faire sonner mon téléphone</translation>
+    </message>
+    <message>
+        <source>Intercom</source>
+        <translation>Interphone</translation>
+    </message>
+    <message>
+        <source>Default country</source>
+        <translation>Pays par défaut</translation>
+    </message>
+    <message>
+        <source>The country of numbers written without an international prefix.</source>
+        <translation>Le pays des numéros écrits sans indicatif international.</translation>
+    </message>
+    <message>
+        <source>Offer to call copied numbers</source>
+        <translation>Proposer d&apos;appeler les numéros copiés</translation>
+    </message>
+    <message>
+        <source>Show a small Call window when you copy a phone number.</source>
+        <translation>Afficher une petite fenêtre Appeler quand vous copiez un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Popup position</source>
+        <translation>Position de la fenêtre</translation>
+    </message>
+    <message>
+        <source>Where the Call window appears.</source>
+        <translation>Où la fenêtre Appeler apparaît.</translation>
+    </message>
+    <message>
+        <source>Near the tray icon</source>
+        <translation>Près de l&apos;icône de la zone de notification</translation>
+    </message>
+    <message>
+        <source>Near the mouse pointer</source>
+        <translation>Près du pointeur de la souris</translation>
+    </message>
+    <message>
+        <source>Hide the popup after (seconds)</source>
+        <translation>Masquer la fenêtre après (secondes)</translation>
+    </message>
+    <message>
+        <source>The Call window closes by itself after this delay unless the pointer is on it (0: never).</source>
+        <translation>La fenêtre Appeler se ferme seule après ce délai, sauf si le pointeur est dessus (0 : jamais).</translation>
+    </message>
+    <message>
+        <source>Watch the selection too (X11)</source>
+        <translation>Surveiller aussi la sélection (X11)</translation>
+    </message>
+    <message>
+        <source>Also offer numbers you only select with the mouse, without copying them.</source>
+        <translation>Proposer aussi les numéros simplement sélectionnés à la souris, sans les copier.</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Lancer à l&apos;ouverture de session</translation>
+    </message>
+    <message>
+        <source>Start EasyClick2Call when you log in.</source>
+        <translation>Lancer EasyClick2Call quand vous ouvrez votre session.</translation>
+    </message>
+    <message>
+        <source>Open tel: and callto: links</source>
+        <translation>Ouvrir les liens tel: et callto:</translation>
+    </message>
+    <message>
+        <source>Make EasyClick2Call the program that opens tel: and callto: links.</source>
+        <translation>Faire d&apos;EasyClick2Call le programme qui ouvre les liens tel: et callto:.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The language of EasyClick2Call (takes effect at the next start).</source>
+        <translation>La langue d&apos;EasyClick2Call (prise en compte au prochain lancement).</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Blocked prefixes</source>
+        <translation>Préfixes bloqués</translation>
+    </message>
+    <message>
+        <source>Numbers starting with these prefixes are never called, such as premium-rate numbers (+3389 is 08 9x in France).</source>
+        <translation>Les numéros commençant par ces préfixes ne sont jamais appelés, par exemple les numéros surtaxés (+3389 correspond au 08 9x en France).</translation>
+    </message>
+    <message>
+        <source>Confirm international calls</source>
+        <translation>Confirmer les appels internationaux</translation>
+    </message>
+    <message>
+        <source>Ask before calling a number in another country than the default one.</source>
+        <translation>Demander avant d&apos;appeler un numéro d&apos;un autre pays que le pays par défaut.</translation>
+    </message>
+    <message>
+        <source>Keep a call history</source>
+        <translation>Garder un historique des appels</translation>
+    </message>
+    <message>
+        <source>Remember the numbers you called (never what you copied).</source>
+        <translation>Retenir les numéros appelés (jamais ce que vous avez copié).</translation>
+    </message>
+    <message>
+        <source>Keep history for (days)</source>
+        <translation>Garder l&apos;historique pendant (jours)</translation>
+    </message>
+    <message>
+        <source>Older calls are deleted from the history (0: keep forever).</source>
+        <translation>Les appels plus anciens sont supprimés de l&apos;historique (0 : garder pour toujours).</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Mode démo</translation>
+    </message>
+    <message>
+        <source>Use the built-in OVHcloud sandbox instead of a real account.</source>
+        <translation>Utiliser le bac à sable OVHcloud intégré au lieu d&apos;un vrai compte.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}). Try again; if it persists, see the log.</source>
+        <translation>Un problème est survenu ({kind}). Réessayez ; s&apos;il persiste, consultez le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings — EasyClick2Call</source>
+        <translation>Réglages — EasyClick2Call</translation>
+    </message>
+    <message>
+        <source> (Demo)</source>
+        <translation> (Démo)</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Pages des réglages</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {reason}</source>
+        <translation>Rien n&apos;a été enregistré : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Call a number…</source>
+        <translation>Appeler un numéro…</translation>
+    </message>
+    <message>
+        <source>Call clipboard now</source>
+        <translation>Appeler le presse-papiers maintenant</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>Appels récents</translation>
+    </message>
+    <message>
+        <source>Call {number} again</source>
+        <translation>Rappeler le {number}</translation>
+    </message>
+    <message>
+        <source>Pause watching</source>
+        <translation>Suspendre la surveillance</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Réglages…</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>&amp;Show the password</source>
+        <translation>&amp;Afficher le mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+</context>
+</TS>
