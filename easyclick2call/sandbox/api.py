@@ -6,6 +6,7 @@ Transport-free: `SandboxApi.handle()` takes the request as received and returns
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
@@ -46,11 +47,16 @@ class Route:
     def match(self, method: str, path: str) -> dict[str, str] | None:
         if method != self.method:
             return None
-        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.template))
-        found = re.fullmatch(pattern, path)
+        found = _template_pattern(self.template).fullmatch(path)
         if found is None:
             return None
         return {name: unquote(value) for name, value in found.groupdict().items()}
+
+
+@functools.cache
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """`/a/{x}/b` → a regex with one named group per path parameter."""
+    return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)))
 
 
 ROUTES = (

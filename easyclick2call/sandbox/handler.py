@@ -55,6 +55,12 @@ class SandboxHandler(BaseHTTPRequestHandler):
     def do_PATCH(self) -> None:
         self._dispatch()
 
+    def do_HEAD(self) -> None:
+        self._dispatch()
+
+    def do_OPTIONS(self) -> None:
+        self._dispatch()
+
     # Dispatch ----------------------------------------------------------------------------------
 
     def _dispatch(self) -> None:

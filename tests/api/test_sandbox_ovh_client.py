@@ -22,6 +22,7 @@ from ovh.exceptions import (
 )
 
 from easyclick2call.sandbox.server import NotLoopbackError, SandboxServer
+from easyclick2call.sandbox.signing import sign
 
 
 def _base(info: dict) -> str:
@@ -289,3 +290,32 @@ def test_only_loopback_hosts() -> None:
         assert server.endpoint.startswith("http://[::1]:")
         with urllib.request.urlopen(server.endpoint + "/auth/time", timeout=5) as answer:
             assert int(answer.read()) > 0
+
+
+def test_signature_covers_the_query_string(sandbox, ovh_client, raw_call) -> None:
+    # python-ovh puts GET keyword arguments in the query string and signs the full URL.
+    assert ovh_client.get("/telephony", iamTags="é /&x", flag=True, empty=None) == [
+        sandbox.info()["billing_account"]
+    ]
+    info = sandbox.info()
+    now = str(int(time.time()))
+    signature = sign(
+        info["application_secret"],
+        info["consumer_key"],
+        "GET",
+        sandbox.endpoint + "/telephony?a=1",
+        "",
+        now,
+    )
+    replay = {"X-Ovh-Timestamp": now, "X-Ovh-Signature": signature}
+    assert raw_call("GET", "/telephony?a=1", headers=replay).status == 200
+    refused = raw_call("GET", "/telephony?a=2", headers=replay)
+    assert refused.status == 400 and refused.json()["message"] == "Invalid signature"
+
+
+def test_stop_ends_kept_alive_connections(make_ovh_client, sandbox) -> None:
+    client = make_ovh_client()
+    assert client.get("/me")  # the client's session keeps its connection open
+    sandbox.stop()
+    with pytest.raises(ovh.exceptions.HTTPError):
+        client.get("/me")
