@@ -62,25 +62,30 @@ def install_translator(app: QCoreApplication, setting: str = "system") -> str:
 
     Calling it again replaces the previous catalogue (windows built afterwards use the new one).
     """
-    for translator in _state["translators"]:  # type: ignore[union-attr]
+    translators: list[QTranslator] = _state["translators"]  # type: ignore[assignment]
+    for translator in translators:
         app.removeTranslator(translator)
-    _state["translators"] = []
+    translators.clear()
     language = resolve_language(setting)
     if language != SOURCE_LANGUAGE:
         ours = QTranslator(app)
-        if not ours.load(str(catalogue_path(language))):
-            language = SOURCE_LANGUAGE  # a broken install: English rather than half-translated
-        else:
+        if ours.load(str(catalogue_path(language))):
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qtbase = QTranslator(app)
             if qtbase.load(f"qtbase_{language}", qt_dir):
-                app.installTranslator(qtbase)
-                _state["translators"].append(qtbase)  # type: ignore[union-attr]
-            app.installTranslator(ours)
-            _state["translators"].append(ours)  # type: ignore[union-attr]
+                translators.append(qtbase)
+            translators.append(ours)
+            for translator in translators:
+                app.installTranslator(translator)
+        else:
+            language = SOURCE_LANGUAGE  # a broken install: English rather than half-translated
     _state["language"] = language
-    QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr"
-                               else QLocale.Language.English))
+    system = QLocale.system()
+    if language == system_language(system):
+        QLocale.setDefault(system)  # dates and numbers as the user's system writes them
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr"
+                                   else QLocale.Language.English))
     return language
 
 
@@ -206,7 +211,8 @@ def catalogue_source() -> str:
 def fill_ts(path: Path) -> int:
     """Give the Qt-free strings that carry their own French (errors) that French in a .ts file.
 
-    Only unfinished or empty entries are filled; returns how many were filled.
+    Those tables are the reference for their French: entries that differ are overwritten.
+    Returns how many entries were changed.
     """
     import xml.etree.ElementTree as ET
 
@@ -220,7 +226,9 @@ def fill_ts(path: Path) -> int:
             translation = message.find("translation")
             if translation is None or (name, source) not in french:
                 continue
-            if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            if translation.get("type") == "unfinished" or translation.text != french[
+                (name, source)
+            ]:
                 translation.text = french[(name, source)]
                 translation.attrib.pop("type", None)
                 filled += 1

@@ -1,0 +1,110 @@
+"""The app speaks French when the system or the `language` setting says so, and the Qt-free
+layers' messages (OVHcloud errors, keyring errors, settings labels) come through the same
+catalogue."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QDialogButtonBox
+
+from easyclick2call.core import secrets
+from easyclick2call.ovhapi.errors import ERROR_KINDS, ApiError
+from easyclick2call.ui import i18n
+
+
+@pytest.fixture
+def french(qapp):
+    assert i18n.install_translator(qapp, "fr") == "fr"
+    yield qapp
+    i18n.install_translator(qapp, "en")
+
+
+@pytest.mark.parametrize(
+    ("setting", "locale", "expected"),
+    [
+        ("fr", "en_US", "fr"),
+        ("en", "fr_FR", "en"),
+        ("system", "fr_FR", "fr"),
+        ("system", "fr_CA", "fr"),
+        ("system", "fr_BE", "fr"),
+        ("system", "en_GB", "en"),
+        ("system", "de_DE", "en"),
+        ("", "fr_FR", "fr"),
+        ("klingon", "fr_FR", "fr"),
+    ],
+)
+def test_language_follows_the_system_unless_the_setting_overrides(setting, locale, expected):
+    assert i18n.resolve_language(setting, QLocale(locale)) == expected
+
+
+def test_french_catalogue_translates_menus_and_qt_buttons(french, qtbot):
+    assert i18n.current_language() == "fr"
+    assert QCoreApplication.translate("Tray", "Quit") == "Quitter"
+    assert QCoreApplication.translate("CallPopup", "Call") == "Appeler"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
+
+
+def test_english_is_the_source_and_switching_back_removes_french(french):
+    assert i18n.install_translator(french, "en") == "en"
+    assert i18n.current_language() == "en"
+    assert QCoreApplication.translate("Tray", "Quit") == "Quit"
+
+
+def test_numerus_forms_follow_french_rules(french):
+    text = "Delete all %n call(s) from the history? This cannot be undone."
+    assert QCoreApplication.translate("HistoryWindow", text, None, 1).startswith(
+        "Supprimer 1 appel ")
+    assert QCoreApplication.translate("HistoryWindow", text, None, 3).startswith(
+        "Supprimer les 3 appels ")
+
+
+def test_api_errors_come_through_the_catalogue_in_french(french):
+    error = ApiError.of("access_expired", 403)
+    assert i18n.tr_error(error) == "Accès expiré — reconnectez-vous dans Réglages."
+    for kind, (_en, fr) in ERROR_KINDS.items():
+        assert i18n.tr_error(ApiError.of(kind)) == fr, kind
+
+
+def test_api_errors_stay_english_in_english(qapp):
+    i18n.install_translator(qapp, "en")
+    assert i18n.tr_error(ApiError.of("network")) == ERROR_KINDS["network"][0]
+
+
+def test_keyring_errors_come_through_the_catalogue(french):
+    error = secrets._locked()
+    assert i18n.tr_error(error) == error.message_in("fr")
+    assert i18n.tr_error(error).startswith("Le trousseau système est verrouillé.")
+    assert QCoreApplication.translate("SecretsError", error.fix) == error.fix_fr
+
+
+def test_a_message_outside_the_catalogue_falls_back_to_the_errors_own_french(french):
+    error = secrets.SecretsError("Odd {value} failure.", "Retry.", "Échec {value} étrange.",
+                                 "Réessayez.")
+    assert i18n.tr_error(error) == "Échec {value} étrange. Réessayez."
+
+
+def test_setting_labels_are_translated(french):
+    assert i18n.tr_setting("Start at login") == "Lancer à l'ouverture de session"
+    assert i18n.tr_setting("Open tel: and callto: links") == "Ouvrir les liens tel: et callto:"
+
+
+def test_a_french_system_gets_french_without_any_setting(tmp_path):
+    """A real process started with a French locale picks French by itself."""
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from easyclick2call.ui import i18n\n"
+        "app = QCoreApplication([])\n"
+        "print(i18n.install_translator(app, 'system'))\n"
+        "print(QCoreApplication.translate('Tray', 'Call clipboard now'))\n"
+        "print(i18n.install_translator(app, 'en'))\n"
+    )
+    env = {**os.environ, "LANG": "fr_FR.UTF-8", "LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, timeout=60, check=True, cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "fr", "Appeler le presse-papiers maintenant", "en"]

@@ -1,0 +1,97 @@
+"""The CI gate for French: lupdate over today's sources finds no string without a finished
+French translation, the committed .qm is compiled from the committed .ts, and translations keep
+the placeholders of their source. After adding strings, run scripts/i18n.sh and translate."""
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTranslator
+
+from easyclick2call.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "easyclick2call_fr.ts"
+QM = ROOT / "resources" / "translations" / "easyclick2call_fr.qm"
+CATALOGUE = ROOT / "easyclick2call" / "ui" / "catalogue_extra.py"
+BIN = Path(sys.executable).parent
+FIX = "Run scripts/i18n.sh, translate what it lists in " + str(TS.relative_to(ROOT))
+
+
+def messages(path: Path):
+    """(context, source, [translations], numerus) of every message of a .ts file."""
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            if message.get("numerus") != "yes":
+                forms = [translation.text or ""]
+            yield name, message.findtext("source", ""), forms, message.get("numerus") == "yes"
+
+
+def test_lupdate_over_the_current_sources_finds_every_string_translated(tmp_path):
+    ts = tmp_path / "easyclick2call_fr.ts"
+    shutil.copy(TS, ts)
+    catalogue = tmp_path / "catalogue_extra.py"
+    catalogue.write_text(i18n.catalogue_source(), encoding="utf-8")
+    sources = [str(p) for p in sorted((ROOT / "easyclick2call").rglob("*.py")) if p != CATALOGUE]
+    result = subprocess.run(
+        [str(BIN / "pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
+         "-source-language", "en", "-target-language", "fr", *sources, str(catalogue),
+         "-ts", str(ts)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    i18n.fill_ts(ts)
+    missing = i18n.untranslated_messages(ts)
+    listing = "\n".join(f"  [{context}] {source}" for context, source in missing)
+    assert not missing, f"{len(missing)} string(s) without French. {FIX}:\n{listing}"
+    assert len(list(messages(ts))) > 150
+
+
+def test_generated_catalogue_of_qt_free_strings_is_up_to_date():
+    assert CATALOGUE.read_text(encoding="utf-8") == i18n.catalogue_source(), FIX
+
+
+def test_committed_qm_holds_every_translation_of_the_ts():
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    stale = []
+    for context, source, forms, numerus in messages(TS):
+        got = translator.translate(context, source, None, 1 if numerus else -1)
+        if got != forms[0]:  # QTranslator leaves %n for QCoreApplication.translate to fill
+            stale.append(source)
+    assert not stale, f"the .qm is older than the .ts: {FIX}. Stale: {stale[:5]}"
+
+
+PLACEHOLDER = re.compile(r"%(?:\d+|n|L\d+)|\{[a-z_]*\}|</?[a-z0-9]+[^>]*>")
+ACCELERATOR = re.compile(r"&(?=[^\W_&])")
+
+
+@pytest.mark.parametrize("check", ["placeholders", "accelerators"])
+def test_translations_keep_placeholders_markup_and_one_shortcut(check):
+    problems = []
+    for context, source, forms, numerus in messages(TS):
+        for form in forms:
+            if check == "placeholders":
+                want = sorted(PLACEHOLDER.findall(source))
+                got = sorted(PLACEHOLDER.findall(form))
+                if numerus:  # a singular form may spell the count out
+                    want, got = [p for p in want if p != "%n"], [p for p in got if p != "%n"]
+                if want != got:
+                    problems.append((context, source, form))
+            elif len(ACCELERATOR.findall(source)) != len(ACCELERATOR.findall(form)):
+                problems.append((context, source, form))
+    assert not problems, problems
+
+
+def test_error_translations_match_the_error_tables_own_french():
+    french = {(ctx, en): fr for ctx, en, fr in i18n.extra_entries() if fr}
+    differing = [(ctx, src) for ctx, src, forms, _numerus in messages(TS)
+                 if (ctx, src) in french and forms[0] != french[(ctx, src)]]
+    assert not differing, f"{FIX}: {differing[:3]}"
