@@ -86,6 +86,7 @@ class SettingsDialog(QDialog):
             "account": self.account, "line": self.line, "behaviour": self.behaviour,
             "filters": self.filters, "privacy": self.privacy}
         self.line.set_draft_source(self._complete_draft)
+        self.line.region_source = lambda: str(self.behaviour.fields.values().get("region", ""))
         self.account.demo_requested.connect(self.demo_requested.emit)
 
         self._build()

@@ -34,6 +34,7 @@ def configure_sandbox(context: AppContext, sandbox, *, with_line: bool = True) -
     context.settings.set("endpoint", sandbox.endpoint)
     context.settings.set("auth_mode", "application")
     context.settings.set("application_key", info["application_key"])
+    context.settings.set("region", "FR")
     context.secrets.set("application_secret", info["application_secret"])
     context.secrets.set("consumer_key", info["consumer_key"])
     if with_line:

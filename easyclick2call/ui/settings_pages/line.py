@@ -76,6 +76,7 @@ class LinePage(SettingsPage):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._draft_source: DraftSource = lambda: None
+        self.region_source: Callable[[], str] = lambda: str(self.setting("region", "FR"))
         self._generation = 0
         self._filling = False
         self._loaded_once = False
@@ -480,7 +481,7 @@ class LinePage(SettingsPage):
         if draft is None or not line or not text.strip():
             return
         settings = self.pending_settings()
-        region = str(self.context.settings.get("region") or "FR")
+        region = self.region_source() or "FR"
         secrets = self.context.secrets
         user_id = int(settings["click2call_user"]) or None
         intercom = settings["calling_mode"] == "intercom"
