@@ -57,6 +57,7 @@ SCAN_OVERRUN = 256
 _UNLIMITED_TRIES = sys.maxsize
 _CLUSTER = re.compile(r"\+?\(?\d[\d ().\-/]*\d\)?")
 _TOKEN = re.compile(r"\S+")
+_NON_DIGIT = re.compile(r"\D+")
 _MIN_DIGITS = 7
 _MAX_DIGITS = 17
 _MAX_LIST_TOKENS = 24
@@ -73,6 +74,9 @@ def _scan_window(text: str) -> str:
 
 
 def _digits(text: str) -> str:
+    """The digits of ``text`` (any script), as ASCII."""
+    if text.isascii():
+        return _NON_DIGIT.sub("", text)
     return phonenumbers.normalize_digits_only(text)
 
 
@@ -112,7 +116,7 @@ class _Finder:
     ) -> phonenumbers.PhoneNumber | None:
         """The number as the French plan reads it (overseas prefixes), or as parsed."""
         e164 = french_plan_e164(_digits(raw), self.region)
-        if e164 is None:
+        if e164 is None or e164 == f"+{number.country_code}{number.national_number}":
             return number
         remapped = phonenumbers.parse(e164)
         return remapped if phonenumbers.is_valid_number(remapped) else None

@@ -24,6 +24,9 @@ CALLABLE_TYPES = frozenset(
     }
 )
 
+# No short code or emergency number has more digits than this (national significant number).
+_LONGEST_SHORT_NUMBER = 7
+
 # Regions that share the French national numbering plan: from any of them, a ten-digit number
 # starting with 0 is dialled the same way, and its first digits say which country code it has.
 FRENCH_PLAN = frozenset({"FR", "RE", "YT", "GP", "GF", "MQ", "BL", "MF"})
@@ -47,11 +50,14 @@ def french_plan_e164(national_digits: str, region: str | None) -> str | None:
 
 
 def is_callable(number: phonenumbers.PhoneNumber) -> bool:
-    """A valid number of a callable type that is neither an emergency number nor a short code."""
-    if not phonenumbers.is_valid_number(number):
-        return False
+    """A valid number of a callable type that is neither an emergency number nor a short code.
+
+    ``number_type`` is UNKNOWN for an invalid number, so validity is checked on the way.
+    """
     if phonenumbers.number_type(number) not in CALLABLE_TYPES:
         return False
+    if number.national_number >= 10 ** (_LONGEST_SHORT_NUMBER):
+        return True
     if shortnumberinfo.is_valid_short_number(number):
         return False
     region = phonenumbers.region_code_for_number(number)

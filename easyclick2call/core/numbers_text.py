@@ -11,14 +11,17 @@ import html
 import re
 from dataclasses import dataclass
 
+from easyclick2call.core.numbers_masks import digit_shapes, hinted, iban_at
+
 BLANK = " "
 MASK = "_"
 
 # Typographic spaces, invisible characters and dashes -> ASCII space / hyphen (same length).
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-_SPACES += "\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad\t\v\f"
+_SPACES += "\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad\v\f"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _TRANSLATION = str.maketrans({**dict.fromkeys(_SPACES, BLANK), **dict.fromkeys(_DASHES, "-")})
+_TYPOGRAPHIC = re.compile(f"[{_SPACES}{_DASHES}]")
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
@@ -28,61 +31,23 @@ _URI_ESCAPE = re.compile(r"%(?:20|2[dD]|2[eE]|28|29|2[bB])")
 
 # Words that may be glued to a number without making it part of a word: labels before
 # ("Tel01 99 00 12 34"), labels and chat words after ("0612345678stp", "…34Fax: …").
-_PHONE_WORDS = (
-    r"tel|tél|tele|tél[eé]phone|telephone|phone|ph|fon|tlf|tfno|telf|fax|mob|mobile|mobil|"
-    r"portable|port|gsm|cell|cellulaire|handy|fixe|direct|ligne|line|standard|num|numero|"
-    r"numéro|number|nr|no|whatsapp|call|appel|appelez|ring|hotline|office|bureau|home|work|"
-    r"domicile|privé|prive|pro|mail|email|courriel|web|www|site|adresse|address|stp|svp|pls|"
-    r"plz|please|merci|thanks|thx|mrc|bisous|ok|dispo|asap|tks|ty|bye"
+PHONE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "tel tél tele telephone téléphone phone ph fon tlf tfno telf fax mob mobile mobil "
+        "portable port gsm cell cellulaire handy fixe direct ligne line standard num numero "
+        "numéro number nr no whatsapp call appel appelez ring hotline office bureau home work "
+        "domicile privé prive pro mail email courriel web www site adresse address stp svp pls "
+        "plz please merci thanks thx mrc bisous ok dispo asap tks ty bye",
+    )
 )
-_GLUED_BEFORE = re.compile(rf"(?i)(?<![^\W\d_])(?:{_PHONE_WORDS})\.?(?=[+(]?\d)")
-_GLUED_AFTER = re.compile(rf"(?i)(?<=\d)(?:{_PHONE_WORDS})(?![^\W\d_])")
-_GLUED_LABEL_AFTER = re.compile(r"(?<=\d)[A-ZÉ][a-zé]{1,11}(?=\s*:)")
-
-# Things that are not phone numbers although digits and punctuation in them can look like one.
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
-_UUID = re.compile(r"(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
-_IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![.\d])")
-_IPV6 = re.compile(r"(?i)(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?![\w:])")
-_CARD = re.compile(r"(?<![\d\-])\d{4}(?:[ \-]?\d{4}){2}[ \-]?\d{1,7}(?![\d\-])")
-_ISBN = re.compile(
-    r"(?i)\bISBN(?:-1[03])?:?\s*[\dX][\dX \-]{8,16}[\dX]\b|"
-    r"(?<![\d\-])97[89]-\d{1,5}-\d{1,7}-\d{1,7}-[\dX](?![\d\-])"
-)
-_COMPANY_ID = re.compile(
-    r"(?i)\b(?:siret|siren|rcs(?: [a-zé\-]+)?|tva(?: intra(?:communautaire)?)?|n° ?tva|"
-    r"vat(?: no| number)?|"
-    r"ust-?idnr|nif|cif|naf|bce|kbo|company (?:no|number|reg(?:istration)?)|"
-    r"crn|eori|rpps|adeli|finess)\.?(?: ?(?:n°|no|nr|number|numéro))?[ :.#]*[A-Z]{0,3}[ \-]?"
-    r"\d[\d .\-]{5,20}\d"
-)
-_SIRET = re.compile(r"(?<![\d ])\d{3} \d{3} \d{3} \d{5}(?![\d])")
-_GPS = re.compile(
-    r"-?\d{1,3}[.,]\d{4,}°?\s*[NSEWO]?\s*[,;/ ]\s*-?\d{1,3}[.,]\d{4,}°?(?:\s*[NSEWO]\b)?|"
-    r"\d{1,3}°\s*\d{1,2}['′]\s*\d{1,2}(?:[.,]\d+)?(?:\"|″|'')?\s*[NSEWO]?"
-)
-_PRICE = re.compile(
-    r"(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|CAD)) ?\d+(?:[.,']\d{3})*(?:[.,]\d{1,2})?(?![\d])|"
-    r"(?<![\d.,])\d{1,3}(?:[ .,']\d{3})*(?:[.,]\d{1,2})? ?(?:€|\$|£|¥|₹|EUR\b|USD\b|GBP\b|CHF\b|"
-    r"CAD\b|euros?\b|dollars?\b|francs?\b|HT\b|TTC\b)"
-)
-_DOTTED_RUN = re.compile(r"\d{1,4}(?:\.\d{1,4}){7,}")
-_LONG_DIGITS = re.compile(r"\d{26,}")
-_NOT_NUMBERS = (
-    _DOTTED_RUN,
-    _LONG_DIGITS,
-    _IBAN,
-    _UUID,
-    _IPV6,
-    _ISBN,
-    _COMPANY_ID,
-    _SIRET,
-    _GPS,
-    _PRICE,
-)
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+_LABEL_AFTER = re.compile(r"[A-ZÉ][a-zé]{1,11}\s*:")
 
 # A line break between two digit groups: a number wrapped over two lines.
-_WRAP = re.compile(r"(?<=\d)[ ]*\r?\n[ >]*(?=[\d(])")
+_WRAP = re.compile(r"\d *[-.]? *\r?\n[ >]*(?=[\d(])")
 
 
 @dataclass(frozen=True)
@@ -131,34 +96,50 @@ def _blank(text: str, pattern: re.Pattern[str], fill: str) -> str:
     return pattern.sub(lambda match: fill * len(match.group()), text)
 
 
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
+def _fill(text: str, spans: list[tuple[int, int]], fill: str) -> str:
+    """``text`` with every span replaced by as many ``fill`` characters."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for span_start, end in sorted(spans):
+        start = max(span_start, position)
+        if end <= start:
+            continue
+        pieces += [text[position:start], fill * (end - start)]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
-def _mask_cards(text: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", match.group())
-        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
-            return MASK * len(match.group())
-        return match.group()
-
-    return _CARD.sub(replace, text)
-
-
-def _mask_ipv4(text: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        address = match.group().split(":")[0]
-        if all(int(part) <= 255 for part in address.split(".")):
-            return MASK * len(match.group())
-        return match.group()
-
-    return _IPV4.sub(replace, text)
+def _glued_words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Phone labels and chat words glued to digits ("Tel01…", "…78stp", "…34Fax:") to blank,
+    and IBANs (found where two capitals touch two digits) to mask."""
+    labels: list[tuple[int, int]] = []
+    ibans: list[tuple[int, int]] = []
+    size = len(text)
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        if end < size and text[end].isalpha():
+            word = _WORD_AFTER.match(text, end)
+            label = _LABEL_AFTER.match(text, end)
+            is_label = label is not None and word is not None and label.end() > word.end()
+            if word and (word.group().lower() in PHONE_WORDS or is_label):
+                labels.append(word.span())
+        before = start - 1 if start and text[start - 1] in "+(" else start
+        dot = 1 if before and text[before - 1] == "." else 0
+        if before - dot <= 0 or not text[before - dot - 1].isalpha():
+            continue
+        word = _WORD_BEFORE.search(text, max(0, before - dot - 16), before - dot)
+        if word is None:
+            continue
+        if word.group().lower() in PHONE_WORDS:
+            labels.append((word.start(), before))
+        elif before == start and not dot and len(word.group()) >= 2 and word.group().isupper():
+            iban = iban_at(text, start - 2)
+            if iban:
+                ibans.append(iban)
+    return labels, ibans
 
 
 @dataclass(frozen=True)
@@ -170,20 +151,23 @@ class CleanText:
     offsets: OffsetMap
 
 
+def _join_wrap(match: re.Match[str]) -> str:
+    return match.group()[0] + BLANK * (len(match.group()) - 1)
+
+
 def clean(text: str) -> CleanText:
     """Normalise ``text`` for detection; offsets into the result map back through ``offsets``."""
-    decoded, offsets = _decode_entities(text)
-    cleaned = decoded.translate(_TRANSLATION)
-    if ":" in cleaned:
+    cleaned, offsets = _decode_entities(text)
+    if not cleaned.isascii():
+        cleaned = _TYPOGRAPHIC.sub(lambda match: match.group().translate(_TRANSLATION), cleaned)
+    lowered = cleaned.lower()
+    if "%" in cleaned and any(scheme in lowered for scheme in ("tel:", "sip", "callto:")):
         cleaned = _URI.sub(lambda match: _blank(match.group(), _URI_ESCAPE, BLANK), cleaned)
-    cleaned = _blank(cleaned, _GLUED_BEFORE, BLANK)
-    cleaned = _blank(cleaned, _GLUED_AFTER, BLANK)
-    cleaned = _blank(cleaned, _GLUED_LABEL_AFTER, BLANK)
-    for pattern in _NOT_NUMBERS:
-        cleaned = _blank(cleaned, pattern, MASK)
-    cleaned = _mask_cards(cleaned)
-    cleaned = _mask_ipv4(cleaned)
-    joined = _blank(cleaned, _WRAP, BLANK) if "\n" in cleaned else cleaned
+    labels, ibans = _glued_words(cleaned)
+    cleaned = _fill(cleaned, labels, BLANK)
+    masks = ibans + digit_shapes(cleaned) + hinted(cleaned, lowered)
+    cleaned = _fill(cleaned, masks, MASK)
+    joined = _WRAP.sub(_join_wrap, cleaned) if "\n" in cleaned else cleaned
     return CleanText(cleaned, joined, offsets)
 
 
