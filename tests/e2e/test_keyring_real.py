@@ -1,0 +1,191 @@
+"""Secrets in the session's real SecretService keyring (gnome-keyring under dbus), and the clear
+one-line failure when there is no keyring. Also the issue's acceptance run: configure a profile
+headless, place a call, and find neither secret in any file of the profile or the user's dirs."""
+
+from __future__ import annotations
+
+import os
+import secrets as random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from easyclick2call.core.paths import resolve_profile
+from easyclick2call.core.secrets import SecretsError, SecretStore
+
+pytestmark = [pytest.mark.keyring, pytest.mark.timeout(120)]
+
+NO_KEYRING_LINE = (
+    "easyclick2call config: No system keyring is available to keep your OVHcloud secrets. "
+    "Install and unlock GNOME Keyring or KWallet (Debian: apt install gnome-keyring), then try "
+    "again."
+)
+
+
+def new_secret() -> str:
+    return random.token_hex(16)
+
+
+def cli(*args: str, stdin: str = "", env: dict[str, str] | None = None,
+        drop: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
+    for name in drop:
+        environment.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "easyclick2call", *args], check=False, input=stdin,
+        capture_output=True, text=True, timeout=60, env=environment,
+    )
+
+
+def keyring_items(service: str, name: str) -> list[str]:
+    """The secrets gnome-keyring itself holds for (service, name), read with SecretStorage."""
+    import secretstorage
+
+    connection = secretstorage.dbus_init()
+    try:
+        collection = secretstorage.get_default_collection(connection)
+        items = collection.search_items({"service": service, "username": name})
+        return [item.get_secret().decode() for item in items]
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def stores(tmp_path: Path):
+    made: list[SecretStore] = []
+
+    def make(folder: str) -> SecretStore:
+        store = SecretStore(resolve_profile(str(tmp_path / folder)).keyring_service)
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.delete_all()
+
+
+def test_set_get_delete_in_the_real_keyring(stores) -> None:
+    store = stores("one")
+    value = new_secret()
+    store.set("consumer_key", value)
+    assert store.get("consumer_key") == value
+    assert keyring_items(store.service, "consumer_key") == [value]
+    store.set("consumer_key", value[::-1])  # replaced, not added
+    assert keyring_items(store.service, "consumer_key") == [value[::-1]]
+    store.delete("consumer_key")
+    assert store.get("consumer_key") == ""
+    assert keyring_items(store.service, "consumer_key") == []
+
+
+def test_two_profiles_never_share_secrets(stores) -> None:
+    first, second = stores("first"), stores("second")
+    first.set("application_secret", "first-" + new_secret())
+    assert second.get("application_secret") == ""
+    second.set("application_secret", "second-" + new_secret())
+    assert first.get("application_secret").startswith("first-")
+    second.delete("application_secret")
+    assert first.has("application_secret")
+
+
+DEAD_BUS = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/easyclick2call-dead-bus"}
+FAIL_BACKEND = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+
+@pytest.mark.parametrize("env", [DEAD_BUS, FAIL_BACKEND, {**DEAD_BUS, **FAIL_BACKEND}],
+                         ids=["dead-bus", "fail-backend", "both"])
+def test_no_keyring_is_one_clear_line_and_exit_4(profile_dir: Path, env: dict) -> None:
+    value = new_secret()
+    result = cli("config", "set-secret", "consumer_key", "--profile", str(profile_dir),
+                 stdin=value, env=env)
+    assert result.returncode == 4
+    assert result.stderr.splitlines() == [NO_KEYRING_LINE]
+    assert "Traceback" not in result.stderr and value not in result.stdout + result.stderr
+    shown = cli("config", "show", "--profile", str(profile_dir), env=env)
+    assert shown.returncode == 4 and shown.stderr.splitlines() == [NO_KEYRING_LINE]
+    assert "endpoint" in shown.stdout  # the settings are still shown
+    assert cli("config", "set", "region", "BE", "--profile", str(profile_dir),
+               env=env).returncode == 0  # settings need no keyring
+
+
+def test_plain_setting_commands_work_without_a_bus(profile_dir: Path) -> None:
+    result = cli("config", "set", "popup_timeout_s", "5", "--profile", str(profile_dir),
+                 drop=("DBUS_SESSION_BUS_ADDRESS",))
+    assert result.returncode == 0, result.stderr
+
+
+def test_in_process_failure_names_the_fix(monkeypatch) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    from easyclick2call.core import secrets
+
+    previous = keyring.get_keyring()
+    monkeypatch.setattr(secrets, "explicit_backends", list)
+    keyring.set_keyring(fail.Keyring())
+    try:
+        with pytest.raises(SecretsError) as info:
+            SecretStore("EasyClick2Call:x").get("consumer_key")
+    finally:
+        keyring.set_keyring(previous)
+    assert "apt install gnome-keyring" in info.value.fix
+    assert "gnome-keyring" in info.value.message_in("fr")
+
+
+def files_containing(roots: list[Path], needles: list[str]) -> list[str]:
+    found = []
+    for root in roots:
+        for path in root.rglob("*"):
+            if path.is_file() and not path.is_symlink():
+                data = path.read_bytes()
+                found += [f"{path}: {needle[:4]}…" for needle in needles
+                          if needle.encode() in data]
+    return found
+
+
+def user_dirs() -> list[Path]:
+    return [Path(os.environ[name]) for name in
+            ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")]
+
+
+def test_set_secret_writes_no_file(profile_dir: Path) -> None:
+    value = new_secret()
+    try:
+        for args in (("--profile", str(profile_dir)), ()):  # a custom and the default profile
+            result = cli("config", "set-secret", "client_secret", *args, stdin=value)
+            assert result.returncode == 0, result.stderr
+            shown = cli("config", "show", *args)
+            assert shown.returncode == 0 and value not in shown.stdout
+            assert "set (••••" in shown.stdout
+        assert files_containing([profile_dir, *user_dirs()], [value]) == []
+    finally:
+        for profile in (resolve_profile(str(profile_dir)), resolve_profile(None)):
+            SecretStore(profile.keyring_service).delete("client_secret")
+
+
+def test_configure_headless_then_call(profile_dir: Path, sandbox) -> None:
+    """Issue 5's acceptance run: config set / set-secret, then `call` places the call, and
+    neither secret is in any file of the profile (settings, logs, history) or the user dirs."""
+    info = sandbox.info()
+    profile = ("--profile", str(profile_dir))
+    try:
+        for key in ("endpoint", "application_key", "billing_account"):
+            result = cli("config", "set", key, info[key], *profile)
+            assert result.returncode == 0, result.stderr
+        assert cli("config", "set", "line", info["lines"][0], *profile).returncode == 0
+        for name in ("application_secret", "consumer_key"):
+            result = cli("config", "set-secret", name, *profile, stdin=info[name] + "\n")
+            assert result.returncode == 0, result.stderr
+        shown = cli("config", "show", "--json", *profile)
+        assert info["application_secret"] not in shown.stdout
+        assert info["consumer_key"] not in shown.stdout
+        call = cli("call", "01 99 00 12 34", "--region", "FR", *profile)
+        assert call.returncode == 0, call.stderr
+        assert [c["called_number"] for c in sandbox.calls()] == ["0033199001234"]
+        assert sandbox.calls()[0]["line"] == info["lines"][0]
+        leaks = files_containing([profile_dir, *user_dirs()],
+                                 [info["application_secret"], info["consumer_key"]])
+        assert leaks == []
+    finally:
+        SecretStore(resolve_profile(str(profile_dir)).keyring_service).delete_all()
