@@ -149,6 +149,15 @@ def sandbox_calls(port: int) -> list[dict]:
     return _http("GET", f"http://127.0.0.1:{port}/sandbox/calls")  # type: ignore[return-value]
 
 
+def wait_for_calls(port: int, count: int, timeout: float = 15.0) -> list[dict]:
+    """The sandbox's calls once there are at least `count` of them."""
+    def enough() -> list[dict] | None:
+        calls = sandbox_calls(port)
+        return calls if len(calls) >= count else None
+
+    return poll(enough, timeout, f"{count} call(s) in /sandbox/calls")
+
+
 def inject_fault(port: int, fault: dict | list) -> dict:
     """POST /sandbox/faults (see easyclick2call/sandbox/server.py for the JSON)."""
     return _http("POST", f"http://127.0.0.1:{port}/sandbox/faults", fault)  # type: ignore[return-value]

@@ -25,6 +25,7 @@ UNMAP_NOTIFY = 18
 REPARENT_NOTIFY = 21
 DESTROY_NOTIFY = 17
 PROPERTY_NOTIFY = 28
+STRUCTURE_NOTIFY_MASK = 1 << 17
 SUBSTRUCTURE_NOTIFY_MASK = 1 << 19
 PROPERTY_CHANGE_MASK = 1 << 22
 IS_VIEWABLE = 2
@@ -125,10 +126,11 @@ def _lib() -> _Lib:
 class WindowEvent:
     """One X event seen by `Display.events`, with the local monotonic time it was read at."""
 
-    kind: str  # "map", "unmap", "reparent", "destroy", "property", "clipboard-owner"
+    kind: str  # "map", "unmap", "reparent", "destroy", "property", "clipboard-owner", "client"
     window: int
     at: float
     parent: int = 0
+    data: tuple[int, ...] = ()
 
 
 class Display:
@@ -258,10 +260,27 @@ class Display:
         self.x.XSendEvent(self.dpy, window, 0, 0, ctypes.byref(event))
         self.x.XFlush(self.dpy)
 
+    def ping(self, window: int, serial: int) -> None:
+        """Send _NET_WM_PING to `window`: its toolkit answers from its GUI thread by sending the
+        message back to the root window (seen by `next_event` as a "client" event, data[1] =
+        serial) — a probe of how long that thread takes to get round to its events."""
+        event = _XClientMessageEvent()
+        event.type = CLIENT_MESSAGE
+        event.window = window
+        event.message_type = self.atom("WM_PROTOCOLS")
+        event.format = 32
+        event.data[0] = self.atom("_NET_WM_PING")
+        event.data[1] = serial
+        event.data[2] = window
+        self.x.XSendEvent(self.dpy, window, 0, 0, ctypes.byref(event))
+        self.x.XFlush(self.dpy)
+
     # ----- events -------------------------------------------------------------------------------
     def watch(self, clipboard: bool = True) -> None:
         """Receive map/unmap/reparent of top-level windows and (XFixes) clipboard owner changes."""
-        self.x.XSelectInput(self.dpy, self.root, SUBSTRUCTURE_NOTIFY_MASK)
+        # StructureNotify on the root too: Qt answers _NET_WM_PING to the root with that mask.
+        self.x.XSelectInput(self.dpy, self.root,
+                            SUBSTRUCTURE_NOTIFY_MASK | STRUCTURE_NOTIFY_MASK)
         if clipboard:
             base, error = ctypes.c_int(), ctypes.c_int()
             if self.lib.xfixes.XFixesQueryExtension(self.dpy, ctypes.byref(base),
@@ -300,6 +319,10 @@ class Display:
                     return WindowEvent("destroy", int(words[5]), now)
                 if kind == REPARENT_NOTIFY:
                     return WindowEvent("reparent", int(words[5]), now, parent=int(words[6]))
+                if kind == CLIENT_MESSAGE:
+                    # XClientMessageEvent: ..., window, message_type, format, data.l[5]
+                    return WindowEvent("client", int(words[4]), now,
+                                       data=tuple(int(words[i]) for i in range(7, 12)))
                 if kind == PROPERTY_NOTIFY:
                     return WindowEvent("property", int(words[4]), now)
                 if self._xfixes_base >= 0 and kind == self._xfixes_base:
