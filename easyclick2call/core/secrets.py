@@ -275,11 +275,9 @@ def _translate(exc: BaseException) -> SecretsError:
         return _locked()
     if isinstance(exc, keyring.errors.InitError):
         return _init_failed()
-    if isinstance(exc, keyring.errors.PasswordSetError):
-        text = str(exc).lower()
-        if any(word in text for word in ("size", "large", "long", "1783", "stub")):
-            return _too_large()
-        return _refused()
+    text = str(exc).lower()
+    if any(word in text for word in ("too large", "too long", "size", "1783", "stub received")):
+        return _too_large()  # Windows: CredWrite refuses blobs over 2560 bytes (error 1783)
     if isinstance(exc, RuntimeError) and "initialize" in str(exc).lower():
         return _init_failed()
     return _refused()

@@ -11,6 +11,7 @@ gives defaults and one warning; the next save keeps the broken file aside as ``*
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -76,11 +77,12 @@ class QSettingsStore:
 
     def sync(self) -> None:
         self._repair_if_broken()
-        if self.profile.is_custom:
-            ensure_dir(self.profile.settings_file.parent)
+        private = self.profile.is_custom or sys.platform.startswith("linux")
+        if private:  # an INI file (macOS plists and the Windows registry are left as the OS likes)
+            ensure_dir(Path(self._qsettings.fileName()).parent)
         self._qsettings.sync()
         path = Path(self._qsettings.fileName())
-        if os.name == "posix" and path.is_file():
+        if private and os.name == "posix" and path.is_file():
             path.chmod(0o600)
 
     def _repair_if_broken(self) -> None:

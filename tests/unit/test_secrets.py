@@ -112,6 +112,8 @@ def restore_keyring():
         (keyring.errors.PasswordSetError("The stub received bad data (1783): blob size"),
          "too large", "pasted only the secret"),
         (RuntimeError(f"backend exploded with {VALUE}"), "refused", "try again"),
+        (type("error", (Exception,), {})(1783, "CredWrite", "The stub received bad data."),
+         "too large", "pasted only the secret"),
     ],
 )
 def test_every_failure_becomes_a_clear_message(restore_keyring, exc, message, fix) -> None:

@@ -122,6 +122,17 @@ def test_removed_value_falls_back_to_default(profile_dir: Path) -> None:
     assert read_in_another_process(profile_dir)["values"]["popup_timeout_s"] == 10
 
 
-def test_default_profile_uses_the_native_store() -> None:
-    store = QSettingsStore(resolve_profile(None))
+def test_default_profile_uses_the_native_store_privately() -> None:
+    profile = resolve_profile(None)
+    store = QSettingsStore(profile)
+    assert store.file_name == str(profile.settings_file)
     assert store.file_name.endswith("EasyClick2Call/EasyClick2Call.conf")
+    settings = Settings(store)
+    settings.set("popup_position", "cursor")
+    settings.sync()
+    try:
+        assert stat.S_IMODE(profile.config_dir.stat().st_mode) == 0o700
+        assert stat.S_IMODE(profile.settings_file.stat().st_mode) == 0o600
+    finally:
+        settings.reset("popup_position")
+        settings.sync()
