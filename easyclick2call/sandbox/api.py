@@ -201,6 +201,9 @@ class SandboxApi:
             if not timestamp.isdigit() or abs(int(timestamp) - self.now()) > self.time_window:
                 raise errors.query_out_of_time()
             self._expire_if_due(credential)
+            if credential["status"] == "refused":
+                # [P] a refused request is dropped: its key no longer exists.
+                raise errors.credential_does_not_exist()
             if credential["status"] != "validated":
                 raise errors.credential_not_valid()
             # [P] /auth/* needs no access rule.

@@ -26,10 +26,11 @@ HTTP Basic or form client_id/client_secret). Checks, in order: `Authorization: B
 (401 if unknown or expired), else X-Ovh-Consumer present (401 "You must login first"), application
 key known (403 INVALID_KEY), consumer key of that application (403 NOT_CREDENTIAL), signature
 over the URL as received + raw body (400 INVALID_SIGNATURE), |X-Ovh-Timestamp − server clock| ≤
-`time_window` seconds, default 300 (400 QUERY_TIME_OUT "Query out of time"), key validated and not
-past its expiration (403 INVALID_CREDENTIAL), access rules (403 NOT_GRANTED_CALL; `/auth/*` needs
-no rule). Error bodies: `{"class", "message", "errorCode" (where OVHcloud has one), "httpCode"}`,
-or `{"class", "message"}` with `error_shape="current"`.
+`time_window` seconds, default 300 (400 QUERY_TIME_OUT "Query out of time"), key not refused (a
+refused key answers 403 NOT_CREDENTIAL, as if deleted), key validated and not past its
+expiration (pending or expired: 403 INVALID_CREDENTIAL), access rules (403 NOT_GRANTED_CALL;
+`/auth/*` needs no rule). Error bodies: `{"class", "message", "errorCode" (where OVHcloud has
+one), "httpCode"}`, or `{"class", "message"}` with `error_shape="current"`.
 
 Control routes (outside `/1.0`, no auth):
 

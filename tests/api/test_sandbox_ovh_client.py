@@ -155,11 +155,21 @@ def test_mid_path_wildcard_rule(sandbox, make_ovh_client) -> None:
         client.get(_base(sandbox.info()))
 
 
-@pytest.mark.parametrize("status", ["pendingValidation", "refused", "expired"])
-def test_unusable_consumer_key(sandbox, make_ovh_client, status) -> None:
+@pytest.mark.parametrize(
+    ("status", "error", "message"),
+    [
+        ("pendingValidation", InvalidCredential, "This credential is not valid"),
+        ("expired", InvalidCredential, "This credential is not valid"),
+        ("refused", NotCredential, "This credential does not exist"),
+    ],
+)
+def test_unusable_consumer_key(sandbox, make_ovh_client, status, error, message) -> None:
     ck = sandbox.create_consumer_key([{"method": "GET", "path": "/*"}], status=status)
-    with pytest.raises(InvalidCredential, match="This credential is not valid"):
-        make_ovh_client(consumer_key=ck).get("/me")
+    client = make_ovh_client(consumer_key=ck)
+    with pytest.raises(error, match=message):
+        client.get("/me")
+    with pytest.raises(error, match=message):
+        client.get("/auth/currentCredential")
 
 
 def test_unknown_consumer_key_and_application(make_ovh_client) -> None:
@@ -217,7 +227,7 @@ def test_refusing_on_the_validation_page(sandbox, ovh_client, make_ovh_client) -
     with urllib.request.urlopen(sandbox.base_url + "/auth/", data=form, timeout=10) as page:
         assert "Access refused" in page.read().decode()
     assert sandbox.credential_status(pending["consumerKey"]) == "refused"
-    with pytest.raises(InvalidCredential):
+    with pytest.raises(NotCredential):
         make_ovh_client(consumer_key=pending["consumerKey"]).get("/me")
 
 
