@@ -26,11 +26,12 @@ SECRET_MASK = "••••••••"
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 _SEPARATORS = " .\\-\u00a0\u202f\u2009()"
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"  # 0-255, no leading zero
 # An IPv4 address is kept as is; a phone-like run (6+ digits, maybe separated, maybe after +)
 # is masked. The alternation order matters: addresses are tried first.
 _NUMBER_OR_ADDRESS = re.compile(
-    r"(?P<ip>(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))"
-    rf"|(?P<number>(?:\+|(?<![\w+]))\d(?:[{_SEPARATORS}]{{0,2}}\d){{5,}})"
+    rf"(?P<ip>(?<![\d.]){_OCTET}(?:\.{_OCTET}){{3}}(?![\d.]))"
+    rf"|(?P<number>(?:\+|(?<![\d+]))\d(?:[{_SEPARATORS}]{{0,2}}\d){{5,}})"
 )
 _KEY_LIKE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])")
 MIN_SECRET_LENGTH = 6  # shorter values would mask ordinary words

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from easyclick2call.core.logs import (
     BACKUP_COUNT,
@@ -107,3 +110,21 @@ def test_setup_twice_keeps_one_handler_and_rotates(profile_dir: Path,
         log.info("line %d %s", index, "x" * 50)
     files = sorted(p.name for p in profile.log_dir.iterdir())
     assert files == [LOG_FILE_NAME] + [f"{LOG_FILE_NAME}.{n}" for n in range(1, BACKUP_COUNT + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    digits=st.text(alphabet="0123456789", min_size=6, max_size=15),
+    plus=st.booleans(),
+    separator=st.sampled_from(["", " ", ".", "-", "\u202f"]),
+    before=st.text(alphabet="abc xyz:=", max_size=10),
+    after=st.text(alphabet=" xyz,;!", max_size=10),
+)
+def test_no_phone_number_survives_redaction(digits: str, plus: bool, separator: str,
+                                            before: str, after: str) -> None:
+    pairs = [digits[i:i + 2] for i in range(0, len(digits), 2)]
+    number = ("+" if plus else "") + separator.join(pairs)
+    assume(not re.fullmatch(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}\d+", number))  # IPv4
+    redacted = redact(f"{before}{number}{after}")
+    assert digits not in redacted.replace(separator, "") if separator else digits not in redacted
+    assert redacted.endswith(digits[-2:] + after)
