@@ -140,19 +140,29 @@ class _Finder:
         if digit_count >= 2 * _MIN_DIGITS:
             self._read_list(start, end)
 
-    def _read_part(self, start: int, end: int, record: bool = True) -> bool:
+    def _read_part(self, start: int, end: int) -> bool:
         """Parse joined[start:end] as one number; record it when valid."""
         number = self._parse_part(start, end)
         if number is None:
             return False
-        if record:
-            self.candidates.append((start, end, number))
+        self.candidates.append((start, end, number))
         return True
+
+    def _glued_to_letters(self, start: int, end: int) -> bool:
+        """Latin letters right before or after: part of a word, an e-mail, an identifier."""
+        text = self.cleaned.joined
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        return PhoneNumberMatcher._is_latin_letter(before) or PhoneNumberMatcher._is_latin_letter(
+            after
+        )
 
     def _parse_part(self, start: int, end: int) -> phonenumbers.PhoneNumber | None:
         raw = self.cleaned.joined[start:end]
         remapped = french_plan_e164(_digits(raw), self.region)
         if remapped is not None:
+            if self._glued_to_letters(start, end):
+                return None
             number = phonenumbers.parse(remapped)
             return number if phonenumbers.is_valid_number(number) else None
         if self._joined_matcher is None:
