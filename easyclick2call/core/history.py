@@ -118,6 +118,7 @@ class History:
         with self._lock:
             self._prepare()
             connection = sqlite3.connect(self.path, timeout=10)
+            connection.execute("PRAGMA synchronous=NORMAL")  # WAL: durable at checkpoints
             try:
                 with connection:
                     yield connection
