@@ -282,24 +282,12 @@ class SandboxApi:
             data = self.state.data
             if application_key not in data["applications"]:
                 raise errors.invalid_application_key()
-            consumer_key = random_key(32)
-            token = random_key(48)
-            data["credentials"][consumer_key] = {
-                "id": data["next_credential_id"],
-                "application_key": application_key,
-                "status": "pendingValidation",
-                "rules": [
-                    {"method": rule["method"], "path": rule["path"]} for rule in body["accessRules"]
-                ],
-                "creation": now_iso(),
-                "expiration": None,
-                "last_use": None,
-                "allowed_ips": allowed_ips,
-                "redirection": redirection,
-                "token": token,
-            }
-            data["next_credential_id"] += 1
-            self.state.save()
+            consumer_key, token = self.state.add_credential(
+                application_key,
+                body["accessRules"],
+                allowed_ips=allowed_ips,
+                redirection=redirection,
+            )
         return {
             "consumerKey": consumer_key,
             "state": "pendingValidation",

@@ -303,24 +303,8 @@ class SandboxServer:
         application_key: str = state.DEMO_APPLICATION_KEY,
     ) -> str:
         """A new consumer key with `rules` ([{"method", "path"}]) in `status`."""
-        with self.state.lock:
-            data = self.state.data
-            ck = state.random_key(32)
-            data["credentials"][ck] = {
-                "id": data["next_credential_id"],
-                "application_key": application_key,
-                "status": status,
-                "rules": [{"method": r["method"], "path": r["path"]} for r in rules],
-                "creation": state.now_iso(),
-                "expiration": None,
-                "last_use": None,
-                "allowed_ips": None,
-                "redirection": None,
-                "token": state.random_key(48),
-            }
-            data["next_credential_id"] += 1
-            self.state.save()
-        return ck
+        consumer_key, _ = self.state.add_credential(application_key, rules, status=status)
+        return consumer_key
 
     # Faults ------------------------------------------------------------------------------------
 

@@ -137,6 +137,33 @@ class SandboxState:
                 Path(tmp).unlink(missing_ok=True)
                 raise
 
+    def add_credential(
+        self,
+        application_key: str,
+        rules: list[dict],
+        status: str = "pendingValidation",
+        allowed_ips: list[str] | None = None,
+        redirection: str | None = None,
+    ) -> tuple[str, str]:
+        """Store a new consumer key; returns (consumer key, validation-page token)."""
+        with self.lock:
+            consumer_key, token = random_key(32), random_key(48)
+            self.data["credentials"][consumer_key] = {
+                "id": self.data["next_credential_id"],
+                "application_key": application_key,
+                "status": status,
+                "rules": [{"method": rule["method"], "path": rule["path"]} for rule in rules],
+                "creation": now_iso(),
+                "expiration": None,
+                "last_use": None,
+                "allowed_ips": allowed_ips,
+                "redirection": redirection,
+                "token": token,
+            }
+            self.data["next_credential_id"] += 1
+            self.save()
+        return consumer_key, token
+
     # Look-ups (call with the lock held) -----------------------------------------------------
 
     def line(self, billing_account: str, service_name: str) -> dict | None:

@@ -200,3 +200,56 @@ def test_seed_is_deterministic() -> None:
         assert a["click2call_users"] == [
             {"id": 123456, "login": "reception", "line": "0033199000001"}
         ]
+
+
+def test_control_routes(sandbox, ovh_client) -> None:
+    ovh_client.post(_line(sandbox) + "/click2Call", calledNumber="0033199001234")
+    assert len(_get_calls(sandbox)) == 1
+    request = urllib.request.Request(sandbox.base_url + "/sandbox/calls", method="DELETE")
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        assert json.loads(answer.read()) is None
+    assert _get_calls(sandbox) == []
+    status = sandbox.inject_fault([{"path": "/me", "status": 500, "count": 0}, {"clock_offset": 5}])
+    assert status["clock_offset"] == 5 and status["faults"][0]["count"] is None
+    with urllib.request.urlopen(sandbox.base_url + "/sandbox/faults", timeout=5) as answer:
+        assert json.loads(answer.read()) == status
+    for _ in range(3):  # count 0 = until cleared
+        with pytest.raises(APIError):
+            ovh_client.get("/me")
+    request = urllib.request.Request(sandbox.base_url + "/sandbox/faults", method="DELETE")
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        assert json.loads(answer.read())["faults"] == []
+    assert ovh_client.get("/me")
+    with urllib.request.urlopen(sandbox.base_url + "/sandbox/info", timeout=5) as answer:
+        assert json.loads(answer.read()) == sandbox.info()
+
+
+def test_unknown_paths_are_json_404(sandbox) -> None:
+    for path in ("/", "/nothing", "/sandbox/nothing", "/1.0", "/1.0/telephony/x/y/z"):
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(sandbox.base_url + path, timeout=5)
+        assert caught.value.code == 404, path
+        assert caught.value.headers["X-Ovh-QueryId"]
+        assert isinstance(json.loads(caught.value.read()), dict)
+
+
+def test_concurrent_calls_are_each_recorded_once(tmp_path, monkeypatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    state_file = tmp_path / "state.json"
+    with SandboxServer(state_file=str(state_file)) as server:
+        monkeypatch.setitem(ovh.client.ENDPOINTS, "sandbox", server.endpoint)
+        info = server.info()
+        line = f"/telephony/{info['billing_account']}/line/{info['lines'][0]}"
+
+        def place(index: int) -> None:
+            client = ovh.Client(
+                "sandbox", info["application_key"], info["application_secret"], info["consumer_key"]
+            )
+            client.post(line + "/click2Call", calledNumber=f"00331990{index:05d}")
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(place, range(40)))
+        numbers = sorted(call["called_number"] for call in server.calls())
+        assert numbers == [f"00331990{index:05d}" for index in range(40)]
+        assert len(json.loads(state_file.read_text())["calls"]) == 40
