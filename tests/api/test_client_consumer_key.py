@@ -90,8 +90,11 @@ def test_access_rules_are_least_privilege() -> None:
     assert methods == {"GET", "POST", "DELETE"}  # never PUT
     assert ("GET", "/*") not in ACCESS_RULES and ("POST", "/*") not in ACCESS_RULES
     assert all(path.startswith(("/telephony", "/me", "/auth/")) for _, path in ACCESS_RULES)
-    assert all(path.startswith("/telephony/*/line/*/click2Call")
-               for method, path in ACCESS_RULES if method in ("POST", "DELETE"))
+    assert all(
+        path.startswith("/telephony/*/line/*/click2Call")
+        for method, path in ACCESS_RULES
+        if method in ("POST", "DELETE")
+    )
 
 
 def test_connect_flow_end_to_end(sandbox) -> None:
@@ -141,13 +144,20 @@ def test_refused_on_the_page_never_validates(sandbox) -> None:
     assert time.monotonic() - started < 5
 
 
-@pytest.mark.parametrize(("status", "kind"), [("refused", "key_refused"),
-                                              ("expired", "key_expired")])
+@pytest.mark.parametrize(
+    ("status", "kind"), [("refused", "key_refused"), ("expired", "key_expired")]
+)
 def test_refused_or_expired_state_reported_by_the_api(sandbox, status: str, kind: str) -> None:
     identity = app_identity(sandbox, consumer_key="")
     pending = request_consumer_key(identity)
-    fault(sandbox, method="GET", path="/auth/currentCredential", status=200,
-          body={"status": status, "rules": []}, count=1)
+    fault(
+        sandbox,
+        method="GET",
+        path="/auth/currentCredential",
+        status=200,
+        body={"status": status, "rules": []},
+        count=1,
+    )
     with pytest.raises(ApiError) as caught:
         wait_for_validation(
             identity, pending.consumer_key, threading.Event(), timeout=10, poll_interval=0.1

@@ -54,64 +54,110 @@ def test_message_in_picks_the_language() -> None:
 
 # (exception, expected kind): every ovh.exceptions class and both body shapes.
 OVH_CASES = [
-    (ovh_exc.NotGrantedCall("This call has not been granted",
-                            response=response(403, {"errorCode": "NOT_GRANTED_CALL"})),
-     "not_granted"),
-    (ovh_exc.NotCredential("This credential does not exist", response=response(403, {})),
-     "access_unknown"),
-    (ovh_exc.InvalidCredential("This credential is not valid", response=response(403, {})),
-     "access_expired"),
-    (ovh_exc.InvalidKey("Invalid application key", response=response(403, {})),
-     "unknown_app_key"),
+    (
+        ovh_exc.NotGrantedCall(
+            "This call has not been granted",
+            response=response(403, {"errorCode": "NOT_GRANTED_CALL"}),
+        ),
+        "not_granted",
+    ),
+    (
+        ovh_exc.NotCredential("This credential does not exist", response=response(403, {})),
+        "access_unknown",
+    ),
+    (
+        ovh_exc.InvalidCredential("This credential is not valid", response=response(403, {})),
+        "access_expired",
+    ),
+    (ovh_exc.InvalidKey("Invalid application key", response=response(403, {})), "unknown_app_key"),
     (ovh_exc.InvalidKey("Invalid ConsumerKey 'None'"), "not_configured"),
-    (ovh_exc.Forbidden("User not granted for this request", response=response(403, {})),
-     "forbidden"),
-    (ovh_exc.ResourceNotFoundError("This service does not exist", response=response(404, {})),
-     "not_found"),
-    (ovh_exc.BadParametersError("Invalid signature",
-                                response=response(400, {"errorCode": "INVALID_SIGNATURE"})),
-     "invalid_signature"),
-    (ovh_exc.BadParametersError("Invalid signature",
-                                response=response(400, {"class": "Client::BadRequest"})),
-     "invalid_signature"),
-    (ovh_exc.BadParametersError("Query out of time",
-                                response=response(400, {"errorCode": "QUERY_TIME_OUT"})),
-     "clock_skew"),
-    (ovh_exc.BadParametersError("You provided an input body while none was expected",
-                                response=response(400, {})),
-     "bad_request"),
-    (ovh_exc.ResourceConflictError("This pop is already being processed",
-                                   response=response(409, {})), "conflict"),
+    (
+        ovh_exc.Forbidden("User not granted for this request", response=response(403, {})),
+        "forbidden",
+    ),
+    (
+        ovh_exc.ResourceNotFoundError("This service does not exist", response=response(404, {})),
+        "not_found",
+    ),
+    (
+        ovh_exc.BadParametersError(
+            "Invalid signature", response=response(400, {"errorCode": "INVALID_SIGNATURE"})
+        ),
+        "invalid_signature",
+    ),
+    (
+        ovh_exc.BadParametersError(
+            "Invalid signature", response=response(400, {"class": "Client::BadRequest"})
+        ),
+        "invalid_signature",
+    ),
+    (
+        ovh_exc.BadParametersError(
+            "Query out of time", response=response(400, {"errorCode": "QUERY_TIME_OUT"})
+        ),
+        "clock_skew",
+    ),
+    (
+        ovh_exc.BadParametersError(
+            "You provided an input body while none was expected", response=response(400, {})
+        ),
+        "bad_request",
+    ),
+    (
+        ovh_exc.ResourceConflictError(
+            "This pop is already being processed", response=response(409, {})
+        ),
+        "conflict",
+    ),
     (ovh_exc.ResourceExpiredError(None, response=response(460, {})), "expired_service"),
     (ovh_exc.InvalidConfiguration("Missing authentication information"), "config"),
     (ovh_exc.InvalidRegion("Unknown endpoint %s", "x", []), "config"),
     (ovh_exc.ReadOnlyError("read only"), "bad_request"),
     (ovh_exc.NetworkError(), "network"),
-    (ovh_exc.InvalidResponse("Failed to decode API response", ValueError("x")),
-     "invalid_response"),
-    (ovh_exc.HTTPError("Low HTTP request failed error", requests.exceptions.ReadTimeout()),
-     "timeout"),
-    (ovh_exc.HTTPError("Low HTTP request failed error", requests.exceptions.ConnectTimeout()),
-     "connect_timeout"),
+    (ovh_exc.InvalidResponse("Failed to decode API response", ValueError("x")), "invalid_response"),
+    (
+        ovh_exc.HTTPError("Low HTTP request failed error", requests.exceptions.ReadTimeout()),
+        "timeout",
+    ),
+    (
+        ovh_exc.HTTPError("Low HTTP request failed error", requests.exceptions.ConnectTimeout()),
+        "connect_timeout",
+    ),
     (ovh_exc.HTTPError("Low HTTP request failed error"), "network"),
-    (ovh_exc.OAuth2FailureError(
-        "OAuth2 failure: (invalid_client) ovhcloud oauth2 client does not exists"),
-     "oauth_invalid_client"),
-    (ovh_exc.OAuth2FailureError(
-        "OAuth2 failure: Missing access token parameter. Token creation failed with "
-        "status_code=503, body=oops"), "server"),
+    (
+        ovh_exc.OAuth2FailureError(
+            "OAuth2 failure: (invalid_client) ovhcloud oauth2 client does not exists"
+        ),
+        "oauth_invalid_client",
+    ),
+    (
+        ovh_exc.OAuth2FailureError(
+            "OAuth2 failure: Missing access token parameter. Token creation failed with "
+            "status_code=503, body=oops"
+        ),
+        "server",
+    ),
     (ovh_exc.OAuth2FailureError("OAuth2 failure: (invalid_scope) nope"), "oauth_failed"),
     # Current {class, message} bodies: plain APIError, classified by status and message.
-    (ovh_exc.APIError("This call has not been granted",
-                      response=response(403, {"class": "Client::Forbidden"})), "not_granted"),
-    (ovh_exc.APIError("This credential is not valid", response=response(403, {})),
-     "access_expired"),
-    (ovh_exc.APIError("This credential does not exist", response=response(403, {})),
-     "access_unknown"),
-    (ovh_exc.APIError("Invalid application key", response=response(403, {})),
-     "unknown_app_key"),
-    (ovh_exc.APIError("User not granted for this request", response=response(403, {})),
-     "forbidden"),
+    (
+        ovh_exc.APIError(
+            "This call has not been granted", response=response(403, {"class": "Client::Forbidden"})
+        ),
+        "not_granted",
+    ),
+    (
+        ovh_exc.APIError("This credential is not valid", response=response(403, {})),
+        "access_expired",
+    ),
+    (
+        ovh_exc.APIError("This credential does not exist", response=response(403, {})),
+        "access_unknown",
+    ),
+    (ovh_exc.APIError("Invalid application key", response=response(403, {})), "unknown_app_key"),
+    (
+        ovh_exc.APIError("User not granted for this request", response=response(403, {})),
+        "forbidden",
+    ),
     (ovh_exc.APIError("You must login first", response=response(401, {})), "auth_missing"),
     (ovh_exc.APIError("Too many requests", response=response(429, {})), "rate_limited"),
     (ovh_exc.APIError("Internal server error", response=response(500, {})), "server"),
@@ -120,8 +166,9 @@ OVH_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("exc", "kind"), OVH_CASES, ids=[f"{type(e).__name__}-{k}"
-                                                         for e, k in OVH_CASES])
+@pytest.mark.parametrize(
+    ("exc", "kind"), OVH_CASES, ids=[f"{type(e).__name__}-{k}" for e, k in OVH_CASES]
+)
 def test_ovh_exceptions(exc: Exception, kind: str) -> None:
     error = map_error(exc)
     assert isinstance(error, ApiError)
@@ -157,10 +204,11 @@ def test_dns_failure_from_a_real_requests_exception() -> None:
         (requests.exceptions.ConnectTimeout(), "connect_timeout"),
         (requests.exceptions.ReadTimeout(), "timeout"),
         (requests.exceptions.SSLError(), "tls"),
-        (requests.exceptions.ConnectionError(ConnectionRefusedError(111, "refused")),
-         "network"),
-        (requests.exceptions.ConnectionError(ConnectionResetError(104, "reset by peer")),
-         "connection_lost"),
+        (requests.exceptions.ConnectionError(ConnectionRefusedError(111, "refused")), "network"),
+        (
+            requests.exceptions.ConnectionError(ConnectionResetError(104, "reset by peer")),
+            "connection_lost",
+        ),
         (requests.exceptions.ChunkedEncodingError(), "connection_lost"),
         (ConnectionRefusedError(111, "Connection refused"), "network"),
         (TimeoutError(), "timeout"),

@@ -50,7 +50,9 @@ def test_wrong_secret(sandbox) -> None:
     telephony = Telephony(make_client(app_identity(sandbox, application_secret="x" * 32)))
     error = failure(telephony.me)
     assert (error.kind, error.status, error.detail) == (
-        "invalid_signature", 400, "Invalid signature"
+        "invalid_signature",
+        400,
+        "Invalid signature",
     )
     assert error.query_id
 
@@ -118,24 +120,32 @@ def test_missing_consumer_key_is_caught_before_sending(sandbox) -> None:
 def test_401_login_first(sandbox) -> None:
     client = make_client(app_identity(sandbox))
     error = failure(lambda: Telephony._run(lambda: client.get("/me", _need_auth=False)))
-    assert (error.kind, error.status, error.detail) == (
-        "auth_missing", 401, "You must login first"
-    )
+    assert (error.kind, error.status, error.detail) == ("auth_missing", 401, "You must login first")
 
 
 def test_oauth2_token_endpoint_failures(sandbox) -> None:
     fault(sandbox, method="POST", path="/auth/oauth2/token", status=503)
     assert failure(Telephony(make_client(oauth_identity(sandbox))).me).kind == "server"
-    fault(sandbox, method="POST", path="/auth/oauth2/token", status=400,
-          body={"error": "invalid_scope", "error_description": "nope"})
+    fault(
+        sandbox,
+        method="POST",
+        path="/auth/oauth2/token",
+        status=400,
+        body={"error": "invalid_scope", "error_description": "nope"},
+    )
     assert failure(Telephony(make_client(oauth_identity(sandbox))).me).kind == "oauth_failed"
     bad = Telephony(make_client(oauth_identity(sandbox, client_id="EU.nobody")))
     assert failure(bad.me).kind == "oauth_invalid_client"
 
 
 def test_iam_refusal(sandbox) -> None:
-    fault(sandbox, method="GET", path="/me", status=403,
-          body={"class": "Client::Forbidden", "message": "User not granted for this request"})
+    fault(
+        sandbox,
+        method="GET",
+        path="/me",
+        status=403,
+        body={"class": "Client::Forbidden", "message": "User not granted for this request"},
+    )
     assert failure(Telephony(make_client(app_identity(sandbox))).me).kind == "forbidden"
 
 
@@ -145,12 +155,18 @@ def test_iam_refusal(sandbox) -> None:
 @pytest.mark.parametrize(
     ("rule", "kind"),
     [
-        ({"status": 400, "body": {"class": "Client::BadRequest", "message": "Invalid number"}},
-         "bad_request"),
-        ({"status": 404, "body": {"class": "Client::NotFound",
-                                  "message": "This service does not exist"}}, "not_found"),
-        ({"status": 409, "body": {"message": "This line is already being processed"}},
-         "conflict"),
+        (
+            {"status": 400, "body": {"class": "Client::BadRequest", "message": "Invalid number"}},
+            "bad_request",
+        ),
+        (
+            {
+                "status": 404,
+                "body": {"class": "Client::NotFound", "message": "This service does not exist"},
+            },
+            "not_found",
+        ),
+        ({"status": 409, "body": {"message": "This line is already being processed"}}, "conflict"),
         ({"status": 429}, "rate_limited"),
         ({"status": 460, "body": {"message": "Service expired"}}, "expired_service"),
         ({"status": 500}, "server"),
