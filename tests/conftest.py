@@ -59,28 +59,18 @@ def desktop(pytestconfig: pytest.Config) -> DesktopSession:
 def memory_keyring():
     """An in-memory keyring backend for unit tests (the real one is used by `keyring` tests)."""
     import keyring
-    from keyring.backend import KeyringBackend
-    from keyring.errors import PasswordDeleteError
 
-    class MemoryKeyring(KeyringBackend):
-        priority = 1
+    from easyclick2call.core.secrets import MemoryKeyring
 
-        def __init__(self) -> None:
-            super().__init__()
-            self.store: dict[tuple[str, str], str] = {}
+    class TestKeyring(MemoryKeyring):
+        """The demo-mode in-memory keyring, with its contents visible to assertions."""
 
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.store.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.store[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            if self.store.pop((service, username), None) is None:
-                raise PasswordDeleteError(username)
+        @property
+        def store(self) -> dict[tuple[str, str], str]:
+            return self._values
 
     previous = keyring.get_keyring()
-    backend = MemoryKeyring()
+    backend = TestKeyring()
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
