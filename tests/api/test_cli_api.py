@@ -283,3 +283,86 @@ def test_help(args: list[str], expected: list[str]) -> None:
     assert done.returncode == 0
     for text in expected:
         assert text in done.stdout, text
+
+
+@pytest.fixture
+def stored_profile(sandbox, profile_dir: Path, desktop):
+    """A profile configured for the sandbox: settings in its INI, secrets in the real keyring."""
+    from easyclick2call.core.paths import profile_at
+    from easyclick2call.core.secrets import SecretStore
+    from easyclick2call.ui.qsettings_store import QSettingsStore
+
+    info = sandbox.info()
+    profile = profile_at(profile_dir)
+    store = QSettingsStore(profile)
+    for key, value in {
+        "endpoint": info["endpoint"],
+        "auth_mode": "application",
+        "application_key": info["application_key"],
+        "billing_account": info["billing_account"],
+        "line": info["lines"][1],
+        "region": "FR",
+    }.items():
+        store.set(key, value)
+    store.sync()
+    secrets = SecretStore(profile.keyring_service)
+    secrets.set("application_secret", info["application_secret"])
+    secrets.set("consumer_key", info["consumer_key"])
+    yield profile, secrets
+    secrets.delete_all()
+
+
+def _bare_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OVH_", "EASYCLICK2CALL_"))}
+    env.update(LANGUAGE="en", **extra)
+    return env
+
+
+@pytest.mark.keyring
+def test_stored_settings_and_keyring_then_env_then_flags(sandbox, stored_profile) -> None:
+    profile, _ = stored_profile
+    info = sandbox.info()
+    done = run(["call", NUMBER_TEXT, "--profile", str(profile.root)], _bare_env())
+    assert done.returncode == 0, done.stderr
+    assert placed_calls(sandbox)[-1]["line"] == info["lines"][1]  # the stored line
+
+    via_env = _bare_env(EASYCLICK2CALL_PROFILE=str(profile.root),
+                        EASYCLICK2CALL_LINE=info["lines"][0])
+    done = run(["call", NUMBER_TEXT], via_env)
+    assert done.returncode == 0, done.stderr
+    assert placed_calls(sandbox)[-1]["line"] == info["lines"][0]  # env beats stored
+
+    done = run(["call", NUMBER_TEXT, "--line", info["lines"][1]], via_env)
+    assert done.returncode == 0, done.stderr
+    assert placed_calls(sandbox)[-1]["line"] == info["lines"][1]  # flag beats env
+
+    wrong = dict(via_env, OVH_APPLICATION_SECRET="not-the-secret")
+    done = run(["call", NUMBER_TEXT], wrong)
+    assert done.returncode == 4  # env secret beats the keyring's
+    assert len(placed_calls(sandbox)) == 3
+
+
+@pytest.mark.keyring
+def test_connect_saves_the_new_key_in_the_profiles_keyring(sandbox, stored_profile) -> None:
+    profile, secrets = stored_profile
+    process = subprocess.Popen(
+        [sys.executable, "-m", "easyclick2call", "connect", "--no-browser", "--timeout", "30",
+         "--profile", str(profile.root)],
+        env=_bare_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = process.stdout.readline().strip().rsplit(" ", 1)[-1]
+        page = open_page(url)
+        submit(url, page, "authorize")
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, err
+    assert "keyring" in one_line(out)
+    new_key = secrets.get("consumer_key")
+    assert new_key and new_key != sandbox.info()["consumer_key"]
+    assert new_key not in out + err
+    done = run(["call", NUMBER_TEXT, "--profile", str(profile.root)], _bare_env())
+    assert done.returncode == 0, done.stderr
