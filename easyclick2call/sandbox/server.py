@@ -11,7 +11,7 @@ Usage::
     {"endpoint": "http://127.0.0.1:PORT/1.0", "base_url": "http://127.0.0.1:PORT",
      "oauth2_token_url": "http://127.0.0.1:PORT/auth/oauth2/token",
      "application_key": "...", "application_secret": "...",
-     "consumer_key": "..."        # validated, rules GET /me + GET/POST/PUT/DELETE /telephony[/*]
+     "consumer_key": "...",       # validated, with the app's rules (state.DEMO_RULES)
      "client_id": "...", "client_secret": "...",              # OAuth2 service account
      "billing_account": "ab12345-ovh-1",
      "lines": ["0033199000001", "0033199000002"],             # "Reception", "Sales desk"

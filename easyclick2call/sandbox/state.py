@@ -29,14 +29,21 @@ DEMO_LINES = (("0033199000001", "Reception"), ("0033199000002", "Sales desk"))
 DEMO_USER_ID = 123456
 DEMO_USER_LOGIN = "reception"
 DEMO_USER_PASSWORD = "Demo-pass1"
-# The demo consumer key's rules: the app's rule set (ovh-api.md §1.2 [P]).
+# The demo consumer key's rules: the app's own least-privilege set (ovhapi.consumer_key's
+# ACCESS_RULES, copied: the sandbox imports nothing from the client side; keep them in step).
 DEMO_RULES = [
-    {"method": "GET", "path": "/me"},
-    *(
-        {"method": method, "path": path}
-        for path in ("/telephony", "/telephony/*")
-        for method in ("GET", "POST", "PUT", "DELETE")
-    ),
+    {"method": method, "path": path}
+    for method, path in (
+        ("GET", "/me"),
+        ("GET", "/auth/currentCredential"),
+        ("GET", "/telephony"),
+        ("GET", "/telephony/*"),
+        ("POST", "/telephony/*/line/*/click2Call"),
+        ("POST", "/telephony/*/line/*/click2CallUser"),
+        ("DELETE", "/telephony/*/line/*/click2CallUser/*"),
+        ("POST", "/telephony/*/line/*/click2CallUser/*/changePassword"),
+        ("POST", "/telephony/*/line/*/click2CallUser/*/click2Call"),
+    )
 ]
 _SEED_TIME = "2024-05-02T10:15:00+02:00"
 STATE_VERSION = 1

@@ -62,6 +62,7 @@ def test_schema_checker_catches_departures() -> None:
 def test_each_route_answer_fits_the_schema(sandbox, raw_call) -> None:
     info = sandbox.info()
     user_id = info["click2call_users"][0]["id"]
+
     def order(route) -> int:
         key = (route.method, route.template)
         return ORDER_LAST.index(key) + 1 if key in ORDER_LAST else 0
@@ -103,3 +104,10 @@ def test_error_answers_are_json_objects(sandbox, raw_call, method, path, status)
     assert isinstance(body, dict)
     assert set(body) >= {"class", "message"}
     assert answer.headers.get("X-Ovh-QueryId")
+
+
+def test_demo_consumer_key_has_the_apps_own_rules(sandbox, raw_call) -> None:
+    from easyclick2call.ovhapi.consumer_key import ACCESS_RULES
+
+    answer = raw_call("GET", "/auth/currentCredential")
+    assert [(r["method"], r["path"]) for r in answer.json()["rules"]] == list(ACCESS_RULES)
