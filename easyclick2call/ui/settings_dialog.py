@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -103,11 +101,7 @@ class SettingsDialog(QDialog):
         self.stack = QStackedWidget(self)
         for page in self.pages.values():
             QListWidgetItem(page.title(), self.page_list)
-            scroll = QScrollArea(self.stack)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setWidget(page)
-            self.stack.addWidget(scroll)
+            self.stack.addWidget(page)
         metrics = self.page_list.fontMetrics()
         width = max(metrics.horizontalAdvance(p.title()) for p in self.pages.values())
         self.page_list.setFixedWidth(width + metrics.horizontalAdvance("M") * 4)
@@ -137,9 +131,14 @@ class SettingsDialog(QDialog):
         self.setTabOrder(self.page_list, self.stack)
 
     def sizeHint(self) -> QSize:
+        """Wide and tall enough for the largest page without scrolling (at any scale)."""
         em = self.fontMetrics().horizontalAdvance("M")
         line = self.fontMetrics().height()
-        return QSize(em * 52, line * 36)
+        width = max(page.sizeHint().width() for page in self.pages.values())
+        height = max(page.sizeHint().height() for page in self.pages.values())
+        width += self.page_list.width() + em * 3
+        height += self.buttons.sizeHint().height() + line * 4
+        return QSize(max(width, em * 56), max(height, line * 30))
 
     # -- pages -----------------------------------------------------------------------------
     def show_page(self, name: str) -> None:

@@ -395,6 +395,20 @@ def test_every_field_has_a_mnemonic_label(qtbot, context, open_dialog, page_name
         assert "&" in check.text(), check.text()
 
 
+@pytest.mark.parametrize("page_name", ["account", "line", "behaviour", "filters", "privacy"])
+def test_mnemonics_are_unique_on_each_page(qtbot, context, open_dialog, page_name):
+    dialog = open_dialog(context, first_run=page_name == "account", page=page_name)
+    page = dialog.pages[page_name]
+    keys: list[str] = []
+    for widget in page.findChildren(QWidget):
+        text = widget.text() if hasattr(widget, "text") and not isinstance(
+            widget, QLineEdit) else ""
+        if isinstance(text, str) and "&" in text.replace("&&", "") and widget.isVisibleTo(page):
+            keys.append(text[text.index("&") + 1].lower())
+    assert keys
+    assert len(keys) == len(set(keys)), sorted(keys)
+
+
 def test_tab_reaches_the_account_fields(qtbot, context, open_dialog):
     dialog = open_dialog(context)
     dialog.page_list.setFocus()

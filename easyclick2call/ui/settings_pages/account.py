@@ -91,7 +91,7 @@ class AccountPage(SettingsPage):
             "Connect your OVHcloud account below to call from your own line, or try the app "
             "first with a simulated account: nothing is sent to OVHcloud."), self.first_run_box)
         text.setWordWrap(True)
-        self.demo_button = QPushButton(self.tr("&Try the demo"), self.first_run_box)
+        self.demo_button = QPushButton(self.tr("Try the &demo"), self.first_run_box)
         self.demo_button.setAutoDefault(False)
         self.demo_button.clicked.connect(self.demo_requested.emit)
         welcome.addWidget(text)
@@ -114,15 +114,16 @@ class AccountPage(SettingsPage):
         set_help(self.endpoint, help_for("endpoint"))
         set_help(self.sandbox_url,
                  self.tr("The address of a local sandbox, on this computer only."))
-        endpoint_label = QLabel(with_mnemonic(label_for("endpoint", self.tr("API endpoint"))), self)
+        endpoint_text = with_mnemonic(label_for("endpoint", self.tr("API endpoint")), {"a"})
+        endpoint_label = QLabel(endpoint_text, self)
         endpoint_label.setBuddy(self.endpoint)
         form.addRow(endpoint_label, endpoint_row)
 
         mode_row = QHBoxLayout()
         self.mode_group = QButtonGroup(self)
         mode_labels = dict(choices_for("auth_mode"))
-        self.app_radio = QRadioButton(
-            "&" + mode_labels.get("application", self.tr("API application")), self)
+        self.app_radio = QRadioButton(with_mnemonic(
+            mode_labels.get("application", self.tr("API application")), {"a"}), self)
         self.oauth_radio = QRadioButton(
             mode_labels.get("oauth2", self.tr("OAuth2 service account")).replace(
                 "OAuth2", "&OAuth2", 1), self)
@@ -151,10 +152,11 @@ class AccountPage(SettingsPage):
         set_help(self.consumer_key.edit, self.tr(
             "The access you granted this app: press Connect… to get one, or paste a consumer "
             "key you created on OVHcloud."))
-        self._add_row(app_form, label_for("application_key", self.tr("Application key")),
-                      self.application_key)
-        self._add_row(app_form, self.tr("Application s&ecret"), self.application_secret)
-        self._add_row(app_form, self.tr("Co&nsumer key"), self.consumer_key)
+        self._add_row(app_form, with_mnemonic(
+            label_for("application_key", self.tr("Application key")), {"a"}),
+            self.application_key)
+        self._add_row(app_form, self.tr("Application &secret"), self.application_secret)
+        self._add_row(app_form, self.tr("Consumer ke&y"), self.consumer_key)
         connect_row = QHBoxLayout()
         self.connect_button = QPushButton(self.tr("&Connect…"), self.app_box)
         self.connect_button.setToolTip(self.tr(
@@ -173,6 +175,8 @@ class AccountPage(SettingsPage):
         self.connect_status = StatusLabel(self.app_box)
         self.connect_status.setObjectName("connect_status")
         self.connect_status.setOpenExternalLinks(False)
+        self.connect_status.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction)
         self.connect_status.linkActivated.connect(browser.open_url)
         app_form.addRow(self.connect_status)
         self.create_app_link = QLabel(self.app_box)
@@ -192,16 +196,18 @@ class AccountPage(SettingsPage):
         self.client_secret = SecretField(self.oauth_box)
         self.client_secret.setObjectName("field_client_secret")
         set_help(self.client_secret.edit, self.tr("The secret of your OAuth2 service account."))
-        self._add_row(oauth_form, label_for("client_id", self.tr("Client ID")), self.client_id)
+        self._add_row(oauth_form, with_mnemonic(label_for("client_id", self.tr("Client ID")),
+                                                {"c"}), self.client_id)
         self._add_row(oauth_form, self.tr("Client sec&ret"), self.client_secret)
         outer.addWidget(self.oauth_box)
 
         test_row = QHBoxLayout()
-        self.test_button = QPushButton(self.tr("Test co&nnection"), self)
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
         self.test_button.setAutoDefault(False)
         self.test_busy = BusyIndicator(self)
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_busy, 1)
+        test_row.addStretch(0)
         outer.addLayout(test_row)
         self.test_status = StatusLabel(self)
         self.test_status.setObjectName("test_status")

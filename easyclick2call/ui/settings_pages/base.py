@@ -81,11 +81,21 @@ def choices_for(key: str) -> list[tuple[Any, str]]:
     return pairs
 
 
-def with_mnemonic(label: str) -> str:
-    """Give a label an &mnemonic (the first letter) unless it already has one."""
-    if "&" in label.replace("&&", ""):
+def with_mnemonic(label: str, used: set[str] | None = None) -> str:
+    """Give a label an &mnemonic unless it already has one: the first letter not in `used`
+    (word starts first, then any letter), recorded in `used`."""
+    if not label or "&" in label.replace("&&", ""):
+        if used is not None and "&" in label:
+            used.add(label[label.index("&") + 1].lower())
         return label
-    return "&" + label if label else label
+    taken = used if used is not None else set()
+    starts = [i for i, ch in enumerate(label) if ch.isalnum() and (i == 0 or label[i - 1] == " ")]
+    others = [i for i, ch in enumerate(label) if ch.isalpha() and i not in starts]
+    for index in starts + others:
+        if label[index].lower() not in taken:
+            taken.add(label[index].lower())
+            return label[:index] + "&" + label[index:]
+    return label
 
 
 def set_help(widget: QWidget, text: str) -> None:
@@ -149,6 +159,7 @@ class DeclaredFields:
         self.page = page
         self.editors: dict[str, QWidget] = {}
         self.declared: dict[str, Any] = {}
+        self.mnemonics: set[str] = set(getattr(page, "reserved_mnemonics", ""))
         special = special or {}
         for setting in settings:
             key = setting.key
@@ -157,7 +168,7 @@ class DeclaredFields:
             self.editors[key] = editor
             self.declared[key] = setting
             set_help(editor, tr_settings(getattr(setting, "help", "") or ""))
-            label_text = with_mnemonic(tr_settings(setting.label or key))
+            label_text = with_mnemonic(tr_settings(setting.label or key), self.mnemonics)
             if isinstance(editor, QCheckBox):
                 editor.setText(label_text)
                 form.addRow(editor)

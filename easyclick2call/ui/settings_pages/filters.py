@@ -19,6 +19,7 @@ from easyclick2call.ui.settings_pages.widgets import ListEditor
 
 class FiltersPage(SettingsPage):
     name = "filters"
+    reserved_mnemonics = "ard"  # the list's Add…, Remove, Restore defaults
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

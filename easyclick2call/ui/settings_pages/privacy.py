@@ -23,6 +23,7 @@ from easyclick2call.ui.tasks import run_task
 
 class PrivacyPage(SettingsPage):
     name = "privacy"
+    reserved_mnemonics = "c"  # Clear history…
     history_cleared = Signal()
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:

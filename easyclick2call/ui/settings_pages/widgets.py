@@ -63,6 +63,7 @@ class StatusLabel(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = "none"
+        self.hide()
 
     def show_info(self, text: str) -> None:
         self._set(text, "info", "")
@@ -80,6 +81,7 @@ class StatusLabel(QLabel):
         self.kind = kind
         self.setStyleSheet(style)
         self.setText(text)
+        self.setVisible(bool(text))
 
 
 class SecretField(QWidget):
