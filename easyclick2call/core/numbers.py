@@ -209,13 +209,20 @@ class _Finder:
         found: list[FoundNumber] = []
         seen: set[str] = set()
         text = self.cleaned.text
+        taken_until = 0  # candidates never overlap: the first one read keeps its text
         for start, end, number in sorted(self.candidates, key=lambda item: item[0]):
+            if start < taken_until:
+                continue
             key = f"{number.country_code}/{phonenumbers.national_significant_number(number)}"
-            if key in seen or not self._is_callable(key, number):
+            if key in seen:
+                taken_until = end
+                continue
+            if not self._is_callable(key, number):
                 continue
             if is_reference(text, start) or is_lottery(text, start, end):
                 continue
             seen.add(key)
+            taken_until = end
             details = self._details.get(key)
             if details is None:
                 details = self._details[key] = number_details(number, self.language)

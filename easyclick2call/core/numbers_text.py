@@ -171,7 +171,7 @@ def clean(text: str) -> CleanText:
     return CleanText(cleaned, joined, offsets)
 
 
-_TYPED_SCHEME = re.compile(r"(?i)^(?:tel|callto|sip|sips):(?://)?")
+_TYPED_SCHEME = re.compile(r"(?i)(?:tel|callto|sip|sips):(?://)?")
 _URI_TAIL = re.compile(r"[;@?]")
 
 

@@ -80,7 +80,9 @@ def _check_valid(number: phonenumbers.PhoneNumber, shown: str, language: str) ->
         if shortnumberinfo.is_valid_short_number(number):
             raise NotCallableNumber(f"{shown} is a short code, not a number that can be called.")
         return
-    country = _country(phonenumbers.region_code_for_number(number), language)
+    region = phonenumbers.region_code_for_number(number)
+    region = region or phonenumbers.region_code_for_country_code(number.country_code)
+    country = _country(None if region == "ZZ" else region, language)
     reason = phonenumbers.is_possible_number_with_reason(number)
     if reason in (ValidationResult.TOO_SHORT, ValidationResult.INVALID_LENGTH):
         raise NotCallableNumber(f"{shown} is too short for a number in {country}.")
