@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -19,9 +20,11 @@ def platform_family(platform: str | None = None) -> str:
 
 
 def app_command() -> list[str]:
-    """The program to run: the frozen executable when bundled, else `<python> -m easyclick2call`."""
+    """The program to run: the frozen executable when bundled (the AppImage file itself, not its
+    temporary mount, when run from one), else `<python> -m easyclick2call`."""
     if getattr(sys, "frozen", False):
-        return [sys.executable]
+        appimage = os.environ.get("APPIMAGE", "")
+        return [appimage] if appimage and os.path.isfile(appimage) else [sys.executable]
     return [sys.executable, "-m", "easyclick2call"]
 
 

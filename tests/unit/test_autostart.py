@@ -92,6 +92,15 @@ def test_command_is_the_frozen_executable_when_bundled(monkeypatch):
     assert app_command() == ["/opt/EasyClick2Call/easyclick2call"]
 
 
+def test_command_is_the_appimage_file_not_its_temporary_mount(monkeypatch, tmp_path):
+    appimage = tmp_path / "EasyClick2Call-x86_64.AppImage"
+    appimage.write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/tmp/.mount_Easy12/usr/lib/easyclick2call/x")
+    monkeypatch.setenv("APPIMAGE", str(appimage))
+    assert app_command() == [str(appimage)]
+
+
 def test_command_runs_the_module_from_a_checkout():
     assert app_command() == [sys.executable, "-m", "easyclick2call"]
 
