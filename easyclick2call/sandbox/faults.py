@@ -31,7 +31,7 @@ class Fault:
     content_type: str | None = None
     delay: float = 0.0
     drop: bool = False
-    process: bool = False
+    process: bool | None = None  # default: False with status/drop, True with only a delay
     count: int | None = 1  # None: until cleared
 
     @classmethod
@@ -55,6 +55,12 @@ class Fault:
         if fault.status is None and not fault.drop and not fault.delay:
             raise ValueError("a fault needs status, delay or drop")
         return fault
+
+    def handles_first(self) -> bool:
+        """True when the request is handled (a call recorded) before the fault acts."""
+        if self.process is not None:
+            return bool(self.process)
+        return self.status is None and not self.drop
 
     def matches(self, method: str, path: str) -> bool:
         if self.method not in ("*", method.upper()):

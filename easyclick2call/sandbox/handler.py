@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from easyclick2call.sandbox import errors, pages
-from easyclick2call.sandbox.faults import Fault
 
 if TYPE_CHECKING:
     from easyclick2call.sandbox.server import SandboxServer
@@ -73,16 +72,10 @@ class SandboxHandler(BaseHTTPRequestHandler):
             self._send(*self._control(path, body))
             return
         fault = self.sandbox.faults.take(self.command, path)
-        if fault is not None and (fault.status is not None or fault.drop) and not fault.process:
-            self._inject(fault)
+        if fault is None:
+            self._send(*self._answer(path, body))
             return
-        answer = self._answer(path, body)
-        if fault is not None:
-            self._inject(fault, answer)
-            return
-        self._send(*answer)
-
-    def _inject(self, fault: Fault, answer: tuple[int, bytes, str] | None = None) -> None:
+        answer = self._answer(path, body) if fault.handles_first() else None
         if fault.delay and not self.sandbox.wait(fault.delay):
             self._drop()  # the server is stopping
             return
@@ -90,8 +83,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
             self._drop()
         elif fault.status is not None:
             self._send(*fault.answer())
-        elif answer is not None:
-            self._send(*answer)
+        else:
+            self._send(*(answer or self._answer(path, body)))
 
     def _answer(self, path: str, body: bytes) -> tuple[int, bytes, str]:
         if path == API_PREFIX or path.startswith(API_PREFIX + "/"):

@@ -52,12 +52,15 @@ Control routes (outside `/1.0`, no auth):
        "content_type": "text/plain",      # optional override
        "delay": 2.5,                      # seconds to wait before answering
        "drop": true,                      # close the connection without answering
-       "process": false,                  # with status/drop: handle the request first anyway
+       "process": null,                   # handle the request (record the call) before the
+                                          # fault acts? default: no with status/drop, yes
+                                          # with only a delay
        "count": 1}                        # the next n matching requests (0/null = until cleared)
 
-  With status or drop (and process false) the request is not handled: nothing is recorded.
-  With only a delay, the request is handled at once (a call is recorded once) and the answer
-  is sent after the delay. Control keys, alone or next to a rule:
+  With status or drop the request is not handled (nothing recorded) unless `"process": true`.
+  With only a delay, the request is handled at once (a call is recorded once, right away) and
+  the answer is sent after the delay; with `"process": false` it is handled after the delay
+  (and not at all if the sandbox stops first). Control keys, alone or next to a rule:
   `{"clear": true}` (remove all rules, reset clock offsets), `{"expire_consumer_key": "CK"}`,
   `{"clock_offset": 600}` (the server's clock, /auth/time included, runs 600 s ahead: a client
   whose time delta is cached gets "Query out of time"), `{"auth_time_offset": 600}` (only

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -253,3 +254,17 @@ def test_concurrent_calls_are_each_recorded_once(tmp_path, monkeypatch) -> None:
         numbers = sorted(call["called_number"] for call in server.calls())
         assert numbers == [f"00331990{index:05d}" for index in range(40)]
         assert len(json.loads(state_file.read_text())["calls"]) == 40
+
+
+def test_delay_before_handling(sandbox, ovh_client) -> None:
+    sandbox.inject_fault(method="POST", path=CALL_PATH, delay=0.5, process=False)
+    calls_during: list[list[dict]] = []
+    worker = threading.Thread(
+        target=lambda: ovh_client.post(_line(sandbox) + "/click2Call", calledNumber="0612345678")
+    )
+    worker.start()
+    time.sleep(0.2)
+    calls_during.append(sandbox.calls())
+    worker.join(timeout=10)
+    assert calls_during == [[]]  # not handled while the delay runs
+    assert len(sandbox.calls()) == 1  # then handled once
