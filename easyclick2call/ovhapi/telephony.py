@@ -137,6 +137,17 @@ def _seg(value: object) -> str:
     return quote(text, safe="")
 
 
+def _user_seg(user_id: object) -> str:
+    """The path segment of a Click2Call user id (a positive integer)."""
+    try:
+        number = int(str(user_id))
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise ApiError.of("not_found", detail="a Click2Call user id is a positive number")
+    return str(number)
+
+
 def _parse_datetime(value: object) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
@@ -196,12 +207,12 @@ class Telephony:
         ids = self._list(lambda: self._client.get(base))
         users = []
         for user_id in ids:
-            details = self._run(lambda i=user_id: self._client.get(f"{base}/{_seg(i)}"))
+            details = self._run(lambda i=user_id: self._client.get(f"{base}/{_user_seg(i)}"))
             if not isinstance(details, dict):
                 raise ApiError.of("invalid_response", detail="click2CallUser is not an object")
             users.append(
                 Click2CallUser(
-                    id=int(details.get("id", user_id)),
+                    id=int(_user_seg(details.get("id", user_id))),
                     login=str(details.get("login") or ""),
                     created=_parse_datetime(details.get("creationDateTime")),
                 )
@@ -235,13 +246,13 @@ class Telephony:
         _check_password_or_raise(password)
         path = (
             self._line_path(billing_account, line)
-            + f"/click2CallUser/{_seg(int(user_id))}/changePassword"
+            + f"/click2CallUser/{_user_seg(user_id)}/changePassword"
         )
         self._run(lambda: self._client.post(path, password=password))
 
     def delete_user(self, billing_account: str, line: str, user_id: int) -> None:
         """Delete a Click2Call user."""
-        path = self._line_path(billing_account, line) + f"/click2CallUser/{_seg(int(user_id))}"
+        path = self._line_path(billing_account, line) + f"/click2CallUser/{_user_seg(user_id)}"
         self._run(lambda: self._client.delete(path))
 
     # calls -------------------------------------------------------------------------------------
@@ -268,7 +279,7 @@ class Telephony:
                 raise ApiError.of(
                     "config", detail="intercom is only available without a Click2Call user"
                 )
-            path = f"{base}/click2CallUser/{_seg(int(click2call_user_id))}/click2Call"
+            path = f"{base}/click2CallUser/{_user_seg(click2call_user_id)}/click2Call"
         else:
             path = f"{base}/click2Call"
             if intercom:

@@ -129,19 +129,19 @@ def test_connect_flow_end_to_end(sandbox) -> None:
     assert len(sandbox.calls()) == 2
 
 
-def test_refused_on_the_page_never_validates(sandbox) -> None:
+def test_refused_on_the_page(sandbox) -> None:
     identity = app_identity(sandbox, consumer_key="")
     pending = request_consumer_key(identity)
     page = open_page(pending.validation_url)
+    cancel = threading.Event()
+    thread, outcome = wait_in_thread(
+        identity, pending.consumer_key, cancel, timeout=30, poll_interval=0.2
+    )
     assert "Access refused" in submit(pending.validation_url, page, "refuse")
-    started = time.monotonic()
-    with pytest.raises(ApiError) as caught:
-        wait_for_validation(
-            identity, pending.consumer_key, threading.Event(), timeout=1, poll_interval=0.2
-        )
-    # OVHcloud answers a refused key like a pending one: the wait ends at its timeout.
-    assert caught.value.kind == "key_timeout"
-    assert time.monotonic() - started < 5
+    thread.join(10)
+    # A refused request's key no longer exists ("This credential does not exist").
+    assert outcome["error"].kind == "key_refused"
+    assert "refused" in outcome["error"].message
 
 
 @pytest.mark.parametrize(
@@ -229,3 +229,9 @@ def test_unknown_application_key_cannot_request_a_key(sandbox) -> None:
     with pytest.raises(ApiError) as caught:
         request_consumer_key(app_identity(sandbox, application_key="NoSuchApp", consumer_key=""))
     assert caught.value.kind == "unknown_app_key"
+
+
+def test_the_sandbox_demo_key_has_exactly_our_rules() -> None:
+    from easyclick2call.sandbox.state import DEMO_RULES
+
+    assert [(rule["method"], rule["path"]) for rule in DEMO_RULES] == ACCESS_RULES

@@ -154,3 +154,11 @@ def test_number_forms() -> None:
     assert to_ovh_number("+33 1 99 00 12 34") == "0033199001234"
     assert to_ovh_number("0033199001234") == "0033199001234"
     assert to_ovh_number(parse_number("+1 212 555 0123", "FR")) == "0012125550123"
+
+
+def test_user_ids_must_be_positive_numbers(telephony: Telephony, demo: dict) -> None:
+    ba, line = demo["billing_account"], demo["lines"][0]
+    for bad in ("abc", -1, 0, "1/../2"):
+        with pytest.raises(ApiError) as caught:
+            telephony.delete_user(ba, line, bad)
+        assert caught.value.kind == "not_found"
