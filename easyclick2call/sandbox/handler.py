@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import logging
 import socket
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from easyclick2call.sandbox import errors, pages
 
 if TYPE_CHECKING:
     from easyclick2call.sandbox.server import SandboxServer
+
+log = logging.getLogger(__name__)
 
 API_PREFIX = "/1.0"
 TOKEN_PATH = "/auth/oauth2/token"
@@ -87,6 +90,14 @@ class SandboxHandler(BaseHTTPRequestHandler):
             self._send(*(answer or self._answer(path, body)))
 
     def _answer(self, path: str, body: bytes) -> tuple[int, bytes, str]:
+        try:
+            return self._route(path, body)
+        except Exception:  # a sandbox bug must still answer like OVHcloud: a JSON 500
+            log.exception("sandbox: unexpected error on %s", self.command)
+            error = errors.SandboxApiError(500, "Internal server error")
+            return self._error(error)
+
+    def _route(self, path: str, body: bytes) -> tuple[int, bytes, str]:
         if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
             return self._api(path[len(API_PREFIX) :] or "/", body)
         if path in ("/auth", "/auth/"):

@@ -268,3 +268,14 @@ def test_delay_before_handling(sandbox, ovh_client) -> None:
     worker.join(timeout=10)
     assert calls_during == [[]]  # not handled while the delay runs
     assert len(sandbox.calls()) == 1  # then handled once
+
+
+def test_an_unexpected_sandbox_error_is_a_json_500(sandbox, ovh_client, monkeypatch) -> None:
+    def broken(request):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(sandbox.api, "me", broken)
+    with pytest.raises(APIError, match="Internal server error") as caught:
+        ovh_client.get("/me")
+    assert caught.value.response.status_code == 500
+    assert ovh_client.get("/telephony")  # the server keeps serving
