@@ -326,8 +326,9 @@ def test_stored_settings_and_keyring_then_env_then_flags(sandbox, stored_profile
     assert done.returncode == 0, done.stderr
     assert placed_calls(sandbox)[-1]["line"] == info["lines"][1]  # the stored line
 
-    via_env = _bare_env(EASYCLICK2CALL_PROFILE=str(profile.root),
-                        EASYCLICK2CALL_LINE=info["lines"][0])
+    via_env = _bare_env(
+        EASYCLICK2CALL_PROFILE=str(profile.root), EASYCLICK2CALL_LINE=info["lines"][0]
+    )
     done = run(["call", NUMBER_TEXT], via_env)
     assert done.returncode == 0, done.stderr
     assert placed_calls(sandbox)[-1]["line"] == info["lines"][0]  # env beats stored
@@ -346,9 +347,21 @@ def test_stored_settings_and_keyring_then_env_then_flags(sandbox, stored_profile
 def test_connect_saves_the_new_key_in_the_profiles_keyring(sandbox, stored_profile) -> None:
     profile, secrets = stored_profile
     process = subprocess.Popen(
-        [sys.executable, "-m", "easyclick2call", "connect", "--no-browser", "--timeout", "30",
-         "--profile", str(profile.root)],
-        env=_bare_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "easyclick2call",
+            "connect",
+            "--no-browser",
+            "--timeout",
+            "30",
+            "--profile",
+            str(profile.root),
+        ],
+        env=_bare_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         url = process.stdout.readline().strip().rsplit(" ", 1)[-1]
