@@ -91,6 +91,8 @@ class SettingsDialog(QDialog):
         for item in self.pages.values():
             item.load()
             item.changed.connect(self.revalidate)
+        self.account.changed.connect(self.line.account_edited)
+        self.account.secrets_loaded.connect(self._secrets_loaded)
         self.show_page("account" if self.first_run else page)
         self.revalidate()
 
@@ -153,6 +155,11 @@ class SettingsDialog(QDialog):
             return
         self.stack.setCurrentIndex(row)
         self.current_page().page_shown()
+
+    def _secrets_loaded(self) -> None:
+        """The keyring answered: a Line page opened first can fetch its lists now."""
+        if self.current_page() is self.line:
+            self.line.page_shown()
 
     def _complete_draft(self) -> Any:
         return self.account.draft() if self.account.is_complete() else None

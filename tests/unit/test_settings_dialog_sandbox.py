@@ -264,3 +264,34 @@ def test_browser_that_cannot_open_shows_the_link(qtbot, context, open_dialog, sa
     finally:
         browser.set_browser_opener(previous)
     dialog.reject()
+
+
+def test_oauth2_service_account_test_connection(qtbot, context, open_dialog, sandbox):
+    info = sandbox.info()
+    context.settings.set("endpoint", sandbox.endpoint)
+    dialog = open_dialog(context)
+    page = dialog.account
+    qtbot.mouseClick(page.oauth_radio, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.client_id, info["client_id"])
+    qtbot.keyClicks(page.client_secret.edit, info["client_secret"])
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.test_status.kind != "none", timeout=10000)
+    assert page.test_status.kind == "ok", page.test_status.text()
+    assert page.test_status.text().startswith("Connected as ")
+    with qtbot.waitSignal(context.account_changed, timeout=5000):
+        dialog.accept()
+    assert context.settings.get("auth_mode") == "oauth2"
+    assert context.secrets.get("client_secret") == info["client_secret"]
+    assert info["client_secret"] not in settings_text(context)
+
+
+def test_opening_on_the_line_page_fills_the_lists(qtbot, context, sandbox):
+    from easyclick2call.ui.settings_dialog import SettingsDialog
+
+    info = configure_sandbox(context, sandbox)
+    dialog = SettingsDialog(context, page="line", first_run=False)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.line.lists_loaded, timeout=10000):
+        dialog.show()
+    assert dialog.line.line.count() == len(info["lines"])
+    assert dialog.line.status.kind == "ok"

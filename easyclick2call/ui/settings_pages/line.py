@@ -195,9 +195,15 @@ class LinePage(SettingsPage):
             self._filling = False
         self._update_buttons()
 
+    def account_edited(self) -> None:
+        """The account fields changed: fetch the lists again the next time the page shows."""
+        self._loaded_once = False
+
     def page_shown(self) -> None:
-        if not self._loaded_once:
+        if not self._loaded_once and self._draft_source() is not None:
             self.refresh()
+        elif self._draft_source() is None:
+            self._draft()  # says what is missing
 
     def pending_settings(self) -> dict[str, Any]:
         mode = next((v for v, b in self.mode_buttons.items() if b.isChecked()), "ring")
