@@ -52,7 +52,7 @@ from tests.e2e.support.actions import (  # noqa: E402
     press_key,
     sandbox_info,
 )
-from tests.e2e.support.app import app_command, free_port  # noqa: E402
+from tests.e2e.support.app import app_command, free_port, seed_profile  # noqa: E402
 from tests.e2e.support.x11 import Display  # noqa: E402
 from tests.harness.desktop import DesktopSession, tray_owner  # noqa: E402
 
@@ -426,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def app_argv() -> list[str]:
             # A fresh profile for each cold start, as a first run of the demo would be.
-            folder = Path(tempfile.mkdtemp(prefix="profile-", dir=workdir))
+            folder = seed_profile(Path(tempfile.mkdtemp(prefix="profile-", dir=workdir)))
             return app_command(folder, port=port)
 
         app = Target("app", app_argv, lambda _text, e164: e164, port=port, is_app=True)

@@ -88,8 +88,7 @@ def open_tray_menu(app: AppProcess) -> int:
     """Right-click the tray icon; the menu's window."""
     icon = tray_icon(app)
     with WindowRecorder() as recorder:
-        xdotool("mousemove", "--sync", "--window", str(icon), "8", "8")
-        xdotool("click", "3")
+        xdotool("mousemove", "--window", str(icon), "8", "8", "click", "3")
         mapped = poll(lambda: [m for m in recorder.mapped if m.pid == app.pid], 10,
                       "the tray menu")
     menu = mapped[-1].window

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.support.actions import poll, visible_windows
+from tests.e2e.support.actions import copy_to_clipboard, poll, visible_windows
 from tests.e2e.support.app import AppProcess, free_port
 
 
@@ -26,7 +25,10 @@ def start_app(desktop, tmp_path: Path) -> Iterator:
     """
     started: list[AppProcess] = []
 
-    def start(*args: str, wait: bool = True, profile: Path | None = None) -> AppProcess:
+    def start(*args: str, wait: bool = True, profile: Path | None = None,
+              clipboard: str | None = "nothing to call here") -> AppProcess:
+        if clipboard is not None:  # what an earlier test copied must not be this app's start-up
+            copy_to_clipboard(f"{clipboard} ({tmp_path.name})")
         folder = profile or tmp_path / f"profile{len(started)}"
         folder.mkdir(exist_ok=True)
         output = tmp_path / f"app{len(started)}.log"
@@ -56,9 +58,3 @@ def _no_leftover_windows(desktop) -> Iterator[None]:
     yield
     poll(lambda: not visible_windows("EasyClick2Call"), 10, "the app's windows to close")
 
-
-@pytest.fixture
-def clean_clipboard(desktop) -> None:
-    """Put neutral text on the clipboard before the app starts (start-up content is ignored)."""
-    subprocess.run(["xclip", "-selection", "clipboard", "-i"], input=b"nothing to call here",
-                   check=True, timeout=10)

@@ -116,9 +116,12 @@ def focused_window() -> int:
 
 
 def click(window: int, x: int, y: int, repeat: int = 1, delay_ms: int = 20) -> None:
-    """Move the real pointer to (x, y) in `window` and click the left button (XTEST)."""
-    xdotool("mousemove", "--sync", "--window", str(window), str(x), str(y))
-    xdotool("click", "--repeat", str(repeat), "--delay", str(delay_ms), "1")
+    """Move the real pointer to (x, y) in `window` and click the left button (XTEST).
+
+    One xdotool command: the X server handles the motion before the clicks (no `--sync`, which
+    waits forever when the pointer already is there)."""
+    xdotool("mousemove", "--window", str(window), str(x), str(y),
+            "click", "--repeat", str(repeat), "--delay", str(delay_ms), "1")
 
 
 def focus(window: int, timeout: float = 5.0) -> None:

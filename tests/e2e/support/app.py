@@ -35,6 +35,19 @@ def app_command(profile: Path, *args: str, demo: bool = True, port: int | None =
     return [*argv, *args]
 
 
+def seed_profile(folder: Path, region: str = "FR") -> Path:
+    """Give a fresh profile its default country (the app's settings.ini, [General]/region).
+
+    The tests copy French numbers written nationally ("01 99 00 12 34"); without this, the default
+    country comes from the system locale, and Python reports C.UTF-8 as en_US (→ "US").
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = folder / "settings.ini"
+    if not settings.exists():
+        settings.write_text(f"[General]\nregion={region}\n", encoding="utf-8")
+    return folder
+
+
 def tray_icon_docked(pid: int) -> bool:
     with Display() as display:
         return bool(display.docked_icons(pid))
@@ -57,6 +70,7 @@ class AppProcess:
         return self.proc.pid
 
     def start(self, wait: bool = True) -> AppProcess:
+        seed_profile(self.profile)
         env = {**os.environ, **self.env}
         self._out = self.output.open("ab")
         self.proc = subprocess.Popen(

@@ -1,0 +1,74 @@
+"""Each failure of the OVHcloud side gives its notification, and the app keeps working."""
+
+from __future__ import annotations
+
+import pytest
+
+from easyclick2call.core.history import History
+from tests.e2e.support.actions import (
+    copy_to_clipboard,
+    inject_fault,
+    poll,
+    press_key,
+    sandbox_info,
+    wait_for_calls,
+    wait_for_window,
+)
+
+CLICK2CALL = "/telephony/*/click2Call"
+
+# (id, fault rule, the kinds the history may record, seconds the call may take)
+FAULTS = [
+    ("500", {"method": "POST", "path": CLICK2CALL, "status": 500}, {"server"}, 15),
+    ("503", {"method": "POST", "path": CLICK2CALL, "status": 503}, {"server"}, 15),
+    ("429", {"method": "POST", "path": CLICK2CALL, "status": 429}, {"rate_limited"}, 15),
+    ("html-502", {"method": "POST", "path": CLICK2CALL, "status": 502},
+     {"server", "invalid_response"}, 15),
+    ("dropped", {"method": "POST", "path": CLICK2CALL, "drop": True}, {"connection_lost"}, 15),
+    ("timeout", {"method": "POST", "path": CLICK2CALL, "delay": 30},
+     {"timeout"}, 45),
+]
+
+
+def call_number(app, spoken: str, e164: str) -> None:
+    copy_to_clipboard(spoken)
+    popup = wait_for_window(f"Call {e164}?", pid=app.pid)
+    press_key(popup, "Return")
+
+
+def wait_for_result(app, e164: str, timeout: float) -> str:
+    history = History(app.profile / "history.sqlite3")
+
+    def result() -> str | None:
+        records = [r for r in history.all() if r.number_e164 == e164]
+        return records[0].result if records else None
+
+    return poll(result, timeout, f"the call to {e164} in the history", interval=0.1)
+
+
+@pytest.mark.parametrize(("fault", "kinds", "seconds"), [f[1:] for f in FAULTS],
+                         ids=[f[0] for f in FAULTS])
+def test_fault_gives_its_notification_and_the_next_call_works(app, fault, kinds, seconds):
+    inject_fault(app.port, {**fault, "count": 1})
+    call_number(app, "appelez le 01 99 00 11 22", "+33199001122")
+    wait_for_window("EasyClick2Call — Call to 01 99 00 11 22 failed", timeout=seconds,
+                    pid=app.pid)
+    assert wait_for_result(app, "+33199001122", 5) in {f"failed:{kind}" for kind in kinds}
+    # The app keeps working: the next call (another number) goes through.
+    call_number(app, "01 99 00 33 44", "+33199003344")
+    calls = wait_for_calls(app.port, 1)
+    assert calls[-1]["called_number"] == "0033199003344"
+    wait_for_window("EasyClick2Call — Calling 01 99 00 33 44", pid=app.pid)
+    assert wait_for_result(app, "+33199003344", 5) == "ringing"
+
+
+def test_expired_access_says_so_and_the_app_stays_up(app):
+    info = sandbox_info(app.port)
+    assert info is not None
+    inject_fault(app.port, {"expire_consumer_key": info["consumer_key"]})
+    call_number(app, "01 99 00 55 66", "+33199005566")
+    wait_for_window("EasyClick2Call — Call to 01 99 00 55 66 failed", timeout=15, pid=app.pid)
+    assert wait_for_result(app, "+33199005566", 5) == "failed:access_expired"
+    # Still alive and watching: the next copy pops up (the call would fail the same way).
+    copy_to_clipboard("01 99 00 77 88")
+    wait_for_window("Call +33199007788?", pid=app.pid)
