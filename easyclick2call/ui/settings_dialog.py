@@ -44,14 +44,13 @@ ACCOUNT_KEYS = ("endpoint", "auth_mode", "application_key", "client_id", "billin
 
 
 def needs_first_run(context: Any) -> bool:
-    """True when no account is configured (no keyring access)."""
-    check = getattr(context, "is_configured", None)
+    """True when no account is configured (settings only: no keyring access on the GUI thread)."""
+    check = getattr(context, "looks_configured", None)
     if callable(check):
-        try:
-            return not check()
-        except Exception:  # a half-written profile: treat as not configured
-            return True
-    return not context.settings.get("line")
+        return not check()
+    settings = context.settings
+    signed_in = settings.get("application_key") or settings.get("client_id")
+    return not (signed_in and settings.get("line"))
 
 
 class SettingsDialog(QDialog):

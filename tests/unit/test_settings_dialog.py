@@ -56,7 +56,8 @@ def test_configured_profile_opens_on_the_asked_page_without_demo_button(
     context.settings.set("application_key", GOOD_KEY)
     context.settings.set("line", "0033199000001")
     context.settings.set("billing_account", "ab12345-ovh-1")
-    dialog = open_dialog(context, page="privacy", first_run=False)
+    dialog = open_dialog(context, page="privacy")
+    assert not dialog.first_run
     assert dialog.current_page() is dialog.privacy
     dialog.show_page("account")
     assert not dialog.account.demo_button.isVisible()
