@@ -50,9 +50,26 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def _read_all(history: Any, generation: int) -> tuple[int, list]:
-    """Worker-thread side of a reload: every record, tagged with the reload it answers."""
-    return generation, list(history.all())
+def line_label(line: str, region: str) -> str:
+    """An OVHcloud line name as people write it: "0033199000001" → "01 99 00 00 01" in France
+    (international format for another country); other names unchanged."""
+    if not (line.startswith("00") and line[2:].isdigit()):
+        return line
+    try:
+        from easyclick2call.core.numbers import display_number, find_numbers
+
+        found = find_numbers("+" + line[2:], region)
+    except (ImportError, ValueError):
+        return line
+    return display_number(found[0], region) if len(found) == 1 else line
+
+
+def _read_all(history: Any, generation: int, region: str) -> tuple[int, list, dict[str, str]]:
+    """Worker-thread side of a reload: every record (tagged with the reload it answers) and the
+    display form of each line they use."""
+    records = list(history.all())
+    lines = {record.line: line_label(record.line, region) for record in records}
+    return generation, records, lines
 
 
 class HistoryFilter(QSortFilterProxyModel):
@@ -192,18 +209,20 @@ class HistoryWindow(QWidget):
         self._generation += 1
         generation = self._generation
         history = self._context.history
+        region_of = getattr(self._context, "region", None)
+        region = region_of() if callable(region_of) else "FR"
         # Callbacks are bound methods of this widget (not lambdas): Qt drops them with it.
-        run_task(_read_all, history, generation, on_done=self._show, on_error=self._failed,
-                 parent=self)
+        run_task(_read_all, history, generation, region, on_done=self._show,
+                 on_error=self._failed, parent=self)
 
-    def _show(self, outcome: tuple[int, list]) -> None:
-        generation, records = outcome
+    def _show(self, outcome: tuple[int, list, dict[str, str]]) -> None:
+        generation, records, lines = outcome
         if generation != self._generation:
             return
         selected = set(self.selected_ids())
         self.model.removeRows(0, self.model.rowCount())
         for record in records:
-            self.model.appendRow(self._row(record))
+            self.model.appendRow(self._row(record, lines.get(record.line, record.line)))
         self.table.sortByColumn(COLUMN_WHEN, Qt.SortOrder.DescendingOrder)
         self._reselect(selected)
         self._update_state()
@@ -216,15 +235,16 @@ class HistoryWindow(QWidget):
         self._update_state()
         self.loaded.emit(0)
 
-    def _row(self, record: Any) -> list[QStandardItem]:
+    def _row(self, record: Any, line_shown: str) -> list[QStandardItem]:
         number = QStandardItem(record.display or record.number_e164)
         number.setData(record.number_e164, E164_ROLE)
         number.setData(record.display or record.number_e164, SORT_ROLE)
         number.setToolTip(record.number_e164)
         when = QStandardItem(self.format_time(record.at))
         when.setData(record.at, SORT_ROLE)
-        line = QStandardItem(record.line or "")
-        line.setData(record.line or "", SORT_ROLE)
+        line = QStandardItem(line_shown or "")
+        line.setData(line_shown or "", SORT_ROLE)
+        line.setToolTip(record.line or "")
         result_text = self.describe_result(record.result)
         if getattr(record, "demo", False):
             result_text += self.tr(" (demo)")
@@ -245,7 +265,11 @@ class HistoryWindow(QWidget):
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=timezone.utc)
         stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
-        return QLocale().toString(stamp.toLocalTime(), QLocale.FormatType.ShortFormat)
+        local = stamp.toLocalTime()
+        locale = QLocale()
+        if locale.language() == QLocale.Language.C:  # no real locale: ISO-like, unambiguous
+            return local.toString("yyyy-MM-dd HH:mm")
+        return locale.toString(local, QLocale.FormatType.ShortFormat)
 
     def describe_result(self, result: str) -> str:
         """"ringing" / "failed:<kind>" in words."""

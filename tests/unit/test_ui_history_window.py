@@ -74,7 +74,7 @@ def test_title_says_what_and_demo(qtbot, profile_dir, history):
 def test_shows_calls_newest_first_in_words(window):
     assert shown_numbers(window) == ["01 99 00 56 78", "+44 20 7946 0000", "01 99 00 12 34"]
     _number, when, line, result = shown_row(window, 1)
-    assert line == "0033199000001"
+    assert line == "01 99 00 00 01"  # the line as people write it
     assert result == "Failed: no answer from OVHcloud in time"
     assert shown_row(window, 0)[3] == "Phone rang"
     # The stored UTC time is shown in local time.
@@ -161,3 +161,11 @@ def test_empty_history_says_so(qtbot, profile_dir, tmp_path):
     assert win.empty_label.text() == "No calls yet."
     assert not win.redial_button.isEnabled() and not win.delete_button.isEnabled()
     wait_for_tasks()
+
+
+def test_line_label_formats_ovh_line_names():
+    from easyclick2call.ui.history_window import line_label
+
+    assert line_label("0033199000001", "FR") == "01 99 00 00 01"
+    assert line_label("0033199000001", "BE") == "+33 1 99 00 00 01"
+    assert line_label("reception", "FR") == "reception"
