@@ -266,10 +266,12 @@ class HistoryWindow(QWidget):
             moment = moment.replace(tzinfo=timezone.utc)
         stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
         local = stamp.toLocalTime()
-        locale = QLocale()
-        if locale.language() == QLocale.Language.C:  # no real locale: ISO-like, unambiguous
+        name = QLocale().name()
+        if name == "C":  # no real locale: ISO-like, unambiguous
             return local.toString("yyyy-MM-dd HH:mm")
-        return locale.toString(local, QLocale.FormatType.ShortFormat)
+        # A locale built from its name formats with its CLDR data (the default locale object may
+        # fall back to the C system locale's odd "3 03 2026" formats under LANG=C.UTF-8).
+        return QLocale(name).toString(local, QLocale.FormatType.ShortFormat)
 
     def describe_result(self, result: str) -> str:
         """"ringing" / "failed:<kind>" in words."""
