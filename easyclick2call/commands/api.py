@@ -112,6 +112,10 @@ def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
             failure = caught
         except KeyboardInterrupt:
             failure = CliError(EXIT_CANCELLED, "cancelled", _t("Cancelled.", "Annulé."))
+        except Exception as exc:  # never a traceback for the user: one line, kind "unexpected"
+            from easyclick2call.ovhapi.errors import map_error
+
+            failure = _from_api_error(map_error(exc))
         if getattr(args, "json", False):
             print(
                 json.dumps(
@@ -601,6 +605,11 @@ def _store_consumer_key(config: CliConfig, consumer_key: str) -> bool:
 # --- argparse --------------------------------------------------------------------------------
 
 
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
 def _common(with_line: bool = True) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
@@ -683,6 +692,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         epilog=_EPILOG,
     )
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTION")
+    users.set_defaults(handler=lambda _args: _usage(users))
     users_list = users_sub.add_parser(
         "list", parents=[common], help="list the Click2Call users of the line"
     )

@@ -379,3 +379,9 @@ def test_connect_saves_the_new_key_in_the_profiles_keyring(sandbox, stored_profi
     assert new_key not in out + err
     done = run(["call", NUMBER_TEXT, "--profile", str(profile.root)], _bare_env())
     assert done.returncode == 0, done.stderr
+
+
+def test_users_without_an_action_shows_its_usage() -> None:
+    done = run(["users"], _bare_env())
+    assert done.returncode == 2
+    assert "passwd" in done.stderr and done.stdout == ""
