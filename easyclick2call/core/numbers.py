@@ -55,7 +55,8 @@ SCAN_LIMIT = 64 * 1024
 SCAN_OVERRUN = 256
 
 _UNLIMITED_TRIES = sys.maxsize
-_CLUSTER = re.compile(r"\+?\(?\d[\d ().\-/]*\d\)?")
+_CLUSTER = re.compile(r"\d[\d ().\-/]*\d\)?")
+_CLUSTER_LEAD = re.compile(r"\+?\(?\Z")
 _TOKEN = re.compile(r"\S+")
 _NON_DIGIT = re.compile(r"\D+")
 _MIN_DIGITS = 7
@@ -126,7 +127,12 @@ class _Finder:
         position = 0
         for start, end in [*taken, (len(joined), len(joined))]:
             for cluster in _CLUSTER.finditer(joined, position, start):
-                self._read_cluster(cluster.start(), cluster.end())
+                if cluster.end() - cluster.start() < _MIN_DIGITS:
+                    continue
+                lead = _CLUSTER_LEAD.search(
+                    joined, max(position, cluster.start() - 2), cluster.start()
+                )
+                self._read_cluster(lead.start() if lead else cluster.start(), cluster.end())
             position = end
 
     def _read_cluster(self, start: int, end: int) -> None:

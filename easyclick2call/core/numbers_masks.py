@@ -24,22 +24,23 @@ _SHAPES = re.compile(
 )
 _IBAN = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_UUID_MIDDLE = re.compile(r"-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-")
 _ISBN = re.compile(r"(?i)\bISBN(?:-1[03])?:? ?[\dX][\dX \-]{8,16}[\dX]\b")
+# Where a company-id keyword starts (lower-case text); the id must follow it.
 _COMPANY_HINTS = (
-    "siret", "siren", "rcs", "tva", "vat ", "vat:", "vat n", "ust-id", "ustid", "nif:", "nif ",
-    "cif:", "cif ", "naf", "bce", "kbo", "company n", "company r", "crn", "eori", "rpps", "adeli",
-    "finess",
+    "siret", "siren", "rcs", "tva", "vat", "ust-id", "ustid", "nif", "cif", "naf", "bce", "kbo",
+    "company n", "company r", "crn", "eori", "rpps", "adeli", "finess",
 )  # fmt: skip
 _COMPANY_ID = re.compile(
-    r"(?i)\b(?:siret|siren|rcs(?: [a-zé\-]+)?|tva(?: intra(?:communautaire)?)?|n° ?tva|"
+    r"(?i)(?:siret|siren|rcs(?: [a-zé\-]+)?|tva(?: intra(?:communautaire)?)?|"
     r"vat(?: no| number)?|ust-?idnr|nif|cif|naf|bce|kbo|company (?:no|number|reg(?:istration)?)|"
     r"crn|eori|rpps|adeli|finess)\.?(?: ?(?:n°|no|nr|number|numéro))?[ :.#]*[A-Z]{0,3}[ \-]?"
     r"\d[\d .\-]{5,20}\d"
 )
 _DMS = re.compile(r"\d{1,3}° ?\d{1,2}['′] ?\d{1,2}(?:[.,]\d+)?(?:\"|″|'')? ?[NSEWO]?")
 _CURRENCY_SIGN = re.compile(r"[$€£¥₹]")
-_CURRENCY_WORD = re.compile(r"\b(?:EUR|USD|GBP|CHF|CAD|euros?|dollars?|francs?|HT|TTC)\b")
-_CURRENCY_WORDS = ("eur", "usd", "gbp", "chf", "cad", "dollar", "franc", " ht", " ttc")
+_CURRENCY_WORD = re.compile(r"(?:EUR|USD|GBP|CHF|CAD|euros?|dollars?|francs?|HT|TTC)\b")
+_CURRENCY_WORDS = ("eur", "usd", "gbp", "chf", "cad", "dollar", "franc", "ht", "ttc")
 _AMOUNT_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .,']\d{3})*(?:[.,]\d{1,2})? ?\Z")
 _AMOUNT_AFTER = re.compile(r" ?\d+(?:[.,']\d{3})*(?:[.,]\d{1,2})?(?!\d)")
 
@@ -77,41 +78,65 @@ def digit_shapes(text: str) -> list[Span]:
     return spans
 
 
-def _prices(text: str, currency_pattern: re.Pattern[str]) -> list[Span]:
-    """Amounts next to a currency sign or code: "1 234,56 €", "$20", "EUR 300"."""
-    spans: list[Span] = []
-    for currency in currency_pattern.finditer(text):
-        start, end = currency.span()
-        before = _AMOUNT_BEFORE.search(text, max(0, start - 24), start)
-        if before:
-            spans.append((before.start(), end))
-            continue
-        after = _AMOUNT_AFTER.match(text, end)
-        if after:
-            spans.append((start, after.end()))
-    return spans
+def _amount_around(text: str, start: int, end: int) -> Span | None:
+    """The amount written before or after the currency at ``text[start:end]``."""
+    before = _AMOUNT_BEFORE.search(text, max(0, start - 24), start)
+    if before:
+        return before.start(), end
+    after = _AMOUNT_AFTER.match(text, end)
+    return (start, after.end()) if after else None
+
+
+def _prices(text: str, lowered: str) -> list[Span]:
+    """Amounts next to a currency sign or code: "1 234,56 €", "$20", "EUR 300", "12 euros"."""
+    found = [sign.span() for sign in _CURRENCY_SIGN.finditer(text)]
+    for word in _CURRENCY_WORDS:
+        position = lowered.find(word)
+        while position >= 0:
+            if position == 0 or not lowered[position - 1].isalpha():
+                match = _CURRENCY_WORD.match(text, position)
+                if match:
+                    found.append(match.span())
+            position = lowered.find(word, position + 1)
+    spans = [_amount_around(text, start, end) for start, end in found]
+    return [span for span in spans if span is not None]
 
 
 def hinted(text: str, lowered: str) -> list[Span]:
     """The shapes that start with letters or symbols, each only where its hint is present."""
-    spans: list[Span] = []
-    if any(sign in text for sign in "$€£¥₹"):
-        spans += _prices(text, _CURRENCY_SIGN)
-    if any(word in lowered for word in _CURRENCY_WORDS):
-        spans += _prices(text, _CURRENCY_WORD)
-    if any(hint in lowered for hint in _COMPANY_HINTS):
-        spans += [match.span() for match in _COMPANY_ID.finditer(text)]
+    spans = _prices(text, lowered)
+    spans += _company_ids(text, lowered)
     if "isbn" in lowered:
         spans += [match.span() for match in _ISBN.finditer(text)]
     if "°" in text:
         spans += [match.span() for match in _DMS.finditer(text)]
-    if text.count("-") >= 4:
-        spans += [
-            match.span()
-            for match in _UUID.finditer(text)
-            if not (text[match.start() - 1 : match.start()].isalnum())
-            and not text[match.end() : match.end() + 1].isalnum()
-        ]
+    spans += _uuids(text)
+    return spans
+
+
+def _company_ids(text: str, lowered: str) -> list[Span]:
+    """SIRET, SIREN, VAT and other company ids that follow their keyword."""
+    spans: list[Span] = []
+    for hint in _COMPANY_HINTS:
+        position = lowered.find(hint)
+        while position >= 0:
+            if position == 0 or not lowered[position - 1].isalpha():
+                match = _COMPANY_ID.match(text, position)
+                if match:
+                    spans.append(match.span())
+            position = lowered.find(hint, position + 1)
+    return spans
+
+
+def _uuids(text: str) -> list[Span]:
+    """UUIDs, found from their distinctive middle part."""
+    spans: list[Span] = []
+    for middle in _UUID_MIDDLE.finditer(text):
+        start = middle.start() - 8
+        match = _UUID.match(text, start) if start >= 0 else None
+        alone = match is not None and not text[start - 1 : start].isalnum()
+        if match and alone and not text[match.end() : match.end() + 1].isalnum():
+            spans.append(match.span())
     return spans
 
 

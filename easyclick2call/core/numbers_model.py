@@ -38,7 +38,7 @@ def home_region(region: str | None) -> str | None:
 
 def number_details(number: phonenumbers.PhoneNumber, language: str) -> tuple[str, ...]:
     """The FoundNumber fields before start/end, in order."""
-    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    e164 = f"+{number.country_code}{phonenumbers.national_significant_number(number)}"
     region_code = phonenumbers.region_code_for_number(number) or ""
     description = (
         geocoder.description_for_number(number, language)

@@ -126,13 +126,15 @@ def is_lottery(text: str, start: int, end: int) -> bool:
         if groups >= 4 and run_start < end and start < run_end:
             return True
     raw = text[start:end].strip()
-    return bool(_LOTTERY_WORDS.search(line) and _SMALL_GROUPS.fullmatch(raw))
+    return bool(_SMALL_GROUPS.fullmatch(raw) and _LOTTERY_WORDS.search(line))
 
 
+# Found from the toll-free area code, which is rare in text, then extended to the left.
 _VANITY = re.compile(
-    r"(?<![\w+])(?P<one>\+?1[ .\-]?)?\(?(?P<area>8(?:00|33|44|55|66|77|88))\)?[ .\-]?"
+    r"(?P<area>8(?:00|33|44|55|66|77|88))\)?[ .\-]?"
     r"(?P<rest>(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{2,4}(?:-?[A-Z0-9]{1,5}){1,2})(?![\w])"
 )
+_VANITY_LEAD = re.compile(r"(?<![\w+])(?P<one>\+?1[ .\-]?)?\(?\Z")
 
 
 def vanity_numbers(text: str, region: str | None) -> list[tuple[int, int, str]]:
@@ -140,9 +142,10 @@ def vanity_numbers(text: str, region: str | None) -> list[tuple[int, int, str]]:
     nanpa_user = region is not None and phonenumbers.country_code_for_region(region) == 1
     found = []
     for match in _VANITY.finditer(text):
-        if not (match.group("one") or nanpa_user):
+        lead = _VANITY_LEAD.search(text, max(0, match.start() - 4), match.start())
+        if lead is None or not (lead.group("one") or nanpa_user):
             continue
         digits = re.sub(r"\D", "", phonenumbers.convert_alpha_characters_in_number(match["rest"]))
         if len(digits) == 7:
-            found.append((match.start(), match.end(), f"+1{match['area']}{digits}"))
+            found.append((lead.start(), match.end(), f"+1{match['area']}{digits}"))
     return found
