@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -84,10 +85,15 @@ def main(binary: str) -> int:
     port = free_port()
     work = Path(tempfile.mkdtemp(prefix="ec2c-smoke-"))
     log = work / "app.log"
+    profile = work / "profile"
+    profile.mkdir()
+    # A French user's default country (the numbers below are written the French way); without
+    # it the country comes from the locale, and C.UTF-8 means "US".
+    (profile / "settings.ini").write_text("[General]\nregion=FR\n", encoding="utf-8")
     copy("nothing to call here")  # start-up content is ignored anyway
     with log.open("wb") as output:
         app = subprocess.Popen(
-            [binary, "--demo", "--sandbox-port", str(port), "--profile", str(work / "profile")],
+            [binary, "--demo", "--sandbox-port", str(port), "--profile", str(profile)],
             stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
@@ -99,7 +105,9 @@ def main(binary: str) -> int:
         popup = ""
         for attempt, text in enumerate(NUMBER_TEXTS * 3):
             copy(text)
-            popup = wait_for(lambda: xdotool("search", "--onlyvisible", "--name", E164), 3)
+            # xdotool --name takes a regex: the + of the E.164 number is escaped.
+            popup = wait_for(
+                lambda: xdotool("search", "--onlyvisible", "--name", re.escape(E164)), 3)
             if popup:
                 break
             copy(f"neutral text {attempt}")
