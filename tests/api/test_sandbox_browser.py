@@ -39,6 +39,13 @@ def _pending_key(ovh_client) -> dict:
 )
 def test_decision_in_a_real_browser(sandbox, ovh_client, chromium, button, status, text) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def status_text() -> str:
+        """The result page's status line, once the form's navigation has finished."""
+        located = expected_conditions.presence_of_element_located((By.ID, "status"))
+        return WebDriverWait(chromium, 15, poll_frequency=0.05).until(located).text
 
     pending = _pending_key(ovh_client)
     chromium.get(pending["validationUrl"])
@@ -46,9 +53,9 @@ def test_decision_in_a_real_browser(sandbox, ovh_client, chromium, button, statu
     rules = chromium.find_element(By.ID, "rules").text
     assert "/telephony/*/line/*/click2Call" in rules and "/me" in rules
     chromium.find_element(By.ID, button).click()
-    assert text in chromium.find_element(By.ID, "status").text
+    assert text in status_text()
     assert sandbox.credential_status(pending["consumerKey"]) == status
 
     chromium.get(pending["validationUrl"])  # a second visit cannot change the decision
-    assert status in chromium.find_element(By.ID, "status").text
+    assert status in status_text()
     assert not chromium.find_elements(By.ID, "authorize")
