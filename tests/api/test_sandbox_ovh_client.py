@@ -235,13 +235,14 @@ def test_validation_helpers_without_a_browser(sandbox, ovh_client, make_ovh_clie
     request = ovh_client.new_consumer_key_request()
     request.add_rule("GET", "/me")
     ck = request.request()["consumerKey"]
-    sandbox.validate_consumer_key(ck, validity=1)
+    sandbox.validate_consumer_key(ck, validity=3600)
     client = make_ovh_client(consumer_key=ck)
     assert client.get("/auth/currentCredential")["expiration"]
     assert client.get("/me")
-    time.sleep(1.5)  # the one-second validity runs out
+    sandbox.inject_fault(clock_offset=3601)  # an hour later, the key has run out
     with pytest.raises(InvalidCredential):
-        client.get("/me")
+        make_ovh_client(consumer_key=ck).get("/me")  # a new client: in step with the clock
+    assert sandbox.credential_status(ck) == "expired"
 
 
 def test_credential_request_needs_access_rules(ovh_client) -> None:
