@@ -348,15 +348,56 @@ def _not_callable(reason: str) -> str:
 # --- commands --------------------------------------------------------------------------------
 
 
+def _number_from_clipboard(args: argparse.Namespace, region: str) -> tuple[str, str]:
+    """(ovh form, display form) of a number read once from the clipboard (no GUI started)."""
+    from easyclick2call.core.numbers import display_number
+    from easyclick2call.platform.clipboard_read import (
+        ClipboardUnavailableError,
+        choose_number,
+        numbers_from_clipboard,
+    )
+
+    try:
+        numbers = numbers_from_clipboard(region, cli_language())
+    except ClipboardUnavailableError as exc:
+        raise CliError(EXIT_USAGE, "clipboard", str(exc)) from exc
+    if not numbers:
+        raise CliError(
+            EXIT_NOT_CALLABLE,
+            "not_callable",
+            _t(
+                "No callable phone number on the clipboard — copy one and try again.",
+                "Aucun numéro appelable dans le presse-papiers — copiez-en un et réessayez.",
+            ),
+        )
+    interactive = sys.stdin.isatty() and not args.json
+    found = choose_number(
+        numbers, first=args.first or not interactive, output_fn=_to_stderr, user_region=region
+    )
+    if found is None:
+        raise CliError(130, "cancelled", _t("Cancelled.", "Annulé."))
+    return found.ovh, display_number(found, region)
+
+
+def _to_stderr(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
 def cmd_call(args: argparse.Namespace) -> int:
-    if not args.number:
+    if bool(args.number) == bool(args.clipboard):
         raise CliError(
             EXIT_USAGE,
             "usage",
-            _t("Give the NUMBER to call.", "Indiquez le NUMÉRO à appeler."),
+            _t(
+                "Give the NUMBER to call, or --clipboard (not both).",
+                "Indiquez le NUMÉRO à appeler, ou --clipboard (pas les deux).",
+            ),
         )
     config = load_config(args)
-    called, shown = _parse_number(args.number, config.region)
+    if args.clipboard:
+        called, shown = _number_from_clipboard(args, config.region)
+    else:
+        called, shown = _parse_number(args.number, config.region)
     telephony = _telephony(config)
     billing_account = _pick_billing_account(config, telephony)
     line = _pick_line(config, telephony, billing_account)
@@ -653,6 +694,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     call.add_argument("number", nargs="?", metavar="NUMBER", help='e.g. "01 99 00 12 34"')
     call.add_argument(
         "--region", metavar="CC", help="country of national numbers, e.g. FR, BE, CA"
+    )
+    call.add_argument(
+        "--clipboard",
+        action="store_true",
+        help="call a number read from the clipboard (for a keyboard shortcut; Wayland)",
+    )
+    call.add_argument(
+        "--first",
+        action="store_true",
+        help="with --clipboard: call the first number found instead of asking which one",
     )
     call.add_argument(
         "--intercom",
