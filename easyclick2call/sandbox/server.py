@@ -32,6 +32,12 @@ expiration (pending or expired: 403 INVALID_CREDENTIAL), access rules (403 NOT_G
 `/auth/*` needs no rule). Error bodies: `{"class", "message", "errorCode" (where OVHcloud has
 one), "httpCode"}`, or `{"class", "message"}` with `error_shape="current"`.
 
+Sandbox choices where OVHcloud is not documented (ovh-api.md §10): click2CallUser login must be
+non-empty (400), a login already on the line is 409, the password follows §4 (400); click2Call
+needs `calledNumber` like `00…`, `+…` or `0…` + digits (400 otherwise), `callingNumber` likewise,
+`intercom` (boolean) only on the line route, unknown body fields are 400; an unknown user id is
+404 "The requested object (id = N) does not exist"; a body on a no-body route is 400.
+
 Control routes (outside `/1.0`, no auth):
 
 - `GET /sandbox/calls` → calls placed, oldest first: `{"billing_account", "line",
