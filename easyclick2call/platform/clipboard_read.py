@@ -18,11 +18,38 @@ NO_TOOL_MESSAGE = (
     "Cannot read the clipboard: no clipboard tool was found. On Linux install xclip or xsel "
     "(X11) or wl-clipboard (Wayland), e.g. “sudo apt install xclip”."
 )
-CANCEL_ANSWERS = ("q", "quit", "n", "no")
+NO_TOOL_MESSAGE_FR = (
+    "Impossible de lire le presse-papiers : aucun outil de presse-papiers n'a été trouvé. Sous "
+    "Linux, installez xclip ou xsel (X11) ou wl-clipboard (Wayland), par exemple « sudo apt "
+    "install xclip »."
+)
+CANCEL_ANSWERS = ("q", "quit", "n", "no", "non", "a", "annuler")
+
+# The numbered menu, in English and French (the CLI's language).
+_MENU = {
+    "en": {
+        "title": "Numbers found on the clipboard:",
+        "prompt": "Which one do you want to call? [1-{count}, Enter = 1, q = cancel] ",
+        "again": "Please type a number from 1 to {count}, or q to cancel.",
+    },
+    "fr": {
+        "title": "Numéros trouvés dans le presse-papiers :",
+        "prompt": "Lequel voulez-vous appeler ? [1-{count}, Entrée = 1, q = annuler] ",
+        "again": "Tapez un nombre de 1 à {count}, ou q pour annuler.",
+    },
+}
 
 
 class ClipboardUnavailableError(RuntimeError):
     """The clipboard could not be read; the message says why and what to install."""
+
+    def __init__(self, message: str, message_fr: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_fr = message_fr or message
+
+    def message_in(self, language: str) -> str:
+        return self.message_fr if language.lower().startswith("fr") else self.message
 
 
 def read_clipboard_text() -> str:
@@ -32,10 +59,13 @@ def read_clipboard_text() -> str:
     try:
         text = pyperclip.paste()
     except pyperclip.PyperclipException as exc:
-        raise ClipboardUnavailableError(NO_TOOL_MESSAGE) from exc
+        raise ClipboardUnavailableError(NO_TOOL_MESSAGE, NO_TOOL_MESSAGE_FR) from exc
     except (OSError, UnicodeDecodeError) as exc:  # the tool ran but failed
+        name = type(exc).__name__
         raise ClipboardUnavailableError(
-            f"Cannot read the clipboard: {type(exc).__name__}. Copy the number again and retry."
+            f"Cannot read the clipboard ({name}): copy the number again and retry.",
+            f"Impossible de lire le presse-papiers ({name}) : copiez à nouveau le numéro et "
+            "réessayez.",
         ) from exc
     return text if isinstance(text, str) else ""
 
@@ -63,18 +93,22 @@ def choose_number(
     first: bool,
     input_fn: Callable[[str], str] = input,
     output_fn: Callable[[str], None] = print,
+    *,
     user_region: str = "FR",
+    language: str = "en",
 ) -> FoundNumber | None:
     """The number to call: the only one, the first with `first`, else the user's pick from a
-    numbered menu (Enter = 1, q = cancel). None when there is none or the user cancels."""
+    numbered menu (Enter = 1, q = cancel) in `language`. None when there is none or the user
+    cancels."""
     if not numbers:
         return None
     if first or len(numbers) == 1:
         return numbers[0]
-    output_fn("Numbers found on the clipboard:")
+    menu = _MENU["fr" if language.lower().startswith("fr") else "en"]
+    output_fn(menu["title"])
     for index, found in enumerate(numbers, start=1):
         output_fn(f"  {index}) {describe(found, user_region)}")
-    prompt = f"Which one do you want to call? [1-{len(numbers)}, Enter = 1, q = cancel] "
+    prompt = menu["prompt"].format(count=len(numbers))
     while True:
         try:
             answer = input_fn(prompt).strip().lower()
@@ -86,4 +120,4 @@ def choose_number(
             return None
         if answer.isdigit() and 1 <= int(answer) <= len(numbers):
             return numbers[int(answer) - 1]
-        output_fn(f"Please type a number from 1 to {len(numbers)}, or q to cancel.")
+        output_fn(menu["again"].format(count=len(numbers)))

@@ -77,7 +77,8 @@ def test_no_clipboard_tool_is_a_clear_message(tmp_path):
         "from easyclick2call.platform.clipboard_read import read_clipboard_text, "
         "ClipboardUnavailableError\n"
         "try:\n    read_clipboard_text()\n"
-        "except ClipboardUnavailableError as exc:\n    print(exc)\n"
+        "except ClipboardUnavailableError as exc:\n"
+        "    print(exc)\n    print(exc.message_in('fr'))\n"
     )
     env = {**os.environ, "PATH": str(empty_bin)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -85,6 +86,7 @@ def test_no_clipboard_tool_is_a_clear_message(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "no clipboard tool was found" in result.stdout
     assert "xclip" in result.stdout
+    assert "aucun outil de presse-papiers" in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -122,7 +124,16 @@ def test_enter_picks_the_first_and_a_wrong_answer_asks_again():
     assert console.lines.count("Please type a number from 1 to 2, or q to cancel.") == 2
 
 
-@pytest.mark.parametrize("answers", [("q",), ("Q",), ()])
+def test_the_menu_speaks_french_when_asked():
+    console = Console("x", "2")
+    chosen = choose_number(numbers(), False, console.input, console.print, language="fr")
+    assert chosen.e164 == "+442079460958"
+    assert console.lines[0] == "Numéros trouvés dans le presse-papiers :"
+    assert "[1-2, Entrée = 1, q = annuler]" in console.prompts[0]
+    assert "Tapez un nombre de 1 à 2, ou q pour annuler." in console.lines
+
+
+@pytest.mark.parametrize("answers", [("q",), ("Q",), ("annuler",), ()])
 def test_cancel_or_end_of_input_calls_nobody(answers):
     console = Console(*answers)
     assert choose_number(numbers(), False, console.input, console.print) is None
