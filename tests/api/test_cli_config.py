@@ -235,8 +235,8 @@ def test_connect_opens_the_browser(profile_dir: Path, sandbox, secrets_of, tmp_p
 def test_refused_key_is_an_auth_error_and_nothing_is_stored(
     profile_dir: Path, sandbox, secrets_of
 ) -> None:
-    # The sandbox answers a refused key like a pending one (403 INVALID_CREDENTIAL), so the
-    # wait ends with its timeout: kept short here.
+    # A key refused on the page answers 403 NOT_CREDENTIAL: the wait ends at once, as
+    # "refused" (the short timeout only bounds the test if that ever regresses).
     configure_application(profile_dir, sandbox)
     process = start_connect(profile_dir, "--no-browser", "--json", timeout=3)
     try:
