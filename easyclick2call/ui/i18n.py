@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from easyclick2call.resources import resource_path
 
@@ -57,6 +57,28 @@ def catalogue_path(language: str) -> Path:
     return resource_path("translations", f"{CATALOGUE_NAME}_{language}.qm")
 
 
+class ContextFreeFallback(QTranslator):
+    """Looks a string up without its context when the catalogue has it under no context.
+
+    lupdate files calls of a module-level helper (``def tr(text): return
+    QCoreApplication.translate("Calling", text)``) under an empty context, while the helper asks
+    for its own: this translator, installed below the catalogue, bridges the two.
+    """
+
+    def __init__(self, catalogue: QTranslator, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # type: ignore[override]
+        # None is Qt's null string, "not found": Qt then returns the source text.
+        if not context or not source_text:
+            return None
+        return self._catalogue.translate("", source_text, disambiguation, n) or None
+
+    def isEmpty(self) -> bool:
+        return self._catalogue.isEmpty()
+
+
 def install_translator(app: QCoreApplication, setting: str = "system") -> str:
     """Load the catalogue for the `language` setting into `app`; returns the language in use.
 
@@ -75,6 +97,8 @@ def install_translator(app: QCoreApplication, setting: str = "system") -> str:
             if qtbase.load(f"qtbase_{language}", qt_dir):
                 translators.append(qtbase)
             translators.append(ours)
+            # Installed first, so asked last: only for what neither catalogue has in context.
+            translators.insert(0, ContextFreeFallback(ours, app))
             for translator in translators:
                 app.installTranslator(translator)
         else:

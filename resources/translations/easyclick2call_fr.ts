@@ -118,10 +118,6 @@
         <translation>Connectez ci-dessous votre compte OVHcloud pour appeler depuis votre propre ligne, ou essayez d&apos;abord l&apos;application avec un compte simulé : rien n&apos;est envoyé à OVHcloud.</translation>
     </message>
     <message>
-        <source>&amp;Try the demo</source>
-        <translation>&amp;Essayer la démo</translation>
-    </message>
-    <message>
         <source>The address of a local sandbox, on this computer only.</source>
         <translation>L&apos;adresse d&apos;un bac à sable local, sur cet ordinateur uniquement.</translation>
     </message>
@@ -154,14 +150,6 @@
         <translation>Clé d&apos;application</translation>
     </message>
     <message>
-        <source>Application s&amp;ecret</source>
-        <translation>S&amp;ecret d&apos;application</translation>
-    </message>
-    <message>
-        <source>Co&amp;nsumer key</source>
-        <translation>Clé co&amp;nsommateur</translation>
-    </message>
-    <message>
         <source>&amp;Connect…</source>
         <translation>&amp;Connecter…</translation>
     </message>
@@ -186,8 +174,20 @@
         <translation>Sec&amp;ret client</translation>
     </message>
     <message>
-        <source>Test co&amp;nnection</source>
-        <translation>Tester la co&amp;nnexion</translation>
+        <source>Try the &amp;demo</source>
+        <translation>Essayer la &amp;démo</translation>
+    </message>
+    <message>
+        <source>Application &amp;secret</source>
+        <translation>&amp;Secret d&apos;application</translation>
+    </message>
+    <message>
+        <source>Consumer ke&amp;y</source>
+        <translation>Clé conso&amp;mmateur</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Local sandbox (demo)</source>

@@ -49,10 +49,20 @@ def test_french_catalogue_translates_menus_and_qt_buttons(french, qtbot):
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
 
 
+def test_strings_of_module_level_tr_helpers_are_found_despite_their_context(french):
+    """lupdate files `tr("Demo")` (a helper calling translate("Notifications", …)) under no
+    context; the fallback translator still finds it for the helper's own context."""
+    assert QCoreApplication.translate("Notifications", "Demo") == "Démo"
+    assert QCoreApplication.translate("", "Demo") == "Démo"
+    assert QCoreApplication.translate("Notifications", "not in the catalogue") == (
+        "not in the catalogue")
+
+
 def test_english_is_the_source_and_switching_back_removes_french(french):
     assert i18n.install_translator(french, "en") == "en"
     assert i18n.current_language() == "en"
     assert QCoreApplication.translate("Tray", "Quit") == "Quit"
+    assert QCoreApplication.translate("Notifications", "Demo") == "Demo"
 
 
 def test_numerus_forms_follow_french_rules(french):
