@@ -22,8 +22,13 @@ Design (DESIGN.md §4):
 
 Bounded cost: ``find_numbers`` reads the first :data:`SCAN_LIMIT` characters (64 KiB), extended
 to the end of the number or line under way (at most :data:`SCAN_OVERRUN` more). Everything
-in that window is read fully; text after it is ignored, by design, so that a 10 MB clipboard is
-handled in well under 0.5 s. No other cut-off exists.
+in that window is read by the matcher without its ``max_tries`` cut-off; text after it is
+ignored, by design, so that a 10 MB clipboard is handled in well under 0.5 s. Two more bounds
+only matter for texts holding hundreds of numbers: at most :data:`MAX_NUMBERS` (500) numbers
+are returned, the first ones (reading stops after ``4 * MAX_NUMBERS`` candidates), and the extra
+readings beyond the matcher (wraps, lists, French plan) make at most :data:`EXTRA_READINGS`
+parse attempts per call (cached by text, so repeated lines cost nothing). A popup offers a
+handful of numbers; these bounds keep the worst case of the window far below 0.5 s.
 """
 
 from __future__ import annotations
@@ -53,12 +58,15 @@ from easyclick2call.core.numbers_typed import parse_number
 
 SCAN_LIMIT = 64 * 1024
 SCAN_OVERRUN = 256
+MAX_NUMBERS = 500
+EXTRA_READINGS = 1500
 
 _UNLIMITED_TRIES = sys.maxsize
 _CLUSTER = re.compile(r"\d[\d ().\-/]*\d\)?")
 _CLUSTER_LEAD = re.compile(r"\+?\(?\Z")
 _TOKEN = re.compile(r"\S+")
 _NON_DIGIT = re.compile(r"\D+")
+_MAX_CANDIDATES = 4 * MAX_NUMBERS
 _MIN_DIGITS = 7
 _MAX_DIGITS = 17
 _MAX_LIST_TOKENS = 24
@@ -91,6 +99,8 @@ class _Finder:
         self.candidates: list[tuple[int, int, phonenumbers.PhoneNumber]] = []
         self._joined_matcher: PhoneNumberMatcher | None = None
         self._callable: dict[str, bool] = {}
+        self._parsed: dict[tuple[str, str, str], phonenumbers.PhoneNumber | None] = {}
+        self._budget = EXTRA_READINGS
         self._details: dict[str, tuple[str, ...]] = {}
 
     # -- candidates ------------------------------------------------------------------------
@@ -108,7 +118,10 @@ class _Finder:
             number = self._french_plan(match.raw_string, match.number)
             if number is not None:
                 self.candidates.append((match.start, match.end, number))
-        self._leftovers(taken)
+            if len(self.candidates) >= _MAX_CANDIDATES:
+                self._leftovers(taken, until=match.end)
+                return
+        self._leftovers(taken, until=len(text))
         for start, end, e164 in vanity_numbers(text, self.region):
             self.candidates.append((start, end, phonenumbers.parse(e164)))
 
@@ -122,10 +135,10 @@ class _Finder:
         remapped = phonenumbers.parse(e164)
         return remapped if phonenumbers.is_valid_number(remapped) else None
 
-    def _leftovers(self, taken: list[tuple[int, int]]) -> None:
+    def _leftovers(self, taken: list[tuple[int, int]], until: int) -> None:
         joined = self.cleaned.joined
         position = 0
-        for start, end in [*taken, (len(joined), len(joined))]:
+        for start, end in [*taken, (until, until)]:
             for cluster in _CLUSTER.finditer(joined, position, start):
                 if cluster.end() - cluster.start() < _MIN_DIGITS:
                     continue
@@ -164,6 +177,18 @@ class _Finder:
         )
 
     def _parse_part(self, start: int, end: int) -> phonenumbers.PhoneNumber | None:
+        """One extra reading (wrap, list part, French plan), cached, within the budget."""
+        joined = self.cleaned.joined
+        key = (joined[start - 1 : start], joined[start:end], joined[end : end + 1])
+        if key in self._parsed:
+            return self._parsed[key]
+        if self._budget <= 0:
+            return None
+        self._budget -= 1
+        number = self._parsed[key] = self._parse_part_once(start, end)
+        return number
+
+    def _parse_part_once(self, start: int, end: int) -> phonenumbers.PhoneNumber | None:
         raw = self.cleaned.joined[start:end]
         remapped = french_plan_e164(_digits(raw), self.region)
         if remapped is not None:
@@ -234,6 +259,8 @@ class _Finder:
                 details = self._details[key] = number_details(number, self.language)
             offsets = self.cleaned.offsets
             found.append(FoundNumber(*details, offsets.original(start), offsets.original(end)))
+            if len(found) == MAX_NUMBERS:
+                break
         return found
 
     def _is_callable(self, key: str, number: phonenumbers.PhoneNumber) -> bool:

@@ -96,12 +96,15 @@ _LOTTERY_WORDS = re.compile(
 _SMALL_GROUPS = re.compile(r"\d{1,2}(?:[ .\-]+\d{1,2})+")
 
 
+_CONTEXT = 100  # characters read on each side of a number for the context rules
+
+
 def _line_around(text: str, start: int, end: int) -> tuple[str, int]:
-    """The line holding ``text[start:end]`` and the offset where that line starts."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    """The line holding ``text[start:end]`` (at most _CONTEXT more on each side), and its start."""
+    line_start = text.rfind("\n", max(0, start - _CONTEXT), start) + 1 or max(0, start - _CONTEXT)
+    line_end = text.find("\n", end, end + _CONTEXT)
     if line_end < 0:
-        line_end = len(text)
+        line_end = min(len(text), end + _CONTEXT)
     return text[line_start:line_end], line_start
 
 
