@@ -9,6 +9,7 @@ import pytest
 
 from tests.e2e.support.actions import copy_to_clipboard, poll, visible_windows
 from tests.e2e.support.app import AppProcess, free_port
+from tests.e2e.support.notifications import NotificationServer
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -44,6 +45,13 @@ def start_app(desktop, tmp_path: Path) -> Iterator:
         assert "Traceback" not in output, f"the app printed a traceback:\n{output[-4000:]}"
         if was_running:
             assert code in (0, -15), f"the app did not quit cleanly ({code}):\n{output[-2000:]}"
+
+
+@pytest.fixture
+def notifications(desktop) -> Iterator[NotificationServer]:
+    """A desktop notification server on the session bus (request it before `app`)."""
+    with NotificationServer() as server:
+        yield server
 
 
 @pytest.fixture

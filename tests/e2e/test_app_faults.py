@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from easyclick2call.core.history import History
+from easyclick2call.ovhapi.errors import ERROR_KINDS
 from tests.e2e.support.actions import (
     copy_to_clipboard,
     inject_fault,
@@ -48,27 +49,38 @@ def wait_for_result(app, e164: str, timeout: float) -> str:
 
 @pytest.mark.parametrize(("fault", "kinds", "seconds"), [f[1:] for f in FAULTS],
                          ids=[f[0] for f in FAULTS])
-def test_fault_gives_its_notification_and_the_next_call_works(app, fault, kinds, seconds):
+def test_fault_gives_its_notification_and_the_next_call_works(notifications, app, fault, kinds,
+                                                              seconds):
     inject_fault(app.port, {**fault, "count": 1})
     call_number(app, "appelez le 01 99 00 11 22", "+33199001122")
     wait_for_window("EasyClick2Call — Call to 01 99 00 11 22 failed", timeout=seconds,
                     pid=app.pid)
     assert wait_for_result(app, "+33199001122", 5) in {f"failed:{kind}" for kind in kinds}
+    # The same words went to the desktop's notification server: the reason and what to do.
+    failed = poll(lambda: notifications.matching("Call to 01 99 00 11 22 failed"), 5,
+                  "the failure notification on the bus")
+    assert failed[0].body in {ERROR_KINDS[kind][0] for kind in kinds}
     # The app keeps working: the next call (another number) goes through.
     call_number(app, "01 99 00 33 44", "+33199003344")
     calls = wait_for_calls(app.port, 1)
     assert calls[-1]["called_number"] == "0033199003344"
     wait_for_window("EasyClick2Call — Calling 01 99 00 33 44", pid=app.pid)
     assert wait_for_result(app, "+33199003344", 5) == "ringing"
+    ringing = poll(lambda: notifications.matching("Calling 01 99 00 33 44"), 5,
+                   "the ringing notification on the bus")
+    assert "is ringing" in ringing[0].body
 
 
-def test_expired_access_says_so_and_the_app_stays_up(app):
+def test_expired_access_says_so_and_the_app_stays_up(notifications, app):
     info = sandbox_info(app.port)
     assert info is not None
     inject_fault(app.port, {"expire_consumer_key": info["consumer_key"]})
     call_number(app, "01 99 00 55 66", "+33199005566")
     wait_for_window("EasyClick2Call — Call to 01 99 00 55 66 failed", timeout=15, pid=app.pid)
     assert wait_for_result(app, "+33199005566", 5) == "failed:access_expired"
+    failed = poll(lambda: notifications.matching("Call to 01 99 00 55 66 failed"), 5,
+                  "the failure notification on the bus")
+    assert failed[0].body == ERROR_KINDS["access_expired"][0]
     # Still alive and watching: the next copy pops up (the call would fail the same way).
     copy_to_clipboard("01 99 00 77 88")
     wait_for_window("Call +33199007788?", pid=app.pid)

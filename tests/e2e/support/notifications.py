@@ -1,0 +1,102 @@
+"""A minimal freedesktop notification server on the session bus (what a desktop provides), so
+tests can read the summary and body of each notification the app sends.
+
+It owns `org.freedesktop.Notifications`, answers Notify / GetCapabilities /
+GetServerInformation / CloseNotification, and records every Notify. Runs in a thread of the
+test process over jeepney (a SecretStorage dependency, pure Python).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass
+
+from jeepney import HeaderFields, MessageType, new_error, new_method_return
+from jeepney.bus_messages import message_bus
+from jeepney.io.blocking import open_dbus_connection
+
+NAME = "org.freedesktop.Notifications"
+DO_NOT_QUEUE = 4
+PRIMARY_OWNER = 1
+
+
+@dataclass(frozen=True)
+class Notification:
+    app_name: str
+    summary: str
+    body: str
+    timeout_ms: int
+
+
+class NotificationServer:
+    """Context manager; `.received` lists the notifications in the order they came."""
+
+    def __init__(self) -> None:
+        self.received: list[Notification] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="notification-server",
+                                        daemon=True)
+
+    def __enter__(self) -> NotificationServer:
+        self._thread.start()
+        self._ready.wait(10)
+        if self._error is not None:
+            raise self._error
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
+
+    def _run(self) -> None:
+        try:
+            connection = open_dbus_connection(bus="SESSION")
+        except BaseException as exc:  # surfaced by __enter__
+            self._error = exc
+            self._ready.set()
+            return
+        with contextlib.closing(connection):
+            reply = connection.send_and_get_reply(message_bus.RequestName(NAME, DO_NOT_QUEUE),
+                                                  timeout=10)
+            if reply.body != (PRIMARY_OWNER,):
+                self._error = RuntimeError(f"{NAME} is already owned on this bus")
+                self._ready.set()
+                return
+            self._ready.set()
+            serial = 0
+            while not self._stop.is_set():
+                try:
+                    message = connection.receive(timeout=0.1)
+                except TimeoutError:
+                    continue
+                if message.header.message_type != MessageType.method_call:
+                    continue
+                member = message.header.fields.get(HeaderFields.member)
+                if member == "Notify":
+                    app_name, _replaces, _icon, summary, body, _actions, _hints, timeout = \
+                        message.body
+                    with self._lock:
+                        self.received.append(Notification(app_name, summary, body, timeout))
+                    serial += 1
+                    answer = new_method_return(message, "u", (serial,))
+                elif member == "GetCapabilities":
+                    answer = new_method_return(message, "as", (["body"],))
+                elif member == "GetServerInformation":
+                    answer = new_method_return(message, "ssss",
+                                               ("ec2c-tests", "EasyClick2Call", "1", "1.2"))
+                elif member == "CloseNotification":
+                    answer = new_method_return(message)
+                else:
+                    answer = new_error(message, "org.freedesktop.DBus.Error.UnknownMethod")
+                connection.send(answer)
+
+    def notifications(self) -> list[Notification]:
+        with self._lock:
+            return list(self.received)
+
+    def matching(self, summary_part: str) -> list[Notification]:
+        return [n for n in self.notifications() if summary_part in n.summary]
