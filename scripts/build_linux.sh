@@ -2,7 +2,7 @@
 # Build the Linux binary with PyInstaller and smoke-test it under Xvfb.
 #
 #   bash scripts/build_linux.sh            # one file: dist/easyclick2call
-#   EC2C_BUILD_MODE=onedir bash scripts/build_linux.sh   # one folder (what the AppImage packs)
+#   EC2C_BUILD_MODE=onedir bash scripts/build_linux.sh   # dist/onedir/easyclick2call/ (for the AppImage)
 #   bash scripts/build_linux.sh --no-smoke # build only
 #
 # The smoke test (packaging/linux/smoke_test.py) runs `--version`, then the demo: a number copied
@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY=.venv/bin/python
 MODE="${EC2C_BUILD_MODE:-onefile}"
-DIST="${EC2C_DIST:-dist}"
+# One folder goes to dist/onedir/easyclick2call/ (dist/easyclick2call is the one-file binary).
+if [ "$MODE" = onefile ]; then DIST="${EC2C_DIST:-dist}"; else DIST="${EC2C_DIST:-dist/onedir}"; fi
 WORK="${EC2C_WORK:-build/pyinstaller}"
 
 if [ "${1:-}" = "--smoke-inner" ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Package the one-folder PyInstaller build as an AppImage.
 #
-#   EC2C_BUILD_MODE=onedir bash scripts/build_linux.sh --no-smoke   # → dist/easyclick2call/
+#   EC2C_BUILD_MODE=onedir bash scripts/build_linux.sh --no-smoke   # → dist/onedir/easyclick2call/
 #   bash packaging/linux/build_appimage.sh                          # → dist/EasyClick2Call-<version>-x86_64.AppImage
 #
 # It lays out an AppDir (usr/lib/easyclick2call = the PyInstaller folder, usr/bin link, the desktop
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 APP_ID=io.github.easyclick2call.EasyClick2Call
 VERSION=$(.venv/bin/python -c "import easyclick2call; print(easyclick2call.__version__)")
-SRC=dist/easyclick2call
+SRC="${EC2C_ONEDIR:-dist/onedir/easyclick2call}"
 APPDIR=build/AppDir
 [ -x "$SRC/easyclick2call" ] || { echo "no $SRC/easyclick2call: build with EC2C_BUILD_MODE=onedir first" >&2; exit 1; }
 
