@@ -74,11 +74,14 @@ def _block(rng: random.Random) -> str:
             )
         return "\n".join(rows) + "\n"
     if kind == 1:
-        return "".join(
-            f"[{rng.randrange(24):02d}:{rng.randrange(60):02d}] Alice: "
-            f"{' '.join(rng.choices(_WORDS, k=rng.randrange(4, 14)))}\n"
-            for _ in range(6)
-        ) + f"[18:02] Bob: rappelle-moi au {_phone(rng)} stp\n"
+        return (
+            "".join(
+                f"[{rng.randrange(24):02d}:{rng.randrange(60):02d}] Alice: "
+                f"{' '.join(rng.choices(_WORDS, k=rng.randrange(4, 14)))}\n"
+                for _ in range(6)
+            )
+            + f"[18:02] Bob: rappelle-moi au {_phone(rng)} stp\n"
+        )
     if kind == 2:
         words = " ".join(rng.choices(_WORDS, k=120))
         price = f"{rng.randrange(1, 999)},{rng.randrange(100):02d} €"

@@ -69,7 +69,7 @@ _NON_DIGIT = re.compile(r"\D+")
 _MAX_CANDIDATES = 4 * MAX_NUMBERS
 _MIN_DIGITS = 7
 _MAX_DIGITS = 17
-_MAX_LIST_TOKENS = 24
+_MAX_LIST_TOKENS = 1000
 _MAX_PART_TOKENS = 9
 
 
@@ -87,6 +87,9 @@ def _digits(text: str) -> str:
     if text.isascii():
         return _NON_DIGIT.sub("", text)
     return phonenumbers.normalize_digits_only(text)
+
+
+_Parts = list[tuple[int, int, phonenumbers.PhoneNumber]]
 
 
 class _Finder:
@@ -207,33 +210,38 @@ class _Finder:
         return match.number if match is not None else None
 
     def _read_list(self, start: int, end: int) -> None:
-        """Numbers separated by single spaces: an exact cover of the tokens, fewest parts."""
+        """Numbers separated by single spaces: an exact cover of the tokens, fewest parts.
+
+        Read from the left: only where a valid number ends is a next one tried, so text that
+        is not a list costs a few parse attempts.
+        """
         tokens = [
             (token.start() + start, token.end() + start, len(_digits(token.group())))
             for token in _TOKEN.finditer(self.cleaned.joined[start:end])
         ]
-        if not 2 <= len(tokens) <= _MAX_LIST_TOKENS:
-            return
         count = len(tokens)
-        best: list[tuple[int, list[tuple[int, int, phonenumbers.PhoneNumber]]] | None]
-        best = [None] * count + [(0, [])]
-        for first in range(count - 1, -1, -1):
+        if not 2 <= count <= _MAX_LIST_TOKENS:
+            return
+        reached: list[_Parts | None] = [[]] + [None] * count
+        for first in range(count):
+            before = reached[first]
+            if before is None:
+                continue
             digits = 0
             for last in range(first, min(count, first + _MAX_PART_TOKENS)):
                 digits += tokens[last][2]
                 if digits > _MAX_DIGITS:
                     break
-                rest = best[last + 1]
-                if digits < _MIN_DIGITS - 2 or rest is None:
-                    continue
-                if best[first] is not None and best[first][0] <= rest[0] + 1:
+                known = reached[last + 1]
+                if digits < _MIN_DIGITS - 2 or (known is not None and len(known) <= len(before)):
                     continue
                 part_start, part_end = tokens[first][0], tokens[last][1]
                 number = self._parse_part(part_start, part_end)
                 if number is not None:
-                    best[first] = (rest[0] + 1, [(part_start, part_end, number), *rest[1]])
-        if best[0] is not None and best[0][0] >= 2:
-            self.candidates.extend(best[0][1])
+                    reached[last + 1] = [*before, (part_start, part_end, number)]
+        whole = reached[count]
+        if whole is not None and len(whole) >= 2:
+            self.candidates.extend(whole)
 
     # -- results ---------------------------------------------------------------------------
     def results(self) -> list[FoundNumber]:

@@ -1,0 +1,51 @@
+"""Bounded cost of find_numbers: huge and hostile clipboards come back quickly, documented caps."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from easyclick2call.core.numbers import MAX_NUMBERS, SCAN_LIMIT, find_numbers
+
+MB = 1024 * 1024
+# The benchmark measures the 0.5 s target; this guard leaves room for a loaded CI machine.
+BUDGET_SECONDS = 1.0
+
+HUGE_INPUTS = {
+    "10 MB of digits": lambda: "1234567890" * MB,
+    "10 MB of digit pairs and dots": lambda: ".".join(["12"] * (10 * MB // 3)),
+    "10 MB of one number repeated": lambda: "+33 1 99 00 12 34\n" * (10 * MB // 18),
+    "10 MB of postcodes": lambda: "75001 Paris\n" * (10 * MB // 12),
+    "10 MB of pair groups in lines": lambda: "12 34 56 78 90 12 34 x\n" * (10 * MB // 23),
+    "10 MB of non-breaking spaces": lambda: "\u00a0" * 10 * MB,
+    "10 MB of HTML entities": lambda: "&nbsp;" * (10 * MB // 6),
+    "10 MB of one line of mobiles": lambda: "06 12 34 56 78, " * (10 * MB // 16),
+}
+
+
+@pytest.mark.parametrize("make", HUGE_INPUTS.values(), ids=HUGE_INPUTS.keys())
+def test_huge_clipboards_come_back_quickly(make) -> None:
+    text = make()
+    started = time.perf_counter()
+    find_numbers(text, "FR")
+    assert time.perf_counter() - started < BUDGET_SECONDS
+
+
+def test_at_most_max_numbers_are_returned_the_first_ones() -> None:
+    count = MAX_NUMBERS + 100
+    numbers = [f"06 12 {index // 100:02d} {index % 100:02d} 00" for index in range(count)]
+    text = "\n".join(numbers)
+    assert len(text) < SCAN_LIMIT
+    found = find_numbers(text, "FR")
+    assert len(found) == MAX_NUMBERS
+    assert found[0].national == "06 12 00 00 00"
+    assert found[-1].national == numbers[MAX_NUMBERS - 1]
+
+
+def test_a_list_of_many_space_separated_numbers_on_one_line() -> None:
+    text = " ".join(f"01 99 00 12 {index:02d}" for index in range(40))
+    found = find_numbers(text, "FR")
+    assert [number.national for number in found] == [
+        f"01 99 00 12 {index:02d}" for index in range(40)
+    ]
