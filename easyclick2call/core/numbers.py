@@ -29,6 +29,10 @@ are returned, the first ones (reading stops after ``4 * MAX_NUMBERS`` candidates
 readings beyond the matcher (wraps, lists, French plan) make at most :data:`EXTRA_READINGS`
 parse attempts per call (cached by text, so repeated lines cost nothing). A popup offers a
 handful of numbers; these bounds keep the worst case of the window far below 0.5 s.
+
+Uses three private phonenumbers helpers (``PhoneNumberMatcher._parse_and_verify`` and
+``._is_latin_letter``, ``geocoder._region_display_name``) so that the extra readings obey the
+same rules as the matcher; tests/unit/test_numbers_*.py pin that behaviour.
 """
 
 from __future__ import annotations
@@ -299,6 +303,8 @@ def display_number(found: FoundNumber, user_region: str) -> str:
 
 
 __all__ = [
+    "EXTRA_READINGS",
+    "MAX_NUMBERS",
     "SCAN_LIMIT",
     "FoundNumber",
     "NotCallableNumber",

@@ -7,6 +7,8 @@ import re
 import phonenumbers
 from phonenumbers import PhoneNumberType, shortnumberinfo
 
+from easyclick2call.core.numbers_text import PHONE_WORDS
+
 # Types a person can be rung on. Premium-rate is callable: blocking it is a user filter elsewhere.
 # Pagers are not (they take no voice call); UNKNOWN means not a valid number.
 CALLABLE_TYPES = frozenset(
@@ -80,14 +82,6 @@ _REFERENCE_BEFORE = re.compile(
     r" ?[:#.]? ?[-#:]? ?$"
 )
 _GLUED_CODE_BEFORE = re.compile(r"([^\W\d_]{1,12})[-_/#]$")
-_PHONE_LABELS = frozenset(
-    re.findall(
-        r"\S+",
-        "tel tél tele telephone téléphone phone ph fon tlf tfno telf fax mob mobile mobil portable "
-        "port gsm cell handy fixe direct ligne line standard num numero numéro number nr no call "
-        "appel appelez hotline whatsapp",
-    )
-)
 _SPACED_RUN = re.compile(r"(?<![\d.\-])\d{1,2}(?:(?: +- +| *[,;] *)\d{1,2}(?![\d]))+")
 _LOTTERY_WORDS = re.compile(
     r"(?i)\b(?:lotto|loto|euro ?millions?|tirage|draw|winning numbers|numéros gagnants|keno|"
@@ -115,7 +109,7 @@ def is_reference(text: str, start: int) -> bool:
     if _REFERENCE_BEFORE.search(before):
         return True
     glued = _GLUED_CODE_BEFORE.search(before)
-    return bool(glued and glued.group(1).lower() not in _PHONE_LABELS)
+    return bool(glued and glued.group(1).lower() not in PHONE_WORDS)
 
 
 def is_lottery(text: str, start: int, end: int) -> bool:
@@ -124,8 +118,6 @@ def is_lottery(text: str, start: int, end: int) -> bool:
     for run in _SPACED_RUN.finditer(line):
         run_start, run_end = run.start() + line_start, run.end() + line_start
         groups = len(re.findall(r"\d+", run.group()))
-        if groups >= 4 and run_start <= start and end <= run_end + 1:
-            return True
         if groups >= 4 and run_start < end and start < run_end:
             return True
     raw = text[start:end].strip()
