@@ -1,0 +1,186 @@
+"""`easyclick2call [options] [NUMBER | tel:URI]`: the tray app.
+
+Options: ``--demo`` (the built-in sandbox, an isolated profile, an in-memory keyring),
+``--demo-if-unconfigured`` (demo only when no account is set up; used by scripts/run.sh),
+``--sandbox-port N`` (the demo sandbox's port, 0 = a free one), ``--profile DIR`` (or
+$EASYCLICK2CALL_PROFILE), ``--lang en|fr``. A NUMBER or tel:/callto:/sip: URI shows the popup for
+it — in the running instance when there is one (this launch then exits 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import signal
+import socket
+import sys
+from collections.abc import Sequence
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_NO_INSTANCE = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="easyclick2call",
+        description="Clipboard dialer for OVHcloud SIP lines (the tray app).",
+    )
+    parser.add_argument("--demo", action="store_true",
+                        help="use the built-in OVHcloud sandbox (nothing is really dialled)")
+    parser.add_argument("--demo-if-unconfigured", action="store_true",
+                        help="start in demo mode only when no account is configured")
+    parser.add_argument("--sandbox-port", type=int, default=0, metavar="N",
+                        help="port of the demo sandbox on 127.0.0.1 (default: a free one)")
+    parser.add_argument("--profile", metavar="DIR",
+                        help="keep settings, history and logs in DIR "
+                             "(default: $EASYCLICK2CALL_PROFILE, else the usual folders)")
+    parser.add_argument("--lang", choices=("en", "fr"), help="language of the interface")
+    parser.add_argument("number", nargs="?", metavar="NUMBER",
+                        help="a number or a tel:/callto:/sip: URI to offer to call")
+    return parser
+
+
+def _language(requested: str | None, settings) -> str:
+    if requested:
+        return requested
+    configured = str(settings.get("language")) if settings is not None else "system"
+    if configured in ("en", "fr"):
+        return configured
+    from PySide6.QtCore import QLocale
+
+    return "fr" if QLocale.system().name().lower().startswith("fr") else "en"
+
+
+def _setup_qt(argv0: str):
+    from PySide6.QtWidgets import QApplication
+
+    from easyclick2call.ui.icons import app_icon
+
+    app = QApplication.instance() or QApplication([argv0])
+    app.setApplicationName("EasyClick2Call")
+    app.setOrganizationName("EasyClick2Call")
+    app.setDesktopFileName("easyclick2call")
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def _quit_on_signals(app) -> object:
+    """SIGINT/SIGTERM end the event loop cleanly (a wake-up fd: no polling timer)."""
+    from PySide6.QtCore import QSocketNotifier
+
+    if os.name != "posix":
+        return None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: None)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+
+    def woke() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        app.quit()
+
+    notifier.activated.connect(woke)
+    return (reader, writer, notifier)
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    """Start the tray app (or hand the number to the running one); the process exit code."""
+    args = build_parser().parse_args(list(argv))
+    if not 0 <= args.sandbox_port <= 65535:
+        print("--sandbox-port must be between 0 and 65535", file=sys.stderr)
+        return EXIT_USAGE
+
+    from easyclick2call.core.paths import resolve_profile
+    from easyclick2call.core.settings import Settings
+    from easyclick2call.platform.single_instance import SingleInstance, send_to_running
+    from easyclick2call.ui.qsettings_store import QSettingsStore
+
+    qt_app = _setup_qt(sys.argv[0] if sys.argv else "easyclick2call")
+    profile = resolve_profile(args.profile)
+    demo_wanted = args.demo
+    if args.demo_if_unconfigured and not demo_wanted:
+        probe = Settings(QSettingsStore(profile))
+        signed_in = probe.get("application_key") or probe.get("client_id")
+        demo_wanted = not (signed_in and probe.get("line"))
+    temporary = None
+    if demo_wanted and not profile.is_custom:
+        from easyclick2call.ui.demo import demo_profile
+
+        # Never the user's real profile: a temporary one (no other instance can hold it).
+        profile, temporary = demo_profile(None)
+
+    profile.ensure()
+    instance = SingleInstance(str(profile.root or profile.config_dir), profile.data_dir)
+    if not instance.acquire():
+        message = {"cmd": "offer", "text": args.number} if args.number else {"cmd": "show"}
+        reply = send_to_running(str(profile.root or profile.config_dir), message)
+        if reply is None:
+            print("EasyClick2Call is already running for this profile but does not answer; "
+                  "close it and try again.", file=sys.stderr)
+            return EXIT_NO_INSTANCE
+        return EXIT_OK
+
+    from easyclick2call.core.logs import setup_logging
+
+    setup_logging(profile, console=True)
+    log.info("starting (demo=%s, custom profile=%s)", demo_wanted, profile.is_custom)
+    try:
+        return _run(qt_app, args, profile, instance, demo=demo_wanted)
+    finally:
+        instance.release()
+        if temporary is not None:
+            temporary.cleanup()
+
+
+def _run(qt_app, args, profile, instance, *, demo: bool) -> int:
+    from easyclick2call.core.history import History
+    from easyclick2call.core.secrets import SecretStore
+    from easyclick2call.core.settings import Settings
+    from easyclick2call.ui.app import EasyClickApp
+    from easyclick2call.ui.context import AppContext
+    from easyclick2call.ui.qsettings_store import QSettingsStore
+    from easyclick2call.ui.tasks import wait_for_tasks
+
+    sandbox = None
+    settings = Settings(QSettingsStore(profile))
+    secrets = SecretStore(profile.keyring_service)
+    if demo:
+        from easyclick2call.ui.demo import seed_account, start_sandbox
+
+        sandbox = start_sandbox(args.sandbox_port)
+        seed_account(settings, secrets, sandbox.info())
+    language = _language(args.lang, settings)
+    context = AppContext(profile, settings, secrets, History(profile.history_db), demo=demo,
+                         sandbox=sandbox, language=language)
+    app = EasyClickApp(context)
+    instance.message_received.connect(lambda message: _handle_message(app, message))
+    keep = _quit_on_signals(qt_app)
+    app.start()
+    if args.number:
+        app.offer_text(args.number)
+    try:
+        return int(qt_app.exec())
+    finally:
+        del keep
+        app.watcher.stop()
+        wait_for_tasks(5000)
+        if sandbox is not None:
+            sandbox.stop()
+
+
+def _handle_message(app, message: dict) -> None:
+    """A later launch handed something over: its number, or just "show yourself"."""
+    if message.get("cmd") == "offer" and isinstance(message.get("text"), str):
+        app.offer_text(message["text"][:1000])
+    else:
+        app.show_call_dialog()

@@ -1,0 +1,331 @@
+"""The tray app's wiring: watcher → popup → calls, the tray (or a main window), and dialogs."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from easyclick2call.ui.calling import CallController
+from easyclick2call.ui.clipboard_watcher import ClipboardWatcher
+from easyclick2call.ui.notifications import Notifier
+from easyclick2call.ui.popup import CallPopup, PopupOptions
+from easyclick2call.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+REPEAT_POPUP_S = 10.0  # the same number copied again within this delay: no second popup
+TRAY_POLL_MS = 5000  # only while no tray is there
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def numbers_in_argument(text: str) -> str:
+    """A tel:/callto:/sip: URI reduced to its number part (the rest of the text unchanged)."""
+    from urllib.parse import unquote
+
+    lowered = text.strip().lower()
+    for scheme in ("tel:", "callto:", "sip:", "sips:"):
+        if lowered.startswith(scheme):
+            rest = unquote(text.strip()[len(scheme):]).lstrip("/")
+            rest = rest.split(";")[0].split("?")[0]
+            return rest.split("@")[0]
+    return text
+
+
+class EasyClickApp(QObject):
+    """Owns the watcher, the popup, the call controller, the tray and the windows."""
+
+    popup_shown = Signal(object)  # CallPopup
+    state_changed = Signal()
+
+    def __init__(self, context, *, use_desktop_notifications: bool = True,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.paused = False
+        self.last_error_kind = ""
+        self.popup: CallPopup | None = None
+        self._popped: dict[str, float] = {}  # e164 -> monotonic time of its last popup
+        self._recent: list = []
+        self._windows: dict[str, object] = {}
+        self.notifier = Notifier(demo=context.demo, use_desktop=use_desktop_notifications)
+        self.calls = CallController(context, self.notifier, self)
+        self.calls.call_finished.connect(self._call_finished)
+        self.watcher = ClipboardWatcher(
+            region=context.region, language=context.language,
+            watch_selection=bool(context.setting("watch_selection", False)), parent=self)
+        self.watcher.numbers_found.connect(self.offer_numbers)
+        self.tray = None
+        self.main_window = None
+        self._tray_timer = QTimer(self)
+        self._tray_timer.setSingleShot(True)
+        self._tray_timer.setInterval(TRAY_POLL_MS)
+        self._tray_timer.timeout.connect(self._check_tray)
+        context.account_changed.connect(self._account_changed)
+        context.settings_changed.connect(self._setting_changed)
+        context.history_changed.connect(self.refresh_recent)
+
+    # -- start / stop ---------------------------------------------------------------------
+    def start(self) -> None:
+        from easyclick2call.ui.tray import Tray
+
+        self.tray = Tray(self, self)
+        self.notifier.tray = self.tray.icon
+        self.watcher.start()
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show()
+        else:
+            log.info("no system tray: showing the main window")
+            self.show_main_window()
+            self._tray_timer.start()
+        self.refresh_recent()
+        self.update_state()
+
+    def _check_tray(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            log.info("a system tray appeared: adding the tray icon")
+            assert self.tray is not None
+            self.tray.show()
+            self.update_state()
+        else:
+            self._tray_timer.start()  # still none: look again later (single shot)
+
+    def tray_visible(self) -> bool:
+        return self.tray is not None and self.tray.icon.isVisible() \
+            and QSystemTrayIcon.isSystemTrayAvailable()
+
+    def quit(self) -> None:
+        self.watcher.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        QCoreApplication.quit()
+
+    # -- state ----------------------------------------------------------------------------
+    def state(self) -> str:
+        if not self.context.looks_configured():
+            return "not_configured"
+        if self.paused:
+            return "paused"
+        if self.last_error_kind:
+            return "error"
+        return "ready"
+
+    def status_text(self) -> str:
+        """The tooltip / main-window status: line in use and state."""
+        state = self.state()
+        words = {
+            "ready": tr("ready"),
+            "paused": tr("paused"),
+            "not_configured": tr("Not configured — Try the demo / Settings…"),
+            "error": tr("error — see the last notification"),
+        }
+        lines = ["EasyClick2Call" + (f" — {tr('Demo')}" if self.context.demo else "")]
+        line = self.context.line_label()
+        if line and state != "not_configured":
+            from easyclick2call.ui.calling import _line_display
+
+            lines.append(tr("Line {line}: {state}").format(
+                line=_line_display(line, self.context.region()), state=words[state]))
+        else:
+            lines.append(words[state])
+        return "\n".join(lines)
+
+    def update_state(self) -> None:
+        if self.tray is not None:
+            self.tray.update_state()
+        if self.main_window is not None:
+            self.main_window.update_state()
+        self.state_changed.emit()
+
+    def set_paused(self, paused: bool) -> None:
+        self.paused = bool(paused)
+        self.watcher.set_paused(self.paused)
+        self.update_state()
+
+    def _account_changed(self) -> None:
+        self.last_error_kind = ""
+        self.update_state()
+
+    def _setting_changed(self, key: str) -> None:
+        if key == "watch_selection":
+            self.watcher.set_watch_selection(bool(self.context.setting(key, False)))
+        self.update_state()
+
+    def _call_finished(self, outcome) -> None:
+        family_auth = outcome.error_kind and outcome.error_kind not in (
+            "network", "timeout", "server", "number", "rate_limited")
+        self.last_error_kind = outcome.error_kind if family_auth else ""
+        self.update_state()
+
+    # -- recent calls (read off the GUI thread) -------------------------------------------
+    def refresh_recent(self) -> None:
+        history = self.context.history
+        if history is None:
+            return
+        run_task(history.recent, 5, on_done=self._set_recent, parent=self)
+
+    def _set_recent(self, records: list) -> None:
+        self._recent = list(records)
+
+    def recent_calls(self) -> list:
+        return list(self._recent)
+
+    # -- numbers → popup -------------------------------------------------------------------
+    def popup_options(self) -> PopupOptions:
+        ctx = self.context
+        return PopupOptions(
+            user_region=ctx.region(),
+            blocked_prefixes=tuple(ctx.setting("blocked_prefixes", ()) or ()),
+            confirm_international=bool(ctx.setting("confirm_international", True)),
+            timeout_s=int(ctx.setting("popup_timeout_s", 10)),
+            demo=ctx.demo,
+            position=str(ctx.setting("popup_position", "tray")),
+        )
+
+    def offer_numbers(self, numbers: list) -> None:
+        """Numbers found on the clipboard: a popup, unless it would repeat a recent one."""
+        if not numbers or not self.context.setting("popup_enabled", True):
+            return
+        now = time.monotonic()
+        if self._popup_visible() and {n.e164 for n in numbers} <= set(
+                n.e164 for n in self.popup.numbers):
+            return
+        if all(now - self._popped.get(n.e164, -1e9) < REPEAT_POPUP_S for n in numbers):
+            return
+        self.show_popup(numbers)
+
+    def show_popup(self, numbers: list) -> CallPopup:
+        now = time.monotonic()
+        for found in numbers:
+            self._popped[found.e164] = now
+        if self._popup_visible():
+            self.popup.close()
+        popup = CallPopup(numbers, self.popup_options())
+        popup.call_requested.connect(lambda found: self.calls.call(found, "popup"))
+        popup.finished.connect(lambda _r, p=popup: self._popup_closed(p))
+        self.popup = popup
+        anchor = self.tray.geometry() if self.tray is not None else None
+        popup.popup(anchor)
+        self.popup_shown.emit(popup)
+        return popup
+
+    def _popup_visible(self) -> bool:
+        try:
+            return self.popup is not None and self.popup.isVisible()
+        except RuntimeError:  # deleted on close
+            return False
+
+    def _popup_closed(self, popup: CallPopup) -> None:
+        if self.popup is popup:
+            self.popup = None
+
+    def offer_text(self, text: str) -> None:
+        """A number or tel: URI handed over by a second launch or the command line."""
+        from easyclick2call.core.numbers import find_numbers
+
+        wanted = numbers_in_argument(text)
+        run_task(find_numbers, wanted, self.context.region(), self.context.language,
+                 on_done=self._offer_forced, parent=self)
+
+    def _offer_forced(self, numbers: list) -> None:
+        if numbers:
+            self.show_popup(numbers)
+        else:
+            self.notifier.notify(tr("No number"), tr("No phone number to call was found."),
+                                 error=True)
+
+    def call_clipboard_now(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.notifier.notify(tr("Nothing to call"), tr("The clipboard holds no text."))
+            return
+        from easyclick2call.core.numbers import find_numbers
+
+        run_task(find_numbers, text, self.context.region(), self.context.language,
+                 on_done=self._offer_forced, parent=self)
+
+    def redial(self, e164: str) -> None:
+        self.calls.call(e164, "menu")
+
+    # -- windows --------------------------------------------------------------------------
+    def _keep(self, name: str, window) -> None:
+        self._windows[name] = window
+        window.destroyed.connect(lambda _o=None, n=name: self._windows.pop(n, None))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _existing(self, name: str):
+        window = self._windows.get(name)
+        if window is None:
+            return None
+        try:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+        except RuntimeError:
+            self._windows.pop(name, None)
+            return None
+        return window
+
+    def show_call_dialog(self) -> None:
+        if self._existing("call"):
+            return
+        from easyclick2call.ui.call_dialog import CallDialog
+
+        dialog = CallDialog(self.context.region(), self.context.language, self.context.demo)
+        dialog.number_chosen.connect(lambda found: self.calls.call(found, "dialog"))
+        self._keep("call", dialog)
+
+    def show_history(self) -> None:
+        if self._existing("history"):
+            return
+        try:
+            from easyclick2call.ui.history_window import HistoryWindow
+        except ImportError:
+            self.notifier.notify(tr("History"), tr("The history window is not available."))
+            return
+        window = HistoryWindow(self.context)
+        if hasattr(window, "redial"):
+            window.redial.connect(self.redial)
+        self._keep("history", window)
+
+    def show_settings(self, page: str = "account") -> None:
+        if self._existing("settings"):
+            return
+        try:
+            from easyclick2call.ui.settings_dialog import SettingsDialog
+        except ImportError:
+            self.notifier.notify(tr("Settings"), tr("The settings dialog is not available."))
+            return
+        self._keep("settings", SettingsDialog(self.context, page=page))
+
+    def show_about(self) -> None:
+        if self._existing("about"):
+            return
+        from easyclick2call.ui.about import AboutDialog
+
+        self._keep("about", AboutDialog(self.context.demo))
+
+    def show_main_window(self) -> None:
+        from easyclick2call.ui.main_window import MainWindow
+
+        if self.main_window is None:
+            self.main_window = MainWindow(self)
+        self.main_window.show()
+        self.main_window.raise_()
+
+    def try_demo(self) -> None:
+        """Start a demo instance (its own profile) and leave this one."""
+        if getattr(sys, "frozen", False):
+            QProcess.startDetached(sys.executable, ["--demo"])
+        else:
+            QProcess.startDetached(sys.executable, ["-m", "easyclick2call", "--demo"])
+        self.quit()

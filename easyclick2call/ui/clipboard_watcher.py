@@ -1,0 +1,206 @@
+"""Watch the clipboard (and optionally the X11 selection) and report the phone numbers copied.
+
+What is ignored: the content present at start-up, content marked concealed by a password manager
+(platform.clipboard), non-text content (images, files), and a repeat of the content seen last
+(a keyed hash is kept, never the text). Detection runs off the GUI thread; each change gets a
+sequence number so that a slow, stale detection never overrides a newer one. The clipboard text
+is never logged nor stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
+
+from easyclick2call.platform import clipboard as platform_clipboard
+from easyclick2call.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+SELECTION_SETTLE_MS = 400  # the X11 selection changes on every mouse move while selecting
+MAC_POLL_MS = 500
+
+Detector = Callable[[str], list]
+
+
+def _default_detector(region: str, language: str) -> Detector:
+    from easyclick2call.core.numbers import find_numbers
+
+    return lambda text: find_numbers(text, region, language)
+
+
+class ClipboardWatcher(QObject):
+    """Emits ``numbers_found(list[FoundNumber])`` when newly copied text holds phone numbers."""
+
+    numbers_found = Signal(list)
+    # Emitted for every change it looked at (found or not): tests and benchmarks wait on it.
+    checked = Signal(int)
+
+    def __init__(
+        self,
+        region: Callable[[], str] = lambda: "FR",
+        language: str = "en",
+        watch_selection: bool = False,
+        detector: Callable[[str, str, str], list] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._region = region
+        self._language = language
+        self._detector = detector
+        self._watch_selection = watch_selection
+        self._salt = os.urandom(16)  # the digests cannot be matched against known texts
+        self._last: dict[QClipboard.Mode, bytes | None] = {}
+        self._sequence = 0
+        self._paused = False
+        self._running = False
+        self._clipboard: QClipboard | None = None
+        self._selection_timer = QTimer(self)
+        self._selection_timer.setSingleShot(True)
+        self._selection_timer.setInterval(SELECTION_SETTLE_MS)
+        self._selection_timer.timeout.connect(
+            lambda: self._changed(QClipboard.Mode.Selection))
+        self._mac_counter: platform_clipboard.MacChangeCount | None = None
+        self._mac_last: int | None = None
+        self._mac_timer: QTimer | None = None
+
+    # -- life cycle -----------------------------------------------------------------------
+    def start(self) -> None:
+        """Start watching; what is on the clipboard now is remembered and ignored."""
+        if self._running:
+            return
+        self._running = True
+        self._clipboard = QGuiApplication.clipboard()
+        self._last[QClipboard.Mode.Clipboard] = self._digest_of(QClipboard.Mode.Clipboard)
+        self._clipboard.dataChanged.connect(self._on_clipboard_changed)
+        if self._clipboard.supportsSelection():
+            self._last[QClipboard.Mode.Selection] = self._digest_of(QClipboard.Mode.Selection)
+            self._clipboard.selectionChanged.connect(self._on_selection_changed)
+        if platform_clipboard.needs_polling():
+            self._start_mac_polling()
+
+    def stop(self) -> None:
+        if not self._running or self._clipboard is None:
+            return
+        self._running = False
+        self._clipboard.dataChanged.disconnect(self._on_clipboard_changed)
+        if self._clipboard.supportsSelection():
+            self._clipboard.selectionChanged.disconnect(self._on_selection_changed)
+        if self._mac_timer is not None:
+            self._mac_timer.stop()
+        self._sequence += 1  # drop detections under way
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def set_paused(self, paused: bool) -> None:
+        """While paused, changes are remembered (so they never pop up later) but not checked."""
+        self._paused = paused
+        if paused:
+            self._sequence += 1
+
+    def set_watch_selection(self, enabled: bool) -> None:
+        self._watch_selection = enabled
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+
+    # -- events ---------------------------------------------------------------------------
+    def _on_clipboard_changed(self) -> None:
+        self._changed(QClipboard.Mode.Clipboard)
+
+    def _on_selection_changed(self) -> None:
+        if self._watch_selection and not self._paused:
+            self._selection_timer.start()
+
+    def _start_mac_polling(self) -> None:
+        self._mac_counter = platform_clipboard.MacChangeCount()
+        if not self._mac_counter.available:
+            return
+        self._mac_last = self._mac_counter.value()
+        self._mac_timer = QTimer(self)
+        self._mac_timer.setInterval(MAC_POLL_MS)
+        self._mac_timer.timeout.connect(self._poll_mac)
+        self._mac_timer.start()
+
+    def _poll_mac(self) -> None:
+        assert self._mac_counter is not None
+        count = self._mac_counter.value()
+        if count is not None and count != self._mac_last:
+            self._mac_last = count
+            self._changed(QClipboard.Mode.Clipboard)
+
+    def _digest_of(self, mode: QClipboard.Mode) -> bytes | None:
+        """A salted hash of the text in `mode`; None when there is no usable text."""
+        text = self._usable_text(mode)
+        return None if text is None else self._digest(text)
+
+    def _digest(self, text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=self._salt,
+                               digest_size=16).digest()
+
+    def _usable_text(self, mode: QClipboard.Mode) -> str | None:
+        """The text of `mode`, or None for concealed, non-text or empty content."""
+        assert self._clipboard is not None
+        mime = self._clipboard.mimeData(mode)
+        if mime is None:
+            return None
+        formats = mime.formats()
+        if platform_clipboard.is_concealed(formats, lambda fmt: bytes(mime.data(fmt).data())):
+            log.debug("concealed clipboard content ignored")
+            return None
+        if not mime.hasText():
+            return None
+        text = mime.text()
+        return text if text.strip() else None
+
+    def _changed(self, mode: QClipboard.Mode) -> None:
+        if not self._running or self._clipboard is None:
+            return
+        text = self._usable_text(mode)
+        digest = None if text is None else self._digest(text)
+        if digest is not None and digest == self._last.get(mode):
+            return  # the same content again (an app re-asserting ownership, a second copy)
+        self._last[mode] = digest
+        if text is None or self._paused:
+            return
+        self.scan(text)
+
+    def scan(self, text: str) -> int:
+        """Look for numbers in `text` off the GUI thread; returns the sequence number used."""
+        self._sequence += 1
+        sequence = self._sequence
+        log.debug("clipboard changed (%d characters), looking for numbers", len(text))
+        region, language = self._region(), self._language
+        if self._detector is not None:
+            detector = self._detector
+
+            def work() -> list:
+                return detector(text, region, language)
+        else:
+            default = _default_detector(region, language)
+
+            def work() -> list:
+                return default(text)
+
+        run_task(work, on_done=lambda found: self._detected(sequence, found),
+                 on_error=lambda exc: self._failed(sequence, exc), parent=self)
+        return sequence
+
+    def _detected(self, sequence: int, found: list) -> None:
+        if sequence != self._sequence or not self._running:
+            return  # a newer copy superseded this one
+        self.checked.emit(sequence)
+        if found:
+            self.numbers_found.emit(list(found))
+
+    def _failed(self, sequence: int, exc: BaseException) -> None:
+        log.warning("number detection failed: %s", type(exc).__name__)
+        if sequence == self._sequence:
+            self.checked.emit(sequence)

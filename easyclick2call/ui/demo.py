@@ -1,0 +1,55 @@
+"""Demo mode: the OVHcloud sandbox in-process, signed in with its seeded account.
+
+Nothing real is touched: the profile is a fresh temporary folder (unless --profile is given),
+secrets go to an in-memory keyring, and the API endpoint is the sandbox on 127.0.0.1. Every
+window and notification then says *Demo*.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+
+from easyclick2call.core.paths import Profile, profile_at, resolve_profile
+
+log = logging.getLogger(__name__)
+
+
+def demo_profile(profile_arg: str | None) -> tuple[Profile, tempfile.TemporaryDirectory | None]:
+    """--profile DIR (or $EASYCLICK2CALL_PROFILE) when given, else a new temporary folder."""
+    profile = resolve_profile(profile_arg)
+    if profile.is_custom:
+        return profile, None
+    temporary = tempfile.TemporaryDirectory(prefix="easyclick2call-demo-")
+    return profile_at(temporary.name), temporary
+
+
+def seed_account(settings, secrets, info: dict) -> None:
+    """Write the sandbox's seeded account into `settings` (core Settings) and `secrets`."""
+    changes = [
+        ("endpoint", info["endpoint"]),
+        ("auth_mode", "application"),
+        ("application_key", info["application_key"]),
+        ("billing_account", info["billing_account"]),
+        ("line", info["lines"][0]),
+        ("click2call_user", 0),
+        ("demo", True),
+    ]
+    if not settings.is_set("region"):
+        # The demo lines are French: national numbers are read as French ones.
+        changes.append(("region", "FR"))
+    settings.update(changes)
+    settings.sync()
+    secrets.set("application_secret", info["application_secret"])
+    secrets.set("consumer_key", info["consumer_key"])
+
+
+def start_sandbox(port: int = 0):
+    """Switch to the in-memory keyring and start the sandbox on 127.0.0.1:`port` (0: free)."""
+    from easyclick2call.core.secrets import use_memory_backend
+    from easyclick2call.sandbox.server import SandboxServer
+
+    use_memory_backend()
+    sandbox = SandboxServer(host="127.0.0.1", port=port).start()
+    log.info("demo mode: sandbox on %s", sandbox.endpoint)
+    return sandbox

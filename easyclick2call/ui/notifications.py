@@ -1,0 +1,166 @@
+"""Tell the user what happened: an in-app toast, the desktop's notification server, or the tray.
+
+The toast is a small frameless top-level window that never takes focus and hides itself; its
+window title starts with "EasyClick2Call — " so people, screen readers and tests can find it.
+When a freedesktop notification server is on the session bus, the message also goes there
+(org.freedesktop.Notifications, asynchronous, through QtDBus). Only when neither can be shown is
+QSystemTrayIcon.showMessage used. In demo mode every message says "Demo".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSystemTrayIcon, QVBoxLayout, QWidget
+
+from easyclick2call.ui.icons import app_icon
+
+log = logging.getLogger(__name__)
+
+TOAST_MS = 6000
+ERROR_TOAST_MS = 12000
+TOAST_WIDTH = 380
+MARGIN = 16
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Notifications", text)
+
+
+class Toast(QWidget):
+    """A small message window in a screen corner; never takes focus; hides after a while."""
+
+    closed = Signal()
+
+    def __init__(self, title: str, body: str, *, error: bool = False, demo: bool = False,
+                 timeout_ms: int = TOAST_MS) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint
+                         | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("toast")
+        self.setWindowTitle(f"EasyClick2Call — {title}")
+        self.setWindowIcon(app_icon())
+        self.setFixedWidth(TOAST_WIDTH)
+        accent = "#d0021b" if error else "#0050d7"
+        self.setStyleSheet(
+            f"QWidget#toast {{ background: palette(window); border: 1px solid palette(mid);"
+            f" border-left: 5px solid {accent}; }}")
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.title_label = QLabel(f"<b>{_escape(title)}</b>")
+        header.addWidget(self.title_label, 1)
+        if demo:
+            badge = QLabel(tr("Demo"))
+            badge.setObjectName("demoBadge")
+            badge.setStyleSheet("background:#f28c00; color:white; padding:1px 6px;"
+                                " border-radius:3px; font-weight:bold;")
+            header.addWidget(badge)
+        layout.addLayout(header)
+        self.body_label = QLabel(body)
+        self.body_label.setWordWrap(True)
+        self.body_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.body_label)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.close)
+        self._timeout_ms = timeout_ms
+
+    def show_in_corner(self, offset: int = 0) -> None:
+        self.adjustSize()
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        # Bottom right: away from the popup (near the tray), so clicks meant for it never land
+        # on a toast.
+        self.move(QPoint(area.right() - self.width() - MARGIN,
+                         area.bottom() - self.height() - MARGIN - offset))
+        self.show()
+        self._timer.start(self._timeout_ms)
+
+    def enterEvent(self, event) -> None:
+        self._timer.stop()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        self._timer.start(self._timeout_ms)
+        super().leaveEvent(event)
+
+    def closeEvent(self, event) -> None:
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class Notifier:
+    """Shows messages; keeps the toasts it opened (newest first) for tests and stacking."""
+
+    def __init__(self, demo: bool = False, use_desktop: bool = True,
+                 tray: QSystemTrayIcon | None = None) -> None:
+        self.demo = demo
+        self.tray = tray
+        self.toasts: list[Toast] = []
+        self._use_desktop = use_desktop
+        self._desktop: bool | None = None  # probed once, lazily
+
+    def notify(self, title: str, body: str, *, error: bool = False) -> Toast | None:
+        """Show `body` under `title` ("Calling", "Call failed"…)."""
+        if self.demo and tr("Demo") not in title:
+            title = f"{title} ({tr('Demo')})"
+        toast: Toast | None = None
+        try:
+            toast = Toast(title, body, error=error, demo=self.demo,
+                          timeout_ms=ERROR_TOAST_MS if error else TOAST_MS)
+            self.toasts = [t for t in self.toasts if _alive(t)]
+            offset = sum(t.height() + 8 for t in self.toasts if t.isVisible())
+            toast.show_in_corner(offset)
+            self.toasts.insert(0, toast)
+        except RuntimeError:  # no screen at all
+            toast = None
+        shown_on_desktop = self._send_desktop(title, body, error)
+        if toast is None and not shown_on_desktop and self.tray is not None:
+            icon = (QSystemTrayIcon.MessageIcon.Critical if error
+                    else QSystemTrayIcon.MessageIcon.Information)
+            self.tray.showMessage(f"EasyClick2Call — {title}", body, icon)
+        return toast
+
+    def visible_toasts(self) -> list[Toast]:
+        return [t for t in self.toasts if _alive(t) and t.isVisible()]
+
+    def _send_desktop(self, title: str, body: str, error: bool) -> bool:
+        if not self._use_desktop:
+            return False
+        try:
+            from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface
+        except ImportError:
+            return False
+        bus = QDBusConnection.sessionBus()
+        if not bus.isConnected():
+            return False
+        if self._desktop is None:
+            interface = bus.interface()
+            reply = interface.isServiceRegistered("org.freedesktop.Notifications") \
+                if interface is not None else None
+            self._desktop = bool(reply is not None and reply.value())
+        if not self._desktop:
+            return False
+        notifications = QDBusInterface("org.freedesktop.Notifications",
+                                       "/org/freedesktop/Notifications",
+                                       "org.freedesktop.Notifications", bus)
+        notifications.call(QDBus.CallMode.NoBlock, "Notify", "EasyClick2Call", 0,
+                           "phone", f"EasyClick2Call — {title}", body, [], {},
+                           ERROR_TOAST_MS if error else TOAST_MS)
+        return True
+
+
+def _alive(widget: QWidget) -> bool:
+    try:
+        widget.isVisible()
+    except RuntimeError:
+        return False
+    return True

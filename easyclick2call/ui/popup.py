@@ -1,0 +1,269 @@
+"""The copy-a-number popup: "Call 01 99 00 12 34?" with Call / Dismiss, near the tray or cursor.
+
+It is a frameless, always-on-top tool window that never takes keyboard focus from the
+application the user is in (it becomes focusable only once the pointer is on it, so that Enter
+and Esc work after a click). Its window title contains every offered number in E.164, e.g.
+"Call +33199001234? — EasyClick2Call", so screen readers and automation can find it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from easyclick2call.ui.icons import app_icon
+
+MAX_ROWS = 6
+MARGIN = 12
+
+
+@dataclass(frozen=True)
+class PopupOptions:
+    """How the popup behaves (read from the settings by the app)."""
+
+    user_region: str = "FR"
+    blocked_prefixes: tuple[str, ...] = ()
+    confirm_international: bool = True
+    timeout_s: int = 10
+    demo: bool = False
+    position: str = "tray"  # or "cursor"
+
+
+def blocked_prefix(e164: str, prefixes: Sequence[str]) -> str | None:
+    """The blocked prefix `e164` starts with, or None."""
+    for prefix in prefixes:
+        if prefix and e164.startswith(prefix):
+            return prefix
+    return None
+
+
+def display(found, user_region: str) -> str:
+    """The number as people write it: national in the user's country, international otherwise."""
+    try:
+        from easyclick2call.core.numbers import display_number
+    except ImportError:  # pragma: no cover - while core.numbers is being written
+        return found.national if found.region_code == user_region else found.international
+    return display_number(found, user_region)
+
+
+def popup_title(numbers: Sequence, demo: bool) -> str:
+    """"Call +33199001234? — EasyClick2Call" (every number in E.164; "(Demo)" in demo mode)."""
+    listed = ", ".join(found.e164 for found in numbers[:MAX_ROWS])
+    suffix = " (Demo)" if demo else ""
+    return f"Call {listed}? — EasyClick2Call{suffix}"
+
+
+class CallPopup(QDialog):
+    """Offers to call one or several numbers; emits ``call_requested(FoundNumber)``."""
+
+    call_requested = Signal(object)
+
+    def __init__(self, numbers: Sequence, options: PopupOptions | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(
+            Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setModal(False)
+        self.setObjectName("callPopup")
+        self.options = options or PopupOptions()
+        self.numbers = list(numbers)
+        self.call_buttons: list[QPushButton] = []
+        self.abroad_boxes: list[QCheckBox] = []
+        self.blocked_labels: list[QLabel] = []
+        self._called = False
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(popup_title(self.numbers, self.options.demo))
+        self.setAccessibleName(self.windowTitle())
+        self._build()
+        self.dismiss_timer = QTimer(self)
+        self.dismiss_timer.setSingleShot(True)
+        self.dismiss_timer.timeout.connect(self.reject)
+        if self.call_buttons:
+            self.call_buttons[0].setDefault(True)
+            self.call_buttons[0].setAutoDefault(True)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        frame = QFrame(self)
+        frame.setObjectName("popupFrame")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setStyleSheet("QFrame#popupFrame { border: 1px solid #0050d7; border-radius: 6px;"
+                            " background: palette(window); }")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout = QVBoxLayout(frame)
+        header = QHBoxLayout()
+        heading = QLabel(self.tr("Call this number?") if len(self.numbers) == 1
+                         else self.tr("Call which number?"))
+        heading.setObjectName("heading")
+        header.addWidget(heading, 1)
+        if self.options.demo:
+            badge = QLabel(self.tr("Demo"))
+            badge.setObjectName("demoBadge")
+            badge.setToolTip(self.tr("Demo mode: calls go to the built-in sandbox, not OVHcloud."))
+            badge.setStyleSheet("background:#f28c00; color:white; padding:1px 6px;"
+                                " border-radius:3px; font-weight:bold;")
+            header.addWidget(badge)
+        layout.addLayout(header)
+        grid = QGridLayout()
+        single = len(self.numbers) == 1
+        for row, found in enumerate(self.numbers[:MAX_ROWS]):
+            self._add_row(grid, row, found, single)
+        layout.addLayout(grid)
+        hidden = len(self.numbers) - MAX_ROWS
+        if hidden > 0:
+            layout.addWidget(QLabel(self.tr("…and %n more number(s).", "", hidden)))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.dismiss_button.setObjectName("dismissButton")
+        self.dismiss_button.setAutoDefault(False)
+        self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.dismiss_button.clicked.connect(self.reject)
+        if single and self.call_buttons:
+            buttons.addWidget(self.dismiss_button)
+            call = self.call_buttons[0]
+            call.setParent(None)
+            buttons.addWidget(call)
+        else:
+            buttons.addWidget(self.dismiss_button)
+        layout.addLayout(buttons)
+
+    def _add_row(self, grid: QGridLayout, row: int, found, single: bool) -> None:
+        shown = display(found, self.options.user_region)
+        number_label = QLabel(shown)
+        number_label.setObjectName("numberLabel")
+        number_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        font = number_label.font()
+        font.setBold(True)
+        if single:
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+        number_label.setFont(font)
+        where = QLabel(found.description or found.region_code)
+        where.setObjectName("placeLabel")
+        text_box = QVBoxLayout()
+        text_box.setSpacing(0)
+        text_box.addWidget(number_label)
+        text_box.addWidget(where)
+        grid.addLayout(text_box, row, 0)
+        prefix = blocked_prefix(found.e164, self.options.blocked_prefixes)
+        if prefix is not None:
+            reason = QLabel(self.tr(
+                "Not called: numbers starting with {prefix} are blocked (premium rate); "
+                "change this in Settings › Filters.").format(prefix=prefix))
+            reason.setObjectName("blockedLabel")
+            reason.setWordWrap(True)
+            reason.setStyleSheet("color:#b00020;")
+            self.blocked_labels.append(reason)
+            grid.addWidget(reason, row, 1, 1, 2)
+            return
+        button = QPushButton(self.tr("Call"))
+        button.setObjectName("callButton")
+        button.setAccessibleName(self.tr("Call {number}").format(number=shown))
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(lambda _checked=False, f=found, b=button: self._on_call(f, b))
+        self.call_buttons.append(button)
+        abroad = (self.options.confirm_international
+                  and found.region_code != self.options.user_region)
+        if abroad:
+            box = QCheckBox(self.tr("Call abroad ({country})").format(
+                country=found.description or found.region_code))
+            box.setObjectName("abroadBox")
+            box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setEnabled(False)
+            box.toggled.connect(button.setEnabled)
+            self.abroad_boxes.append(box)
+            grid.addWidget(box, row, 1)
+        grid.addWidget(button, row, 2)
+
+    # -- behaviour ------------------------------------------------------------------------
+    def _on_call(self, found, button: QPushButton) -> None:
+        if self._called or not button.isEnabled():
+            return
+        self._called = True  # one press, one request: the rest is ignored
+        for other in self.call_buttons:
+            other.setEnabled(False)
+        self.dismiss_timer.stop()
+        self.call_requested.emit(found)
+        QTimer.singleShot(0, self.accept)
+
+    def popup(self, anchor: QRect | None = None) -> None:
+        """Show without taking focus, near `anchor` (the tray icon) or the pointer."""
+        self.adjustSize()
+        self.move(self._position(anchor))
+        self.show()
+        self.raise_()
+        self.restart_timer()
+
+    def restart_timer(self) -> None:
+        if self.options.timeout_s > 0 and not self._called:
+            self.dismiss_timer.start(self.options.timeout_s * 1000)
+
+    def _position(self, anchor: QRect | None) -> QPoint:
+        size = self.sizeHint().expandedTo(self.size())
+        if self.options.position == "cursor":
+            point = QCursor.pos() + QPoint(16, 16)
+            screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        elif anchor is not None and anchor.isValid() and not anchor.isEmpty():
+            screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
+            area = screen.availableGeometry()
+            below = anchor.bottom() + MARGIN
+            y = below if below + size.height() <= area.bottom() \
+                else anchor.top() - MARGIN - size.height()
+            point = QPoint(anchor.right() - size.width(), y)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            area = screen.availableGeometry()
+            point = QPoint(area.right() - size.width() - MARGIN, area.top() + MARGIN + 24)
+        area = screen.availableGeometry()
+        x = min(max(point.x(), area.left()), area.right() - size.width())
+        y = min(max(point.y(), area.top()), area.bottom() - size.height())
+        return QPoint(x, y)
+
+    def enterEvent(self, event: QEvent) -> None:
+        self.dismiss_timer.stop()
+        # Once the pointer is on it, a click may give it focus so that Enter / Esc work.
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, False)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.restart_timer()
+        super().leaveEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.requestActivate()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.isAutoRepeat() or self._called:
+                return  # Enter held down: the first press only
+            enabled = [b for b in self.call_buttons if b.isEnabled()]
+            focused = self.focusWidget()
+            target = focused if focused in enabled else (enabled[0] if enabled else None)
+            if target is not None:
+                target.click()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,102 @@
+"""The tray icon and its menu (DESIGN.md §3).
+
+Left click opens the Call-a-number box; the menu is rebuilt each time it opens (aboutToShow) so
+recent calls and the pause state are always current. The tooltip says the line in use and the
+state: ready, paused, not configured, error, and *Demo* in demo mode.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRect
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from easyclick2call.ui.icons import tray_icon
+
+RECENT_IN_MENU = 5
+
+STATES = ("ready", "paused", "not_configured", "error")
+
+
+class Tray(QObject):
+    """Wraps QSystemTrayIcon; calls back into the app controller for every action."""
+
+    def __init__(self, app, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.icon = QSystemTrayIcon(self)
+        self.menu = QMenu()
+        self.menu.setObjectName("trayMenu")
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.rebuild_menu()
+        self.update_state()
+
+    # -- state ------------------------------------------------------------------------------
+    def update_state(self) -> None:
+        """Icon and tooltip from the app's state."""
+        state = self.app.state()
+        demo = self.app.context.demo
+        icon_state = {"paused": "paused", "error": "error"}.get(
+            state, "demo" if demo else "normal")
+        self.icon.setIcon(tray_icon(icon_state))
+        self.icon.setToolTip(self.tooltip())
+
+    def tooltip(self) -> str:
+        return self.app.status_text()
+
+    def geometry(self) -> QRect:
+        return self.icon.geometry() if self.icon.isVisible() else QRect()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    # -- menu -------------------------------------------------------------------------------
+    def rebuild_menu(self) -> None:
+        menu = self.menu
+        menu.clear()
+        self._add(menu, self.tr("Call a number…"), "callNumber", self.app.show_call_dialog)
+        self._add(menu, self.tr("Call clipboard now"), "callClipboard",
+                  self.app.call_clipboard_now)
+        recent = self.app.recent_calls()[:RECENT_IN_MENU]
+        if recent:
+            menu.addSeparator()
+            heading = menu.addAction(self.tr("Recent calls"))
+            heading.setEnabled(False)
+            for record in recent:
+                label = self.tr("Call {number} again").format(number=record.display)
+                action = self._add(menu, label, "redial",
+                                   lambda _c=False, e=record.number_e164: self.app.redial(e))
+                action.setData(record.number_e164)
+        menu.addSeparator()
+        pause = self._add(menu, self.tr("Pause watching"), "pause", self.app.set_paused)
+        pause.setCheckable(True)
+        pause.setChecked(self.app.paused)
+        menu.addSeparator()
+        self._add(menu, self.tr("History…"), "history", self.app.show_history)
+        self._add(menu, self.tr("Settings…"), "settings", self.app.show_settings)
+        self._add(menu, self.tr("About"), "about", self.app.show_about)
+        menu.addSeparator()
+        self._add(menu, self.tr("Quit"), "quit", self.app.quit)
+
+    def _add(self, menu: QMenu, text: str, name: str, slot) -> QAction:
+        action = menu.addAction(text)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def action(self, name: str) -> QAction | None:
+        """The menu action named `name` (tests, main window)."""
+        for action in self.menu.actions():
+            if action.objectName() == name:
+                return action
+        return None
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
+                      QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.app.show_call_dialog()
