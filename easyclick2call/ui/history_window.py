@@ -225,6 +225,9 @@ class HistoryWindow(QWidget):
             self.model.appendRow(self._row(record, lines.get(record.line, record.line)))
         self.table.sortByColumn(COLUMN_WHEN, Qt.SortOrder.DescendingOrder)
         self._reselect(selected)
+        if not self.selected_ids() and self.proxy.rowCount():
+            # The newest call is selected: Redial (Alt+R) works straight away, keyboard included.
+            self.table.selectRow(0)
         self._update_state()
         self.loaded.emit(len(records))
 

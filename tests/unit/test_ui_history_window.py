@@ -82,8 +82,14 @@ def test_shows_calls_newest_first_in_words(window):
     assert f"{expected.minute:02d}" in when and str(expected.day) in when
 
 
+def test_the_newest_call_is_selected_so_redial_works_at_once(qtbot, window):
+    assert window.selected_ids() and window.redial_button.isEnabled()
+    with qtbot.waitSignal(window.redial, timeout=2000) as signal:
+        qtbot.mouseClick(window.redial_button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["+33199005678"]
+
+
 def test_redial_emits_the_e164_number(qtbot, window):
-    assert not window.redial_button.isEnabled()
     select_number(qtbot, window, "+44 20 7946 0000")
     assert window.redial_button.isEnabled()
     with qtbot.waitSignal(window.redial, timeout=2000) as signal:
