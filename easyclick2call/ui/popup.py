@@ -60,6 +60,25 @@ def display(found, user_region: str) -> str:
     return display_number(found, user_region)
 
 
+def country_name(region_code: str) -> str:
+    """The country's name in English (Qt's own table: no data file to ship)."""
+    from PySide6.QtCore import QLocale
+
+    territory = QLocale.codeToTerritory(region_code)
+    if territory == QLocale.Country.AnyTerritory:
+        return region_code
+    return QLocale.territoryToString(territory)
+
+
+def place_text(found) -> str:
+    """"Brussels, Belgium", or just "France" when the place is the country."""
+    country = country_name(found.region_code)
+    place = found.description or ""
+    if not place or place == country:
+        return country
+    return f"{place}, {country}"
+
+
 def popup_title(numbers: Sequence, demo: bool) -> str:
     """"Call +33199001234? — EasyClick2Call" (every number in E.164; "(Demo)" in demo mode)."""
     listed = ", ".join(found.e164 for found in numbers[:MAX_ROWS])
@@ -157,7 +176,7 @@ class CallPopup(QDialog):
         if single:
             font.setPointSizeF(font.pointSizeF() * 1.4)
         number_label.setFont(font)
-        where = QLabel(found.description or found.region_code)
+        where = QLabel(place_text(found))
         where.setObjectName("placeLabel")
         text_box = QVBoxLayout()
         text_box.setSpacing(0)
@@ -185,7 +204,7 @@ class CallPopup(QDialog):
                   and found.region_code != self.options.user_region)
         if abroad:
             box = QCheckBox(self.tr("Call abroad ({country})").format(
-                country=found.description or found.region_code))
+                country=country_name(found.region_code)))
             box.setObjectName("abroadBox")
             box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setEnabled(False)

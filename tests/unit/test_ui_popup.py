@@ -1,0 +1,148 @@
+"""The copy-a-number popup: what it shows, that it never takes focus, and its buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from easyclick2call.ui.popup import CallPopup, PopupOptions
+from tests.unit.test_ui_support import found
+
+
+def _popup(qtbot, numbers, **options) -> CallPopup:
+    popup = CallPopup(numbers, PopupOptions(**options))
+    popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(popup)
+    popup.popup()
+    qtbot.waitExposed(popup)
+    return popup
+
+
+def _texts(popup) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " | ".join(label.text() for label in popup.findChildren(QLabel))
+
+
+def test_shows_the_number_for_humans_and_e164_in_the_title(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")])
+    assert "01 99 00 12 34" in _texts(popup)
+    assert "France" in _texts(popup)
+    assert popup.windowTitle() == "Call +33199001234? — EasyClick2Call"
+    assert popup.isVisible()
+
+
+def test_call_is_the_default_button_and_emits_once(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")])
+    assert len(popup.call_buttons) == 1
+    call = popup.call_buttons[0]
+    assert call.isDefault()
+    requested = []
+    popup.call_requested.connect(requested.append)
+    for _ in range(5):
+        call.click()
+    assert [n.e164 for n in requested] == ["+33199001234"]
+    assert not call.isEnabled()
+
+
+def test_enter_calls_and_auto_repeat_is_ignored(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")])
+    requested = []
+    popup.call_requested.connect(requested.append)
+    first = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(popup, first)
+    for _ in range(5):  # Enter held down: the keyboard repeats the key
+        repeat = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return,
+                           Qt.KeyboardModifier.NoModifier, "\r", True)
+        QApplication.sendEvent(popup, repeat)
+    assert [n.e164 for n in requested] == ["+33199001234"]
+
+
+def test_escape_dismisses(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")])
+    with qtbot.waitSignal(popup.rejected, timeout=2000):
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+
+
+def test_does_not_take_focus_from_the_app_in_use(qtbot):
+    editor = QLineEdit()
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is editor.windowHandle(), timeout=3000)
+    popup = _popup(qtbot, [found("01 99 00 12 34")])
+    qtbot.wait(300)  # give the window system time to (wrongly) move the focus
+    assert QGuiApplication.focusWindow() is editor.windowHandle()
+    assert not popup.isActiveWindow()
+    assert QApplication.activeWindow() is editor
+    flags = popup.windowFlags()
+    assert flags & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert flags & Qt.WindowType.FramelessWindowHint
+    assert flags & Qt.WindowType.WindowStaysOnTopHint
+
+
+def test_several_numbers_give_a_list_with_one_call_button_each(qtbot):
+    numbers = [found("01 99 00 12 34"), found("04 72 00 00 01"), found("+33 5 56 00 00 02")]
+    popup = _popup(qtbot, numbers)
+    assert len(popup.call_buttons) == 3
+    for number in numbers:
+        assert number.e164 in popup.windowTitle()
+    requested = []
+    popup.call_requested.connect(requested.append)
+    popup.call_buttons[1].click()
+    popup.call_buttons[2].click()
+    assert [n.e164 for n in requested] == [numbers[1].e164]
+
+
+def test_dismisses_itself_after_the_delay(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")], timeout_s=1)
+    with qtbot.waitSignal(popup.rejected, timeout=3000):
+        pass
+    assert not popup.isVisible()
+
+
+def test_stays_while_hovered_and_leaves_after(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")], timeout_s=1)
+    QCursor.setPos(popup.mapToGlobal(QPoint(10, 10)))
+    qtbot.waitUntil(lambda: not popup.dismiss_timer.isActive(), timeout=2000)
+    qtbot.wait(1300)
+    assert popup.isVisible()
+    QCursor.setPos(0, 700)  # the pointer leaves: the delay starts again
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=4000)
+
+
+def test_a_blocked_prefix_says_why_and_offers_no_call(qtbot):
+    popup = _popup(qtbot, [found("08 99 23 45 67")], blocked_prefixes=("+3389",))
+    assert popup.call_buttons == []
+    assert len(popup.blocked_labels) == 1
+    text = popup.blocked_labels[0].text()
+    assert "+3389" in text and "blocked" in text
+
+
+def test_international_needs_a_tick_first(qtbot):
+    popup = _popup(qtbot, [found("+32 2 511 22 33")], confirm_international=True)
+    call = popup.call_buttons[0]
+    assert not call.isEnabled()
+    requested = []
+    popup.call_requested.connect(requested.append)
+    call.click()
+    assert requested == []
+    popup.abroad_boxes[0].setChecked(True)
+    assert call.isEnabled()
+    call.click()
+    assert [n.e164 for n in requested] == ["+3225112233"]
+
+
+def test_demo_badge_and_title(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")], demo=True)
+    assert "Demo" in popup.windowTitle()
+    assert "Demo" in _texts(popup)
+
+
+def test_shows_place_and_country_abroad(qtbot):
+    popup = _popup(qtbot, [found("+32 2 511 22 33")])
+    assert "+32 2 511 22 33" in _texts(popup)
+    assert "Brussels, Belgium" in _texts(popup)
+    assert "Belgium" in popup.abroad_boxes[0].text()
