@@ -1,0 +1,192 @@
+"""The clipboard watcher against the real X clipboard (xclip and helper processes set it)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QColor, QGuiApplication, QImage
+
+from easyclick2call.ui.clipboard_watcher import ClipboardWatcher
+
+SENTINEL = "call me on 04 72 00 00 01"
+
+
+def xclip_copy(text: str) -> None:
+    """Copy `text` as another program does (xclip forks and keeps owning the clipboard)."""
+    subprocess.run(["xclip", "-selection", "clipboard"], input=text.encode(), check=True,
+                   timeout=10)
+
+
+@pytest.fixture
+def watcher(qtbot):
+    made: list[ClipboardWatcher] = []
+
+    def make(**kwargs) -> ClipboardWatcher:
+        w = ClipboardWatcher(region=lambda: "FR", **kwargs)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.stop()
+
+
+def _collect(w: ClipboardWatcher) -> list:
+    found: list = []
+    w.numbers_found.connect(lambda numbers: found.append([n.e164 for n in numbers]))
+    return found
+
+
+def test_finds_a_number_copied_by_another_program(qtbot, watcher):
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy("appelez le 01 99 00 12 34")
+    assert found == [["+33199001234"]]
+
+
+def test_ignores_what_was_there_at_start_up(qtbot, watcher):
+    xclip_copy("appelez le 01 99 00 12 34")
+    qtbot.waitUntil(lambda: "01 99" in QGuiApplication.clipboard().text(), timeout=5000)
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    xclip_copy("appelez le 01 99 00 12 34")  # the same content, asserted again
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy(SENTINEL)
+    assert found == [["+33472000001"]]
+
+
+def test_ignores_a_repeat_of_the_same_content(qtbot, watcher):
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy("appelez le 01 99 00 12 34")
+    xclip_copy("appelez le 01 99 00 12 34")
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy(SENTINEL)
+    assert found == [["+33199001234"], ["+33472000001"]]
+
+
+def test_ignores_concealed_content_set_in_process(qtbot, watcher):
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    mime = QMimeData()
+    mime.setText("password 0199001234")
+    mime.setData("x-kde-passwordManagerHint", b"secret")
+    QGuiApplication.clipboard().setMimeData(mime)
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy(SENTINEL)
+    assert found == [["+33472000001"]]
+
+
+HELPER = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QMimeData, QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    mime = QMimeData()
+    mime.setText(sys.argv[1])
+    mime.setData("x-kde-passwordManagerHint", b"secret")
+    app.clipboard().setMimeData(mime)
+    print("owned", flush=True)
+    QTimer.singleShot(20000, app.quit)
+    app.exec()
+""")
+
+
+def test_ignores_concealed_content_from_a_password_manager_process(qtbot, watcher):
+    """Another program owns the clipboard with text/plain, UTF8_STRING… and the KDE hint."""
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    helper = subprocess.Popen([sys.executable, "-c", HELPER, "secret 01 99 00 12 34"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert helper.stdout is not None
+        assert helper.stdout.readline().strip() == "owned"
+        targets = subprocess.run(["xclip", "-selection", "clipboard", "-o", "-t", "TARGETS"],
+                                 check=True, capture_output=True, text=True,
+                                 timeout=10).stdout.split()
+        assert "x-kde-passwordManagerHint" in targets and "UTF8_STRING" in targets
+        qtbot.wait(300)
+        assert found == []
+    finally:
+        helper.terminate()
+        helper.wait(10)
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy(SENTINEL)
+    assert found == [["+33472000001"]]
+
+
+def test_ignores_images(qtbot, watcher):
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    checked: list[int] = []
+    w.checked.connect(checked.append)
+    image = QImage(16, 16, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    QGuiApplication.clipboard().setImage(image)
+    qtbot.wait(200)
+    assert checked == []
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy(SENTINEL)
+    assert found == [["+33472000001"]]
+
+
+def test_nothing_while_paused(qtbot, watcher):
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    w.set_paused(True)
+    xclip_copy("appelez le 01 99 00 12 34")
+    qtbot.waitUntil(lambda: "01 99" in QGuiApplication.clipboard().text(), timeout=5000)
+    qtbot.wait(200)
+    w.set_paused(False)
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy(SENTINEL)
+    assert found == [["+33472000001"]]
+
+
+def test_a_slow_stale_detection_is_dropped(qtbot, watcher):
+    def detector(text: str, region: str, language: str) -> list:
+        from easyclick2call.core.numbers import find_numbers
+
+        if "01 99" in text:
+            time.sleep(1.0)  # an older, bigger clipboard still being scanned
+        return find_numbers(text, region, language)
+
+    w = watcher(detector=detector)
+    w.start()
+    found = _collect(w)
+    xclip_copy("appelez le 01 99 00 12 34")
+    qtbot.waitUntil(lambda: "01 99" in QGuiApplication.clipboard().text(), timeout=5000)
+    qtbot.wait(100)
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy(SENTINEL)
+    qtbot.wait(1300)
+    assert found == [["+33472000001"]]
+
+
+def test_the_x11_selection_only_when_asked(qtbot, watcher):
+    w = watcher(watch_selection=False)
+    w.start()
+    found = _collect(w)
+    subprocess.run(["xclip", "-selection", "primary"], input=b"01 99 00 12 34", check=True,
+                   timeout=10)
+    qtbot.wait(700)
+    assert found == []
+    w.set_watch_selection(True)
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        subprocess.run(["xclip", "-selection", "primary"], input=SENTINEL.encode(), check=True,
+                       timeout=10)
+    assert found == [["+33472000001"]]
