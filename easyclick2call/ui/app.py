@@ -159,9 +159,8 @@ class EasyClickApp(QObject):
         self.update_state()
 
     def _call_finished(self, outcome) -> None:
-        family_auth = outcome.error_kind and outcome.error_kind not in (
-            "network", "timeout", "server", "number", "rate_limited")
-        self.last_error_kind = outcome.error_kind if family_auth else ""
+        # Only a problem with the account makes the tray red: a network hiccup is transient.
+        self.last_error_kind = outcome.error_kind if outcome.error_family == "auth" else ""
         self.update_state()
 
     # -- recent calls (read off the GUI thread) -------------------------------------------

@@ -36,6 +36,7 @@ class CallOutcome:
     intercom: bool
     error_kind: str = ""
     error_message: str = ""
+    error_family: str = ""  # "auth" (fix the account), "network", "input", "number"…
 
     @property
     def ok(self) -> bool:
@@ -66,8 +67,7 @@ def place_call(context, request: CallRequest, language: str) -> CallOutcome:
     line = ""
     line_shown = ""
     intercom = False
-    kind = ""
-    message = ""
+    kind = message = family = ""
     try:
         account = context.account()
         line = account.line
@@ -82,12 +82,13 @@ def place_call(context, request: CallRequest, language: str) -> CallOutcome:
         telephony.call(account.billing_account, line, found.ovh,
                        intercom=intercom and user_id is None, click2call_user_id=user_id)
     except Exception as exc:  # every failure becomes a plain sentence, never a traceback
-        kind, message = _describe(exc, language)
+        kind, message, family = _describe(exc, language)
         log.info("call to %s failed: %s", found.e164, kind)
     else:
         log.info("call to %s placed", found.e164)
     _record(context, found.e164, shown, line, "failed:" + kind if kind else "ringing")
-    return CallOutcome(request.request_id, found.e164, shown, line_shown, intercom, kind, message)
+    return CallOutcome(request.request_id, found.e164, shown, line_shown, intercom, kind,
+                       message, family)
 
 
 def _check_configured(account) -> None:
@@ -98,15 +99,18 @@ def _check_configured(account) -> None:
         raise ApiError.of("not_configured")
 
 
-def _describe(exc: BaseException, language: str) -> tuple[str, str]:
+def _describe(exc: BaseException, language: str) -> tuple[str, str, str]:
+    """(kind, message with the action that fixes it, family) for any failure."""
     message_in = getattr(exc, "message_in", None)
-    kind = getattr(exc, "kind", "")
     if message_in is not None:
-        return (kind or "keyring"), message_in(language)
+        kind = getattr(exc, "kind", "") or "keyring"  # SecretsError has no kind
+        family = getattr(exc, "family", "") or "auth"
+        return kind, message_in(language), family
     if isinstance(exc, ValueError):  # not a callable number
-        return "number", getattr(exc, "reason", "") or tr("This number cannot be called.")
+        reason = getattr(exc, "reason", "") or tr("This number cannot be called.")
+        return "number", reason, "number"
     return "internal", tr("The call could not be placed because of an unexpected error — "
-                          "try again; if it keeps failing, see the log file.")
+                          "try again; if it keeps failing, see the log file."), "internal"
 
 
 def _record(context, e164: str, shown: str, line: str, result: str) -> None:
@@ -147,9 +151,9 @@ class CallController(QObject):
                  on_error=lambda exc, r=request: self._crashed(r, exc), parent=self)
 
     def _crashed(self, request: CallRequest, exc: BaseException) -> None:
-        kind, message = _describe(exc, self.context.language)
+        kind, message, family = _describe(exc, self.context.language)
         self._finished(CallOutcome(request.request_id, request.e164, request.e164, "", False,
-                                   kind, message))
+                                   kind, message, family))
 
     def _finished(self, outcome: CallOutcome) -> None:
         self.dialer.finished(outcome.request_id, succeeded=outcome.ok)
