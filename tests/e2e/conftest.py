@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.support.actions import copy_to_clipboard, poll, visible_windows
+from tests.e2e.support.actions import copy_to_clipboard
 from tests.e2e.support.app import AppProcess, free_port
 from tests.e2e.support.notifications import NotificationServer
 
@@ -16,6 +17,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.e2e)
+
+# Seven digits or more in a row (single spaces or dots allowed between them): a phone number.
+UNMASKED_NUMBER = re.compile(r"(?<![\d.:])\+?\d(?:[ .]?\d){6,}(?![\d:-])")
 
 
 @pytest.fixture
@@ -43,6 +47,12 @@ def start_app(desktop, tmp_path: Path) -> Iterator:
         code = app.stop()
         output = app.read_output()
         assert "Traceback" not in output, f"the app printed a traceback:\n{output[-4000:]}"
+        for log_file in (app.profile / "logs").glob("*.log*"):
+            text = log_file.read_text("utf-8", "replace")
+            assert "Traceback" not in text, f"traceback in {log_file}:\n{text[-4000:]}"
+            # Privacy: numbers are masked in logs but for their last two digits.
+            leaked = UNMASKED_NUMBER.findall(text)
+            assert not leaked, f"unmasked phone numbers in {log_file}: {leaked}"
         if was_running:
             assert code in (0, -15), f"the app did not quit cleanly ({code}):\n{output[-2000:]}"
 
@@ -58,11 +68,3 @@ def notifications(desktop) -> Iterator[NotificationServer]:
 def app(start_app) -> AppProcess:
     """One running app, ready (sandbox up, tray icon docked)."""
     return start_app()
-
-
-@pytest.fixture(autouse=True)
-def _no_leftover_windows(desktop) -> Iterator[None]:
-    """Each test starts with a clipboard that no earlier test's app could still be showing."""
-    yield
-    poll(lambda: not visible_windows("EasyClick2Call"), 10, "the app's windows to close")
-
