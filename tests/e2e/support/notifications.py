@@ -9,12 +9,13 @@ test process over jeepney (a SecretStorage dependency, pure Python).
 from __future__ import annotations
 
 import contextlib
-import threading
 from dataclasses import dataclass
 
 from jeepney import HeaderFields, MessageType, new_error, new_method_return
 from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import open_dbus_connection
+
+from tests.e2e.support.background import Background
 
 NAME = "org.freedesktop.Notifications"
 DO_NOT_QUEUE = 4
@@ -29,28 +30,14 @@ class Notification:
     timeout_ms: int
 
 
-class NotificationServer:
+class NotificationServer(Background):
     """Context manager; `.received` lists the notifications in the order they came."""
+
+    thread_name = "notification-server"
 
     def __init__(self) -> None:
         self.received: list[Notification] = []
-        self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="notification-server",
-                                        daemon=True)
-
-    def __enter__(self) -> NotificationServer:
-        self._thread.start()
-        self._ready.wait(10)
-        if self._error is not None:
-            raise self._error
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(5)
+        super().__init__()
 
     def _run(self) -> None:
         try:

@@ -6,10 +6,10 @@ sleeping: act, then wait for a later sentinel window, then look at everything th
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
 
+from tests.e2e.support.background import Background
 from tests.e2e.support.x11 import Display
 
 
@@ -21,24 +21,14 @@ class Mapped:
     at: float
 
 
-class WindowRecorder:
+class WindowRecorder(Background):
     """Context manager: `.mapped` lists the windows mapped while it ran (all processes)."""
+
+    thread_name = "window-recorder"
 
     def __init__(self) -> None:
         self.mapped: list[Mapped] = []
-        self._stop = threading.Event()
-        self._ready = threading.Event()
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._run, name="window-recorder", daemon=True)
-
-    def __enter__(self) -> WindowRecorder:
-        self._thread.start()
-        self._ready.wait(10)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(5)
+        super().__init__()
 
     def _run(self) -> None:
         with Display() as display:
