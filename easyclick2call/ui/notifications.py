@@ -3,19 +3,21 @@
 The toast is a small frameless top-level window that never takes focus and hides itself; its
 window title starts with "EasyClick2Call — " so people, screen readers and tests can find it.
 When a freedesktop notification server is on the session bus, the message also goes there
-(org.freedesktop.Notifications, asynchronous, through QtDBus). Only when neither can be shown is
+(org.freedesktop.Notifications, sent from a worker thread). Only when neither can be shown is
 QSystemTrayIcon.showMessage used. In demo mode every message says "Demo".
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from easyclick2call.ui.icons import app_icon
+from easyclick2call.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -133,29 +135,44 @@ class Notifier:
         return [t for t in self.toasts if _alive(t) and t.isVisible()]
 
     def _send_desktop(self, title: str, body: str, error: bool) -> bool:
-        if not self._use_desktop:
+        """Also send it to the desktop's notification server, off the GUI thread."""
+        if not self._use_desktop or self._desktop is False or not sys.platform.startswith(
+                "linux"):
             return False
-        try:
-            from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface
-        except ImportError:
-            return False
-        bus = QDBusConnection.sessionBus()
-        if not bus.isConnected():
-            return False
-        if self._desktop is None:
-            interface = bus.interface()
-            reply = interface.isServiceRegistered("org.freedesktop.Notifications") \
-                if interface is not None else None
-            self._desktop = bool(reply is not None and reply.value())
-        if not self._desktop:
-            return False
-        notifications = QDBusInterface("org.freedesktop.Notifications",
-                                       "/org/freedesktop/Notifications",
-                                       "org.freedesktop.Notifications", bus)
-        notifications.call(QDBus.CallMode.NoBlock, "Notify", "EasyClick2Call", 0,
-                           "phone", f"EasyClick2Call — {title}", body, [], {},
-                           ERROR_TOAST_MS if error else TOAST_MS)
+        timeout = ERROR_TOAST_MS if error else TOAST_MS
+        run_task(send_freedesktop_notification, f"EasyClick2Call — {title}", body, timeout,
+                 on_done=self._desktop_answered, on_error=lambda _exc: self._desktop_answered(
+                     False))
         return True
+
+    def _desktop_answered(self, delivered: bool) -> None:
+        self._desktop = bool(delivered)
+
+
+def send_freedesktop_notification(summary: str, body: str, timeout_ms: int) -> bool:
+    """org.freedesktop.Notifications.Notify on the session bus (a worker thread; blocking).
+
+    Uses jeepney (already there on Linux: keyring needs it) because the call's exact D-Bus types
+    ("susssasa{sv}i") cannot be expressed through PySide's QtDBus. False when no server."""
+    try:
+        from jeepney import DBusAddress, new_method_call
+        from jeepney.io.blocking import open_dbus_connection
+    except ImportError:
+        return False
+    service = "org.freedesktop.Notifications"
+    address = DBusAddress("/org/freedesktop/Notifications", bus_name=service, interface=service)
+    message = new_method_call(address, "Notify", "susssasa{sv}i",
+                              ("EasyClick2Call", 0, "phone", summary, body, [], {}, timeout_ms))
+    try:
+        connection = open_dbus_connection(bus="SESSION")
+    except (OSError, KeyError, ValueError):
+        return False
+    with connection:
+        try:
+            reply = connection.send_and_get_reply(message, timeout=5)
+        except (OSError, TimeoutError):
+            return False
+    return reply.header.message_type.name == "method_return"
 
 
 def _alive(widget: QWidget) -> bool:
