@@ -11,7 +11,6 @@ Labels and help texts are plain English literals; the UI translates them with
 
 from __future__ import annotations
 
-import locale
 import logging
 import os
 import re
@@ -229,22 +228,37 @@ def _validate_prefixes(value: object) -> None:
 
 
 def system_region() -> str:
-    """The country of the system locale (e.g. "FR" for fr_FR.UTF-8), else FALLBACK_REGION."""
+    """The country of the user's locale (e.g. "FR" for fr_FR.UTF-8), else FALLBACK_REGION.
+
+    POSIX: the first set of LC_ALL, LC_TELEPHONE, LC_ADDRESS, LANG decides; "C"/"POSIX" (no
+    country) gives the fallback — never Python's guess (getlocale() says en_US for C.UTF-8).
+    Windows: the user's default locale name ("fr-FR").
+    """
     import phonenumbers
 
-    candidates: list[str] = []
-    try:
-        name = locale.getlocale()[0]
-    except ValueError:
-        name = None
-    if name:
-        candidates.append(name)
-    candidates += [os.environ.get(var, "") for var in ("LC_ALL", "LC_CTYPE", "LANG")]
-    for candidate in candidates:
-        match = re.match(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b", candidate)
-        if match and match.group(1).upper() in phonenumbers.SUPPORTED_REGIONS:
-            return match.group(1).upper()
+    for var in ("LC_ALL", "LC_TELEPHONE", "LC_ADDRESS", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            candidate = value
+            break
+    else:
+        candidate = _windows_locale_name()
+    match = re.match(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b", candidate)
+    if match and match.group(1).upper() in phonenumbers.SUPPORTED_REGIONS:
+        return match.group(1).upper()
     return FALLBACK_REGION
+
+
+def _windows_locale_name() -> str:
+    """The Windows user locale ("fr-FR"); "" elsewhere or when it cannot be read."""
+    if os.name != "nt":
+        return ""
+    import ctypes
+
+    buffer = ctypes.create_unicode_buffer(85)
+    if ctypes.windll.kernel32.GetUserDefaultLocaleName(buffer, len(buffer)):  # type: ignore[attr-defined]
+        return buffer.value
+    return ""
 
 
 # The declaration ---------------------------------------------------------------------------------
