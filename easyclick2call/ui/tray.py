@@ -66,6 +66,7 @@ class Tray(QObject):
         if recent:
             menu.addSeparator()
             heading = menu.addAction(self.tr("Recent calls"))
+            heading.setObjectName("recentHeading")
             heading.setEnabled(False)
             for record in recent:
                 label = self.tr("Call {number} again").format(number=record.display)
