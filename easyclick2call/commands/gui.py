@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_NO_INSTANCE = 1
 EXIT_USAGE = 2
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,7 +133,8 @@ def run_gui(argv: Sequence[str]) -> int:
 
     from easyclick2call.core.logs import setup_logging
 
-    setup_logging(profile, console=True)
+    level = os.environ.get("EASYCLICK2CALL_LOG_LEVEL", "INFO").upper()
+    setup_logging(profile, level=level if level in LOG_LEVELS else "INFO", console=True)
     log.info("starting (demo=%s, custom profile=%s)", demo_wanted, profile.is_custom)
     try:
         return _run(qt_app, args, profile, instance, demo=demo_wanted)
