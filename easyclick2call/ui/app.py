@@ -55,7 +55,8 @@ class EasyClickApp(QObject):
         self._popped: dict[str, float] = {}  # e164 -> monotonic time of its last popup
         self._recent: list = []
         self._windows: dict[str, object] = {}
-        self.notifier = Notifier(demo=context.demo, use_desktop=use_desktop_notifications)
+        self.notifier = Notifier(demo=context.demo, use_desktop=use_desktop_notifications,
+                                 parent=self)
         self.calls = CallController(context, self.notifier, self)
         self.calls.call_finished.connect(self._call_finished)
         self.watcher = ClipboardWatcher(

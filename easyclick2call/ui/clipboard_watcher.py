@@ -113,6 +113,7 @@ class ClipboardWatcher(QObject):
 
     # -- events ---------------------------------------------------------------------------
     def _on_clipboard_changed(self) -> None:
+        log.debug("clipboard dataChanged")
         self._changed(QClipboard.Mode.Clipboard)
 
     def _on_selection_changed(self) -> None:
@@ -150,15 +151,20 @@ class ClipboardWatcher(QObject):
         assert self._clipboard is not None
         mime = self._clipboard.mimeData(mode)
         if mime is None:
+            log.debug("clipboard change without data")
             return None
         formats = mime.formats()
         if platform_clipboard.is_concealed(formats, lambda fmt: bytes(mime.data(fmt).data())):
             log.debug("concealed clipboard content ignored")
             return None
         if not mime.hasText():
+            log.debug("non-text clipboard content ignored (%d formats)", len(formats))
             return None
         text = mime.text()
-        return text if text.strip() else None
+        if not text.strip():
+            log.debug("empty clipboard text ignored")
+            return None
+        return text
 
     def _changed(self, mode: QClipboard.Mode) -> None:
         if not self._running or self._clipboard is None:
@@ -166,7 +172,9 @@ class ClipboardWatcher(QObject):
         text = self._usable_text(mode)
         digest = None if text is None else self._digest(text)
         if digest is not None and digest == self._last.get(mode):
-            return  # the same content again (an app re-asserting ownership, a second copy)
+            # The same content again (an app re-asserting ownership, a second copy).
+            log.debug("same clipboard content again: ignored")
+            return
         self._last[mode] = digest
         if text is None or self._paused:
             return

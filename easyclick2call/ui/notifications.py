@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSystemTrayIcon, QVBoxLayout, QWidget
 
@@ -99,11 +99,12 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class Notifier:
+class Notifier(QObject):
     """Shows messages; keeps the toasts it opened (newest first) for tests and stacking."""
 
     def __init__(self, demo: bool = False, use_desktop: bool = True,
-                 tray: QSystemTrayIcon | None = None) -> None:
+                 tray: QSystemTrayIcon | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.demo = demo
         self.tray = tray
         self.toasts: list[Toast] = []
@@ -140,9 +141,11 @@ class Notifier:
                 "linux"):
             return False
         timeout = ERROR_TOAST_MS if error else TOAST_MS
+        # parent=self: the task's result object lives as long as this notifier (a parentless
+        # one could be destroyed from the worker thread while its result is queued: a crash).
         run_task(send_freedesktop_notification, f"EasyClick2Call — {title}", body, timeout,
-                 on_done=self._desktop_answered, on_error=lambda _exc: self._desktop_answered(
-                     False))
+                 on_done=self._desktop_answered,
+                 on_error=lambda _exc: self._desktop_answered(False), parent=self)
         return True
 
     def _desktop_answered(self, delivered: bool) -> None:
