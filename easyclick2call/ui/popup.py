@@ -81,9 +81,14 @@ def place_text(found) -> str:
 
 def popup_title(numbers: Sequence, demo: bool) -> str:
     """"Call +33199001234? — EasyClick2Call" (every number in E.164; "(Demo)" in demo mode)."""
+    from PySide6.QtCore import QCoreApplication
+
     listed = ", ".join(found.e164 for found in numbers[:MAX_ROWS])
-    suffix = " (Demo)" if demo else ""
-    return f"Call {listed}? — EasyClick2Call{suffix}"
+    title = QCoreApplication.translate("CallPopup", "Call {numbers}? — EasyClick2Call").format(
+        numbers=listed)
+    if demo:
+        title += " ({})".format(QCoreApplication.translate("CallPopup", "Demo"))
+    return title
 
 
 class CallPopup(QDialog):
