@@ -146,16 +146,15 @@ def run_gui(argv: Sequence[str]) -> int:
 
 def _run(qt_app, args, profile, instance, *, demo: bool) -> int:
     from easyclick2call.core.history import History
-    from easyclick2call.core.secrets import SecretStore
     from easyclick2call.core.settings import Settings
     from easyclick2call.ui.app import EasyClickApp
-    from easyclick2call.ui.context import AppContext
+    from easyclick2call.ui.context import AppContext, LazySecretStore
     from easyclick2call.ui.qsettings_store import QSettingsStore
     from easyclick2call.ui.tasks import wait_for_tasks
 
     sandbox = None
     settings = Settings(QSettingsStore(profile))
-    secrets = SecretStore(profile.keyring_service)
+    secrets = LazySecretStore(profile.keyring_service)
     if demo:
         from easyclick2call.ui.demo import seed_account, start_sandbox
 
@@ -168,6 +167,7 @@ def _run(qt_app, args, profile, instance, *, demo: bool) -> int:
     instance.message_received.connect(lambda message: _handle_message(app, message))
     keep = _quit_on_signals(qt_app)
     app.start()
+    app.first_run()
     if args.number:
         app.offer_text(args.number)
     try:

@@ -305,7 +305,15 @@ class EasyClickApp(QObject):
         except ImportError:
             self.notifier.notify(tr("Settings"), tr("The settings dialog is not available."))
             return
-        self._keep("settings", SettingsDialog(self.context, page=page))
+        dialog = SettingsDialog(self.context, page=page)
+        if hasattr(dialog, "demo_requested"):
+            dialog.demo_requested.connect(self.try_demo)
+        self._keep("settings", dialog)
+
+    def first_run(self) -> None:
+        """No account yet (and not the demo): Settings opens on Account, offering the demo."""
+        if self.state() == "not_configured" and not self.context.demo:
+            self.show_settings("account")
 
     def show_about(self) -> None:
         if self._existing("about"):

@@ -14,6 +14,7 @@ read secrets and build an API client, so call them only off the GUI thread (``ui
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -100,3 +101,30 @@ class AppContext(QObject):
     def region(self) -> str:
         """The user's default country for national numbers (ISO code, e.g. "FR")."""
         return str(self.setting("region", "FR") or "FR").upper()
+
+
+class LazySecretStore:
+    """A core.secrets.SecretStore made on first use.
+
+    Importing keyring costs about 15 MB and tens of milliseconds; the tray app only pays for it
+    when a secret is really read or written (for a call or in Settings, off the GUI thread).
+    Every attribute is the real store's."""
+
+    def __init__(self, service: str) -> None:
+        self.service = service
+        self._store: Any = None
+        self._lock = threading.Lock()
+
+    def real(self) -> Any:
+        with self._lock:
+            if self._store is None:
+                from easyclick2call.core.secrets import SecretStore
+
+                self._store = SecretStore(self.service)
+            return self._store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real(), name)
+
+    def __repr__(self) -> str:
+        return f"LazySecretStore({self.service!r})"

@@ -200,3 +200,23 @@ def _docked_icons() -> int:
         elif in_panel and name in line:
             count += 1
     return count
+
+
+def test_first_run_opens_settings_on_account_with_the_demo_offer(qtbot, make_app, monkeypatch):
+    app = make_app()
+    started: list[bool] = []
+    monkeypatch.setattr(app, "try_demo", lambda: started.append(True))
+    app.start()
+    app.first_run()
+    dialog = app._windows["settings"]
+    qtbot.waitExposed(dialog)
+    dialog.demo_requested.emit()
+    assert started == [True]
+    dialog.close()
+
+
+def test_first_run_does_nothing_once_configured(qtbot, make_app, sandbox):
+    app = make_app(sandbox)
+    app.start()
+    app.first_run()
+    assert "settings" not in app._windows
