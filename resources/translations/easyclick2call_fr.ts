@@ -470,6 +470,10 @@
         <translation>Démo</translation>
     </message>
     <message>
+        <source>Call {numbers}? — EasyClick2Call</source>
+        <translation>Appeler {numbers} ? — EasyClick2Call</translation>
+    </message>
+    <message>
         <source>Demo mode: calls go to the built-in sandbox, not OVHcloud.</source>
         <translation>Mode démo : les appels vont au bac à sable intégré, pas à OVHcloud.</translation>
     </message>
