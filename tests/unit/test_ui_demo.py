@@ -74,8 +74,13 @@ def test_demo_command_starts_the_sandbox_and_quits_cleanly(qtbot, tmp_path):
 
         qtbot.waitUntil(sandbox_up, timeout=30000)
         assert info["endpoint"] == f"http://127.0.0.1:{port}/1.0"
-        settings = (profile / "settings.ini").read_text()
-        assert f"http://127.0.0.1:{port}/1.0" in settings
+        settings_file = profile / "settings.ini"
+
+        def seeded() -> bool:  # written just after the sandbox starts answering
+            return settings_file.exists() and f"127.0.0.1:{port}/1.0" in settings_file.read_text()
+
+        qtbot.waitUntil(seeded, timeout=10000)
+        settings = settings_file.read_text()
         assert info["application_secret"] not in settings  # secrets: memory keyring only
         assert info["consumer_key"] not in settings
     finally:

@@ -3,6 +3,7 @@ main window when there is no tray (then the icon when a tray appears)."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 
 import pytest
@@ -40,6 +41,9 @@ def make_app(qtbot, tmp_path, memory_keyring):
         for toast in app.notifier.visible_toasts():
             toast.close()
     wait_for_tasks(10000)
+    # Collect the app's Qt objects now, while Qt runs, rather than at interpreter exit.
+    apps.clear()
+    gc.collect()
 
 
 def _menu_names(app) -> list[str]:
@@ -220,3 +224,21 @@ def test_first_run_does_nothing_once_configured(qtbot, make_app, sandbox):
     app.start()
     app.first_run()
     assert "settings" not in app._windows
+
+
+def test_main_window_offers_the_demo_when_not_configured(qtbot, make_app):
+    app = make_app()
+    app.show_main_window()
+    window = app.main_window
+    qtbot.waitExposed(window)
+    assert window.demo_button.isVisible()
+    assert "Not configured — Try the demo / Settings…" in window.status_label.text()
+
+
+def test_about_says_demo(qtbot, make_app, sandbox):
+    app = make_app(sandbox, demo=True)
+    app.show_about()
+    about = app._windows["about"]
+    qtbot.waitExposed(about)
+    assert about.windowTitle() == "About EasyClick2Call (Demo)"
+    about.close()
