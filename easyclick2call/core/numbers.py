@@ -30,9 +30,11 @@ readings beyond the matcher (wraps, lists, French plan) make at most :data:`EXTR
 parse attempts per call (cached by text, so repeated lines cost nothing). A popup offers a
 handful of numbers; these bounds keep the worst case of the window far below 0.5 s.
 
-Uses three private phonenumbers helpers (``PhoneNumberMatcher._parse_and_verify`` and
-``._is_latin_letter``, ``geocoder._region_display_name``) so that the extra readings obey the
-same rules as the matcher; tests/unit/test_numbers_*.py pin that behaviour.
+Uses private phonenumbers helpers (``PhoneNumberMatcher._parse_and_verify`` and
+``._is_latin_letter``, ``prefix._prefix_description_for_number``) so that the extra readings
+obey the same rules as the matcher; tests/unit/test_numbers_*.py pin that behaviour. Place names
+come from :mod:`easyclick2call.core.geodata`, which reads phonenumbers' geocoding data one slice
+at a time instead of loading all 135 MB of it.
 """
 
 from __future__ import annotations

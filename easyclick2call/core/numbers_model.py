@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import PhoneNumberFormat, geocoder
+from phonenumbers import PhoneNumberFormat
+
+from easyclick2call.core import geodata
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,9 @@ def number_details(number: phonenumbers.PhoneNumber, language: str) -> tuple[str
     e164 = f"+{number.country_code}{phonenumbers.national_significant_number(number)}"
     region_code = phonenumbers.region_code_for_number(number) or ""
     description = (
-        geocoder.description_for_number(number, language)
-        or geocoder.country_name_for_number(number, language)
-        or (region_code and geocoder._region_display_name(region_code, language))
+        geodata.description(number, language)
+        or geodata.country_name(number, language)
+        or (region_code and geodata.region_name(region_code, language))
         or region_code
     )
     return (

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from phonenumbers import NumberParseException, ValidationResult, geocoder, shortnumberinfo
+from phonenumbers import NumberParseException, ValidationResult, shortnumberinfo
 
+from easyclick2call.core import geodata
 from easyclick2call.core.numbers_model import (
     FoundNumber,
     NotCallableNumber,
@@ -26,7 +27,7 @@ def _country(region: str | None, language: str) -> str:
     if region is None:
         return "an unknown country"
     number = phonenumbers.example_number(region)
-    name = geocoder.country_name_for_number(number, language) if number else ""
+    name = geodata.country_name(number, language) if number else ""
     return name or region
 
 

@@ -1,0 +1,92 @@
+"""Place and country names read one slice at a time say exactly what phonenumbers' geocoder says,
+without loading its 135 MB data set."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+
+import phonenumbers
+import pytest
+from phonenumbers import PhoneNumberType
+
+from easyclick2call.core import geodata
+
+TYPES = (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.TOLL_FREE,
+         PhoneNumberType.VOIP)
+
+
+def sample_numbers(count_per_example: int = 6) -> list[phonenumbers.PhoneNumber]:
+    """Valid numbers of every region and type: the examples, and neighbours of them."""
+    rng = random.Random(1234)
+    numbers = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in TYPES:
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            numbers.append(example)
+            digits = phonenumbers.national_significant_number(example)
+            for _ in range(count_per_example):
+                cut = rng.randint(max(1, len(digits) - 6), len(digits) - 1)
+                tail = "".join(rng.choice("0123456789") for _ in range(len(digits) - cut))
+                candidate = phonenumbers.parse(f"+{example.country_code}{digits[:cut]}{tail}")
+                if phonenumbers.is_valid_number(candidate):
+                    numbers.append(candidate)
+    return numbers
+
+
+@pytest.fixture(scope="module")
+def full_geocoder():
+    from phonenumbers import geocoder
+
+    return geocoder
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_descriptions_match_the_geocoder(full_geocoder, language: str) -> None:
+    numbers = sample_numbers()
+    assert len(numbers) > 2000
+    for number in numbers:
+        assert geodata.description(number, language) == full_geocoder.description_for_number(
+            number, language
+        ), phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_country_names_match_the_geocoder(full_geocoder, language: str) -> None:
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        example = phonenumbers.example_number(region)
+        if example is None:
+            continue
+        assert geodata.country_name(example, language) == full_geocoder.country_name_for_number(
+            example, language
+        )
+
+
+def test_known_places() -> None:
+    assert geodata.description(phonenumbers.parse("+33142681234"), "fr") == "Paris"
+    assert geodata.description(phonenumbers.parse("+33199001234"), "fr") == "France"
+    assert geodata.description(phonenumbers.parse("+41223334455"), "en") == "Geneva"
+    assert geodata.description(phonenumbers.parse("+33612345678"), "en") == "France"
+    assert geodata.region_name("BE", "fr") == "Belgique"
+
+
+def test_finding_a_number_loads_one_slice_not_the_whole_data_set() -> None:
+    """A tray app must not grow by 135 MB the first time a number is copied."""
+    script = (
+        "import json, sys\n"
+        "from easyclick2call.core.numbers import find_numbers\n"
+        "found = find_numbers('Appelez le 01 42 68 12 34 (Paris)', 'FR', 'fr')\n"
+        "rss = int(open('/proc/self/status').read().split('VmRSS:')[1].split()[0]) // 1024\n"
+        "print(json.dumps({'place': found[0].description, 'rss_mb': rss,\n"
+        "                  'full': 'phonenumbers.geodata' in sys.modules}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    result = json.loads(out)
+    assert result["place"] == "Paris"
+    assert result["full"] is False
+    assert result["rss_mb"] < 60, result
