@@ -186,9 +186,11 @@ class SandboxServer:
         ipv6 = ":" in self.host
         self._httpd = _HttpServer((self.host, self.port), self, ipv6)
         self.port = self._httpd.server_address[1]
+        # No poll interval: an idle sandbox (demo mode) never wakes the process up; stop()
+        # wakes the loop with a connection of its own.
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.2},
+            kwargs={"poll_interval": None},
             name=f"ovh-sandbox-{self.port}",
             daemon=True,
         )
@@ -198,13 +200,22 @@ class SandboxServer:
     def stop(self) -> None:
         self._stopping.set()
         if self._httpd is not None:
-            self._httpd.shutdown()
+            stopper = threading.Thread(target=self._httpd.shutdown, daemon=True)
+            stopper.start()
+            while stopper.is_alive():
+                self._wake_serve_loop()
+                stopper.join(timeout=0.05)
             self._httpd.server_close()
             self._httpd.close_connections()
             self._httpd = None
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+
+    def _wake_serve_loop(self) -> None:
+        """Open and close one connection, so that the blocked serve loop sees shutdown()."""
+        with contextlib.suppress(OSError):
+            socket.create_connection((self.host, self.port), timeout=1).close()
 
     def serve_until(self, stop: threading.Event) -> None:
         """Block until `stop` is set (used by the CLI command), then stop."""
