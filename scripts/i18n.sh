@@ -17,9 +17,13 @@ QM=resources/translations/easyclick2call_fr.qm
 mv easyclick2call/ui/catalogue_extra.py.new easyclick2call/ui/catalogue_extra.py
 
 mapfile -t sources < <(find easyclick2call -name '*.py' -not -path '*/__pycache__/*' | sort)
-"$BIN/pyside6-lupdate" -silent -locations none -no-obsolete -source-language en \
-    -target-language fr "${sources[@]}" -ts "$TS"
+lupdate() {
+    "$BIN/pyside6-lupdate" -silent -locations none -no-obsolete -source-language en \
+        -target-language fr "${sources[@]}" -ts "$TS"
+}
+lupdate
 "$PY" -m easyclick2call.ui.i18n fill-ts "$TS"
+lupdate   # back to lupdate's own layout after the fill (smaller diffs)
 "$BIN/pyside6-lrelease" -silent "$TS" -qm "$QM"
 
 # Lists what is left to translate (exit status 0 either way: the test is the gate).

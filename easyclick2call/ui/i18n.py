@@ -14,13 +14,14 @@ Run ``python -m easyclick2call.ui.i18n catalogue`` to print catalogue_extra.py, 
 
 from __future__ import annotations
 
+import ast
 import inspect
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from easyclick2call.resources import resource_path
 
@@ -57,28 +58,6 @@ def catalogue_path(language: str) -> Path:
     return resource_path("translations", f"{CATALOGUE_NAME}_{language}.qm")
 
 
-class ContextFreeFallback(QTranslator):
-    """Looks a string up without its context when the catalogue has it under no context.
-
-    lupdate files calls of a module-level helper (``def tr(text): return
-    QCoreApplication.translate("Calling", text)``) under an empty context, while the helper asks
-    for its own: this translator, installed below the catalogue, bridges the two.
-    """
-
-    def __init__(self, catalogue: QTranslator, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._catalogue = catalogue
-
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # type: ignore[override]
-        # None is Qt's null string, "not found": Qt then returns the source text.
-        if not context or not source_text:
-            return None
-        return self._catalogue.translate("", source_text, disambiguation, n) or None
-
-    def isEmpty(self) -> bool:
-        return self._catalogue.isEmpty()
-
-
 def install_translator(app: QCoreApplication, setting: str = "system") -> str:
     """Load the catalogue for the `language` setting into `app`; returns the language in use.
 
@@ -97,8 +76,6 @@ def install_translator(app: QCoreApplication, setting: str = "system") -> str:
             if qtbase.load(f"qtbase_{language}", qt_dir):
                 translators.append(qtbase)
             translators.append(ours)
-            # Installed first, so asked last: only for what neither catalogue has in context.
-            translators.insert(0, ContextFreeFallback(ours, app))
             for translator in translators:
                 app.installTranslator(translator)
         else:
@@ -192,6 +169,46 @@ def settings_strings() -> list[str]:
     return list(translatable_strings())
 
 
+def _helper_contexts(tree: ast.Module) -> dict[str, str]:
+    """Module-level helpers such as ``def tr(text): return QCoreApplication.translate("Ctx",
+    text)``: helper name → its context."""
+    helpers: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for inner in ast.walk(node):
+            func = inner.func if isinstance(inner, ast.Call) else None
+            name = getattr(func, "attr", None) or getattr(func, "id", None)
+            if (name == "translate" and inner.args  # type: ignore[union-attr]
+                    and isinstance(inner.args[0], ast.Constant)  # type: ignore[union-attr]
+                    and isinstance(inner.args[0].value, str)):  # type: ignore[union-attr]
+                helpers[node.name] = inner.args[0].value  # type: ignore[union-attr]
+                break
+    return helpers
+
+
+def helper_strings(package: Path | None = None) -> list[tuple[str, str]]:
+    """(context, English) of every call of a module-level translate helper with a literal.
+
+    lupdate files ``tr("Demo")`` under no context, while the helper asks for its own at run
+    time; listing them here gives the catalogue the context the app really uses.
+    """
+    package = package or Path(__file__).resolve().parent.parent
+    found: list[tuple[str, str]] = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        helpers = _helper_contexts(tree)
+        if not helpers:
+            continue
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in helpers and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                found.append((helpers[node.func.id], node.args[0].value))
+    return found
+
+
 def _unique(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for en, fr in items:
@@ -208,6 +225,8 @@ def extra_entries() -> Iterator[tuple[str, str, str]]:
         yield SECRETS_ERROR_CONTEXT, en, fr
     for en, _fr in _unique([(text, "") for text in settings_strings()]):
         yield SETTINGS_CONTEXT, en, ""
+    for context, en in sorted(set(helper_strings())):
+        yield context, en, ""
 
 
 def catalogue_source() -> str:
@@ -217,8 +236,9 @@ def catalogue_source() -> str:
         '"""Strings of the Qt-free layers, listed for lupdate.',
         "",
         "Generated by scripts/i18n.sh (python -m easyclick2call.ui.i18n catalogue) from",
-        "ovhapi.errors.ERROR_KINDS, core.secrets and core.settings.translatable_strings(): do not",
-        "edit by hand. Never imported at run time; ui.i18n looks these strings up by context.",
+        "ovhapi.errors.ERROR_KINDS, core.secrets, core.settings.translatable_strings() and the",
+        "calls of module-level translate helpers (tr(\"…\") → their own context): do not edit by",
+        "hand. Never imported at run time; the app looks these strings up by context.",
         '"""',
         "",
         "from PySide6.QtCore import QT_TRANSLATE_NOOP",
@@ -233,27 +253,48 @@ def catalogue_source() -> str:
 
 
 def fill_ts(path: Path) -> int:
-    """Give the Qt-free strings that carry their own French (errors) that French in a .ts file.
+    """Fill a .ts from what already carries its French.
 
-    Those tables are the reference for their French: entries that differ are overwritten.
-    Returns how many entries were changed.
+    The error tables are the reference for their French: entries that differ are overwritten.
+    A translate helper's string (see :func:`helper_strings`) gets, when unfinished, the
+    translation lupdate's context-less copy of it has. Returns how many entries were changed.
     """
     import xml.etree.ElementTree as ET
 
-    french = {(context, en): fr for context, en, fr in extra_entries() if fr}
+    entries = list(extra_entries())
+    french = {(context, en): fr for context, en, fr in entries if fr}
     tree = ET.parse(path)
+    # A helper's string is also filed under no context by lupdate: reuse that translation.
+    helper_keys = {(context, en) for context, en, fr in entries if not fr}
+    helper_french: dict[tuple[str, str], str] = {}
+    for context in tree.getroot().iter("context"):
+        if context.findtext("name", "") != "":
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source", "")
+            if translation is None or translation.get("type") or not translation.text:
+                continue
+            for key in helper_keys:
+                if key[1] == source:
+                    helper_french[key] = translation.text
     filled = 0
     for context in tree.getroot().iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
             source = message.findtext("source", "")
             translation = message.find("translation")
-            if translation is None or (name, source) not in french:
+            if translation is None:
                 continue
-            if translation.get("type") == "unfinished" or translation.text != french[
+            unfinished = translation.get("type") == "unfinished" or not translation.text
+            if (name, source) in french and (unfinished or translation.text != french[
                 (name, source)
-            ]:
+            ]):
                 translation.text = french[(name, source)]
+                translation.attrib.pop("type", None)
+                filled += 1
+            elif (name, source) in helper_french and unfinished:
+                translation.text = helper_french[(name, source)]
                 translation.attrib.pop("type", None)
                 filled += 1
     if filled:
@@ -297,7 +338,7 @@ def main(argv: list[str]) -> int:
         sys.stdout.write(catalogue_source())
         return 0
     if argv[:1] == ["fill-ts"] and len(argv) == 2:
-        print(f"filled {fill_ts(Path(argv[1]))} messages from the error tables")
+        print(f"filled {fill_ts(Path(argv[1]))} messages (error tables, translate helpers)")
         return 0
     if argv[:1] == ["check-ts"] and len(argv) == 2:
         missing = untranslated_messages(Path(argv[1]))

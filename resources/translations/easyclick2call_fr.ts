@@ -418,6 +418,65 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Line {line}: {state}</source>
+        <translation>Ligne {line} : {state}</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Aucun numéro</translation>
+    </message>
+    <message>
+        <source>No phone number to call was found.</source>
+        <translation>Aucun numéro de téléphone à appeler n&apos;a été trouvé.</translation>
+    </message>
+    <message>
+        <source>Not configured — Try the demo / Settings…</source>
+        <translation>Non configuré — Essayer la démo / Réglages…</translation>
+    </message>
+    <message>
+        <source>Nothing to call</source>
+        <translation>Rien à appeler</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text.</source>
+        <translation>Le presse-papiers ne contient pas de texte.</translation>
+    </message>
+    <message>
+        <source>The history window is not available.</source>
+        <translation>La fenêtre d&apos;historique n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>The settings dialog is not available.</source>
+        <translation>La fenêtre des réglages n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>error — see the last notification</source>
+        <translation>erreur — voir la dernière notification</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+</context>
+<context>
     <name>BehaviourPage</name>
     <message>
         <source>A new language takes effect the next time EasyClick2Call starts.</source>
@@ -503,6 +562,37 @@
     <message>
         <source>Call abroad ({country})</source>
         <translation>Appel à l&apos;étranger ({country})</translation>
+    </message>
+</context>
+<context>
+    <name>Calling</name>
+    <message>
+        <source>Call to {number} failed</source>
+        <translation>Échec de l&apos;appel au {number}</translation>
+    </message>
+    <message>
+        <source>Calling {number}</source>
+        <translation>Appel du {number}</translation>
+    </message>
+    <message>
+        <source>The call could not be placed because of an unexpected error — try again; if it keeps failing, see the log file.</source>
+        <translation>L&apos;appel n&apos;a pas pu être passé à cause d&apos;une erreur inattendue — réessayez ; si cela continue, consultez le fichier journal.</translation>
+    </message>
+    <message>
+        <source>This number cannot be called.</source>
+        <translation>Ce numéro ne peut pas être appelé.</translation>
+    </message>
+    <message>
+        <source>Your phone (line {line}) is picking up on its speaker — calling {number}.</source>
+        <translation>Votre téléphone (ligne {line}) décroche sur son haut-parleur — appel du {number}.</translation>
+    </message>
+    <message>
+        <source>Your phone (line {line}) is ringing — pick up to reach {number}.</source>
+        <translation>Votre téléphone (ligne {line}) sonne — décrochez pour joindre le {number}.</translation>
+    </message>
+    <message>
+        <source>your line</source>
+        <translation>votre ligne</translation>
     </message>
 </context>
 <context>
@@ -909,6 +999,13 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
     </message>
 </context>
 <context>
