@@ -31,4 +31,5 @@ class UrlOpenFilter(QObject):
             if is_call_link(text):
                 self.url_opened.emit(text)
                 return True
-        return super().eventFilter(watched, event)
+        # QObject.eventFilter's own answer, without a call back into Qt for every event.
+        return False
