@@ -62,8 +62,7 @@ class ClipboardWatcher(QObject):
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)
         self._selection_timer.setInterval(SELECTION_SETTLE_MS)
-        self._selection_timer.timeout.connect(
-            lambda: self._changed(QClipboard.Mode.Selection))
+        self._selection_timer.timeout.connect(self._on_selection_settled)
         self._mac_counter: platform_clipboard.MacChangeCount | None = None
         self._mac_last: int | None = None
         self._mac_timer: QTimer | None = None
@@ -114,6 +113,9 @@ class ClipboardWatcher(QObject):
     def _on_clipboard_changed(self) -> None:
         log.debug("clipboard dataChanged")
         self._changed(QClipboard.Mode.Clipboard)
+
+    def _on_selection_settled(self) -> None:
+        self._changed(QClipboard.Mode.Selection)
 
     def _on_selection_changed(self) -> None:
         if self._watch_selection and not self._paused:

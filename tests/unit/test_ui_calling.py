@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from easyclick2call.ui.calling import CallController
 from easyclick2call.ui.notifications import Notifier
 from easyclick2call.ui.popup import CallPopup, PopupOptions
+from easyclick2call.ui.tasks import wait_for_tasks
 from tests.unit.test_ui_support import found, make_context
 
 
@@ -18,6 +21,8 @@ def calling(qtbot, tmp_path, sandbox, memory_keyring):
     yield context, notifier, controller
     for toast in notifier.visible_toasts():
         toast.close()
+    wait_for_tasks(10000)
+    gc.collect()  # Qt objects in cycles are collected here, on the GUI thread
 
 
 def _toast_text(notifier) -> str:

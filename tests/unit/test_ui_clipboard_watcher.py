@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
@@ -12,6 +13,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
 from easyclick2call.ui.clipboard_watcher import ClipboardWatcher
+from easyclick2call.ui.tasks import wait_for_tasks
 
 SENTINEL = "call me on 04 72 00 00 01"
 
@@ -34,6 +36,10 @@ def watcher(qtbot):
     yield make
     for w in made:
         w.stop()
+        w.deleteLater()
+    wait_for_tasks(10000)
+    made.clear()
+    gc.collect()  # here, on the GUI thread, not later in a worker thread
 
 
 def _collect(w: ClipboardWatcher) -> list:
