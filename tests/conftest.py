@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from pathlib import Path
@@ -47,6 +48,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI (nothing may be skipped there): {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread():
+    """Destroy each test's leftover Qt wrappers here, on the GUI thread: a garbage collection
+    that happened to run in a worker thread later could destroy Qt objects there."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

@@ -96,9 +96,6 @@ def _quit_on_signals(app) -> object:
 
 def run_gui(argv: Sequence[str]) -> int:
     """Start the tray app (or hand the number to the running one); the process exit code."""
-    from easyclick2call.ui.qt_compat import guard_singletons
-
-    guard_singletons()  # PySide6 6.12.0 on Python 3.11 would otherwise abort after a while
     args = build_parser().parse_args(list(argv))
     if not 0 <= args.sandbox_port <= 65535:
         print("--sandbox-port must be between 0 and 65535", file=sys.stderr)

@@ -64,9 +64,13 @@ def run_task(
 ) -> TaskSignals:
     """Start ``fn(*args)`` off the GUI thread; callbacks run on the GUI thread.
 
-    Pass ``parent`` (a widget) so that the callbacks are dropped if it is destroyed first.
+    Pass ``parent`` (a widget) so that the callbacks are dropped if it is destroyed first. The
+    default parent is the application: the carrier object must never be owned by the worker
+    thread alone, or it could be destroyed there while its result is still queued.
     """
-    signals = TaskSignals(parent)
+    from PySide6.QtCore import QCoreApplication
+
+    signals = TaskSignals(parent if parent is not None else QCoreApplication.instance())
     if on_done is not None:
         signals.done.connect(on_done)
     if on_error is not None:

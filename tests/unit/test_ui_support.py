@@ -10,11 +10,6 @@ from easyclick2call.core.secrets import SecretStore
 from easyclick2call.core.settings import MemoryStore, Settings
 from easyclick2call.ui.context import AppContext
 from easyclick2call.ui.demo import seed_account
-from easyclick2call.ui.qt_compat import guard_singletons
-
-# PySide6 6.12.0 on Python 3.11 loses a reference to None/True/False per void call: without
-# this, a long test run aborts at exit ("none_dealloc"). See easyclick2call/ui/qt_compat.py.
-guard_singletons()
 
 
 def make_context(root: Path, sandbox=None, *, demo: bool = False, **settings) -> AppContext:
