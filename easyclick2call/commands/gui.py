@@ -13,8 +13,6 @@ import argparse
 import contextlib
 import logging
 import os
-import signal
-import socket
 import sys
 from collections.abc import Sequence
 
@@ -60,19 +58,34 @@ def _language(requested: str | None, settings) -> str:
 def _setup_qt(argv0: str):
     from PySide6.QtWidgets import QApplication
 
-    from easyclick2call.ui.icons import app_icon
-
     app = QApplication.instance() or QApplication([argv0])
     app.setApplicationName("EasyClick2Call")
     app.setOrganizationName("EasyClick2Call")
     app.setDesktopFileName("easyclick2call")
     app.setQuitOnLastWindowClosed(False)
-    app.setWindowIcon(app_icon())
     return app
+
+
+def _early_tray_icon(demo: bool):
+    """The tray icon, shown before anything else is loaded (None when there is no tray).
+
+    The app adopts it once it is wired (ui.tray.Tray): menu, tooltip and state icon follow."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from easyclick2call.ui.icons import tray_icon
+
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    icon = QSystemTrayIcon(tray_icon("demo" if demo else "normal"))
+    icon.show()
+    return icon
 
 
 def _quit_on_signals(app) -> object:
     """SIGINT/SIGTERM end the event loop cleanly (a wake-up fd: no polling timer)."""
+    import signal
+    import socket
+
     from PySide6.QtCore import QSocketNotifier
 
     if os.name != "posix":
@@ -95,21 +108,26 @@ def _quit_on_signals(app) -> object:
 
 
 def run_gui(argv: Sequence[str]) -> int:
-    """Start the tray app (or hand the number to the running one); the process exit code."""
+    """Start the tray app (or hand the number to the running one); the process exit code.
+
+    The order is chosen for a quick start: single-instance check, QApplication and the tray
+    icon first; the rest (logging, settings, history, the demo sandbox, the watcher, the popup
+    and calling machinery) is set up from the event loop right after (:class:`_Startup`)."""
     args = build_parser().parse_args(list(argv))
     if not 0 <= args.sandbox_port <= 65535:
         print("--sandbox-port must be between 0 and 65535", file=sys.stderr)
         return EXIT_USAGE
 
     from easyclick2call.core.paths import resolve_profile
-    from easyclick2call.core.settings import Settings
     from easyclick2call.platform.single_instance import SingleInstance, send_to_running
-    from easyclick2call.ui.qsettings_store import QSettingsStore
 
     qt_app = _setup_qt(sys.argv[0] if sys.argv else "easyclick2call")
     profile = resolve_profile(args.profile)
     demo_wanted = args.demo
     if args.demo_if_unconfigured and not demo_wanted:
+        from easyclick2call.core.settings import Settings
+        from easyclick2call.ui.qsettings_store import QSettingsStore
+
         probe = Settings(QSettingsStore(profile))
         signed_in = probe.get("application_key") or probe.get("client_id")
         demo_wanted = not (signed_in and probe.get("line"))
@@ -131,53 +149,86 @@ def run_gui(argv: Sequence[str]) -> int:
             return EXIT_NO_INSTANCE
         return EXIT_OK
 
-    from easyclick2call.core.logs import setup_logging
+    startup = _Startup(qt_app, args, profile, instance, demo=demo_wanted,
+                       tray_icon=_early_tray_icon(demo_wanted))
+    keep = _quit_on_signals(qt_app)
+    from PySide6.QtCore import QTimer
 
-    level = os.environ.get("EASYCLICK2CALL_LOG_LEVEL", "INFO").upper()
-    setup_logging(profile, level=level if level in LOG_LEVELS else "INFO", console=True)
-    log.info("starting (demo=%s, custom profile=%s)", demo_wanted, profile.is_custom)
+    QTimer.singleShot(0, startup.finish)
     try:
-        return _run(qt_app, args, profile, instance, demo=demo_wanted)
+        code = int(qt_app.exec())
+        if startup.error is not None:
+            raise startup.error
+        return code
     finally:
+        del keep
+        startup.shut_down()
         instance.release()
         if temporary is not None:
             temporary.cleanup()
 
 
-def _run(qt_app, args, profile, instance, *, demo: bool) -> int:
-    from easyclick2call.core.history import History
-    from easyclick2call.core.settings import Settings
-    from easyclick2call.ui.app import EasyClickApp
-    from easyclick2call.ui.context import AppContext, LazySecretStore
-    from easyclick2call.ui.qsettings_store import QSettingsStore
-    from easyclick2call.ui.tasks import wait_for_tasks
+class _Startup:
+    """Everything after the tray icon: run once from the event loop, undone at exit."""
 
-    sandbox = None
-    settings = Settings(QSettingsStore(profile))
-    secrets = LazySecretStore(profile.keyring_service)
-    if demo:
-        from easyclick2call.ui.demo import seed_account, start_sandbox
+    def __init__(self, qt_app, args, profile, instance, *, demo: bool, tray_icon) -> None:
+        self.qt_app = qt_app
+        self.args = args
+        self.profile = profile
+        self.instance = instance
+        self.demo = demo
+        self.tray_icon = tray_icon
+        self.app = None
+        self.sandbox = None
+        self.error: BaseException | None = None
 
-        sandbox = start_sandbox(args.sandbox_port)
-        seed_account(settings, secrets, sandbox.info())
-    language = _language(args.lang, settings)
-    context = AppContext(profile, settings, secrets, History(profile.history_db), demo=demo,
-                         sandbox=sandbox, language=language)
-    app = EasyClickApp(context)
-    instance.message_received.connect(lambda message: _handle_message(app, message))
-    keep = _quit_on_signals(qt_app)
-    app.start()
-    app.first_run()
-    if args.number:
-        app.offer_text(args.number)
-    try:
-        return int(qt_app.exec())
-    finally:
-        del keep
-        app.watcher.stop()
+    def finish(self) -> None:
+        try:
+            self._finish()
+        except BaseException as exc:  # raised again once the event loop has returned
+            self.error = exc
+            self.qt_app.exit(1)
+
+    def _finish(self) -> None:
+        from easyclick2call.core.logs import setup_logging
+        from easyclick2call.core.settings import Settings
+        from easyclick2call.ui.app import EasyClickApp
+        from easyclick2call.ui.context import AppContext, LazyHistory, LazySecretStore
+        from easyclick2call.ui.icons import app_icon
+        from easyclick2call.ui.qsettings_store import QSettingsStore
+
+        self.qt_app.setWindowIcon(app_icon())
+        args, profile = self.args, self.profile
+        level = os.environ.get("EASYCLICK2CALL_LOG_LEVEL", "INFO").upper()
+        setup_logging(profile, level=level if level in LOG_LEVELS else "INFO", console=True)
+        log.info("starting (demo=%s, custom profile=%s)", self.demo, profile.is_custom)
+        settings = Settings(QSettingsStore(profile))
+        secrets = LazySecretStore(profile.keyring_service)
+        if self.demo:
+            from easyclick2call.ui.demo import demo_secrets, seed_account, start_sandbox
+
+            secrets = demo_secrets(profile.keyring_service)
+            self.sandbox = start_sandbox(args.sandbox_port)
+            seed_account(settings, secrets, self.sandbox.info())
+        language = _language(args.lang, settings)
+        context = AppContext(profile, settings, secrets, LazyHistory(profile.history_db),
+                             demo=self.demo, sandbox=self.sandbox, language=language)
+        app = EasyClickApp(context, tray_icon=self.tray_icon)
+        self.app = app
+        self.instance.message_received.connect(lambda message: _handle_message(app, message))
+        app.start()
+        app.first_run()
+        if args.number:
+            app.offer_text(args.number)
+
+    def shut_down(self) -> None:
+        from easyclick2call.ui.tasks import wait_for_tasks
+
+        if self.app is not None:
+            self.app.watcher.stop()
         wait_for_tasks(5000)
-        if sandbox is not None:
-            sandbox.stop()
+        if self.sandbox is not None:
+            self.sandbox.stop()
 
 
 def _handle_message(app, message: dict) -> None:

@@ -16,8 +16,6 @@ the checks below match on the distinctive part of the name.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import sys
 from collections.abc import Callable, Iterable
 
@@ -72,6 +70,9 @@ class MacChangeCount:
         self._sel_change_count = None
         if sys.platform != "darwin":
             return
+        import ctypes
+        import ctypes.util
+
         path = ctypes.util.find_library("objc")
         if not path:
             return
@@ -97,6 +98,8 @@ class MacChangeCount:
         """The pasteboard's change count, or None where it cannot be read."""
         if self._objc is None or self._pasteboard is None:
             return None
+        import ctypes
+
         send = self._objc.objc_msgSend
         send.restype = ctypes.c_long
         send.argtypes = [ctypes.c_void_p, ctypes.c_void_p]

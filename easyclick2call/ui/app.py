@@ -6,7 +6,7 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -46,8 +46,11 @@ class EasyClickApp(QObject):
     state_changed = Signal()
 
     def __init__(self, context, *, use_desktop_notifications: bool = True,
+                 tray_icon: QSystemTrayIcon | None = None,
                  parent: QObject | None = None) -> None:
+        """`tray_icon`: one already shown (the start-up shows it first); the tray adopts it."""
         super().__init__(parent)
+        self._early_icon = tray_icon
         self.context = context
         self.paused = False
         self.last_error_kind = ""
@@ -77,7 +80,8 @@ class EasyClickApp(QObject):
     def start(self) -> None:
         from easyclick2call.ui.tray import Tray
 
-        self.tray = Tray(self, self)
+        self.tray = Tray(self, self, icon=self._early_icon)
+        self._early_icon = None
         self.notifier.tray = self.tray.icon
         self.watcher.start()
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -202,29 +206,38 @@ class EasyClickApp(QObject):
         self.show_popup(numbers)
 
     def show_popup(self, numbers: list) -> CallPopup:
+        """Offer `numbers` in the popup: one window made on first use, then reused (updating
+        a window is much quicker than building one, and the popup is the hot path)."""
         now = time.monotonic()
         for found in numbers:
             self._popped[found.e164] = now
-        if self._popup_visible():
-            self.popup.close()
-        popup = CallPopup(numbers, self.popup_options())
-        popup.call_requested.connect(lambda found: self.calls.call(found, "popup"))
-        popup.finished.connect(lambda _r, p=popup: self._popup_closed(p))
-        self.popup = popup
+        popup = self.popup if self._popup_alive() else None
+        if popup is None:
+            popup = CallPopup(numbers, self.popup_options())
+            popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            popup.call_requested.connect(self._popup_call)
+            self.popup = popup
+        else:
+            popup.offer(numbers, self.popup_options())
         anchor = self.tray.geometry() if self.tray is not None else None
         popup.popup(anchor)
         self.popup_shown.emit(popup)
         return popup
 
+    def _popup_call(self, found) -> None:
+        self.calls.call(found, "popup")
+
+    def _popup_alive(self) -> bool:
+        try:
+            return self.popup is not None and self.popup.objectName() == "callPopup"
+        except RuntimeError:  # deleted
+            return False
+
     def _popup_visible(self) -> bool:
         try:
             return self.popup is not None and self.popup.isVisible()
-        except RuntimeError:  # deleted on close
+        except RuntimeError:  # deleted
             return False
-
-    def _popup_closed(self, popup: CallPopup) -> None:
-        if self.popup is popup:
-            self.popup = None
 
     def offer_text(self, text: str) -> None:
         """A number or tel: URI handed over by a second launch or the command line."""

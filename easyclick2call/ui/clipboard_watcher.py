@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 
 SELECTION_SETTLE_MS = 400  # the X11 selection changes on every mouse move while selecting
 MAC_POLL_MS = 500
+# Up to this size, once the number engine is loaded, detection runs right away on the GUI thread
+# (well under a millisecond: cheaper than a round trip through a worker thread); bigger text,
+# the first scan (which loads the engine) and custom detectors always run on a worker thread.
+INLINE_MAX_CHARS = 4096
 
 Detector = Callable[[str], list]
 
@@ -56,6 +60,7 @@ class ClipboardWatcher(QObject):
         self._salt = os.urandom(16)  # the digests cannot be matched against known texts
         self._last: dict[QClipboard.Mode, int | None] = {}
         self._sequence = 0
+        self._engine_ready = False  # the default detector has run once (its modules loaded)
         self._paused = False
         self._running = False
         self._clipboard: QClipboard | None = None
@@ -184,27 +189,38 @@ class ClipboardWatcher(QObject):
         self.scan(text)
 
     def scan(self, text: str) -> int:
-        """Look for numbers in `text` off the GUI thread; returns the sequence number used."""
+        """Look for numbers in `text`; returns the sequence number used.
+
+        Small text is scanned at once when the number engine is warm; anything else off the GUI
+        thread."""
         self._sequence += 1
         sequence = self._sequence
         log.debug("clipboard changed (%d characters), looking for numbers", len(text))
         region, language = self._region(), self._language
+        if self._detector is None and self._engine_ready and len(text) <= INLINE_MAX_CHARS:
+            try:
+                found = _default_detector(region, language)(text)
+            except Exception as exc:  # as on a worker: logged by kind, never shown raw
+                self._failed(sequence, exc)
+            else:
+                self._detected(sequence, found)
+            return sequence
         if self._detector is not None:
             detector = self._detector
 
             def work() -> list:
                 return detector(text, region, language)
         else:
-            default = _default_detector(region, language)
+            def work() -> list:  # the first time, this loads the number engine: not here
+                return _default_detector(region, language)(text)
 
-            def work() -> list:
-                return default(text)
-
-        run_task(work, on_done=lambda found: self._detected(sequence, found),
+        run_task(work, on_done=lambda found: self._detected(sequence, found, warm=True),
                  on_error=lambda exc: self._failed(sequence, exc), parent=self)
         return sequence
 
-    def _detected(self, sequence: int, found: list) -> None:
+    def _detected(self, sequence: int, found: list, warm: bool = False) -> None:
+        if warm and self._detector is None:
+            self._engine_ready = True
         if sequence != self._sequence or not self._running:
             return  # a newer copy superseded this one
         self.checked.emit(sequence)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from easyclick2call.core.paths import Profile
 
 log = logging.getLogger(__name__)
@@ -108,10 +110,17 @@ class LazySecretStore:
 
     Importing keyring costs about 15 MB and tens of milliseconds; the tray app only pays for it
     when a secret is really read or written (for a call or in Settings, off the GUI thread).
-    Every attribute is the real store's."""
+    Every attribute is the real store's.
 
-    def __init__(self, service: str) -> None:
+    With ``memory=True`` (demo mode) the store is backed by the in-memory keyring, installed
+    when the store is made; secrets written before that (:meth:`set`, the demo's seeded
+    account) are kept in this process until then, so the demo never loads keyring just to seed
+    an account that may never be used."""
+
+    def __init__(self, service: str, *, memory: bool = False) -> None:
         self.service = service
+        self._memory = memory
+        self._pending: dict[str, str] = {}
         self._store: Any = None
         self._lock = threading.Lock()
 
@@ -120,11 +129,61 @@ class LazySecretStore:
             if self._store is None:
                 from easyclick2call.core.secrets import SecretStore
 
-                self._store = SecretStore(self.service)
+                if self._memory:
+                    from easyclick2call.core.secrets import use_memory_backend
+
+                    use_memory_backend()
+                store = SecretStore(self.service)
+                for name, value in self._pending.items():
+                    store.set(name, value)
+                self._pending.clear()
+                self._store = store
             return self._store
+
+    def set(self, name: str, value: str) -> None:
+        """Store one secret (kept in memory until the store is first used, in demo mode)."""
+        with self._lock:
+            if self._store is None and self._memory:
+                self._pending[name] = value
+                return
+        self.real().set(name, value)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.real(), name)
 
     def __repr__(self) -> str:
         return f"LazySecretStore({self.service!r})"
+
+
+class LazyHistory:
+    """A core.history.History made on first use (SQLite is loaded only then).
+
+    Until a call has been recorded there is no history file, and then there are no recent
+    calls: :meth:`recent` says so without loading SQLite. Every other attribute is the real
+    history's."""
+
+    def __init__(self, path: Path | str) -> None:
+        from pathlib import Path
+
+        self.path = Path(path)
+        self._history: Any = None
+        self._lock = threading.Lock()
+
+    def real(self) -> Any:
+        with self._lock:
+            if self._history is None:
+                from easyclick2call.core.history import History
+
+                self._history = History(self.path)
+            return self._history
+
+    def recent(self, limit: int = 5) -> list:
+        if self._history is None and not self.path.exists():
+            return []
+        return self.real().recent(limit)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real(), name)
+
+    def __repr__(self) -> str:
+        return f"LazyHistory({str(self.path)!r})"

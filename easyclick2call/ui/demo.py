@@ -44,12 +44,19 @@ def seed_account(settings, secrets, info: dict) -> None:
     secrets.set("consumer_key", info["consumer_key"])
 
 
+def demo_secrets(service: str):
+    """The demo's secret store: the in-memory keyring, installed on first use."""
+    from easyclick2call.ui.context import LazySecretStore
+
+    return LazySecretStore(service, memory=True)
+
+
 def start_sandbox(port: int = 0):
-    """Switch to the in-memory keyring and start the sandbox on 127.0.0.1:`port` (0: free)."""
-    from easyclick2call.core.secrets import use_memory_backend
+    """Start the sandbox on 127.0.0.1:`port` (0: a free one).
+
+    Its secrets go to :func:`demo_secrets` (the in-memory keyring), never the system's."""
     from easyclick2call.sandbox.server import SandboxServer
 
-    use_memory_backend()
     sandbox = SandboxServer(host="127.0.0.1", port=port).start()
     log.info("demo mode: sandbox on %s", sandbox.endpoint)
     return sandbox

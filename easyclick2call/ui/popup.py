@@ -8,6 +8,7 @@ and Esc work after a click). Its window title contains every offered number in E
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,8 +61,10 @@ def display(found, user_region: str) -> str:
     return display_number(found, user_region)
 
 
+@functools.lru_cache(maxsize=64)
 def country_name(region_code: str) -> str:
-    """The country's name in English (Qt's own table: no data file to ship)."""
+    """The country's name in English (Qt's own table: no data file to ship); cached, since
+    the popup asks for it on each copy."""
     from PySide6.QtCore import QLocale
 
     territory = QLocale.codeToTerritory(region_code)
@@ -107,32 +110,88 @@ class CallPopup(QDialog):
         self.setModal(False)
         self.setObjectName("callPopup")
         self.options = options or PopupOptions()
-        self.numbers = list(numbers)
+        self.numbers: list = []
         self.call_buttons: list[QPushButton] = []
         self.abroad_boxes: list[QCheckBox] = []
         self.blocked_labels: list[QLabel] = []
         self._called = False
+        self._offer_id = 0  # each offer's number: a deferred close never closes a newer one
+        self._called_offer = -1
+        self._focus_released = False  # the pointer came in: the window may take focus
+        self._content: QFrame | None = None
+        self._single_row: tuple[QLabel, QLabel, QPushButton] | None = None
         self.setWindowIcon(app_icon())
-        self.setWindowTitle(popup_title(self.numbers, self.options.demo))
-        self.setAccessibleName(self.windowTitle())
-        self._build()
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(0, 0, 0, 0)
         self.dismiss_timer = QTimer(self)
         self.dismiss_timer.setSingleShot(True)
         self.dismiss_timer.timeout.connect(self.reject)
+        self.offer(numbers, self.options)
+
+    def offer(self, numbers: Sequence, options: PopupOptions | None = None) -> None:
+        """Offer `numbers` in this window (the app keeps one popup and reuses it).
+
+        A new offer is a fresh start: nothing called yet, the dismiss delay stopped (popup()
+        starts it again), and no focus taken until the pointer comes in again."""
+        options = options or self.options
+        numbers = list(numbers)
+        self.dismiss_timer.stop()
+        self._offer_id += 1
+        self._called = False
+        if self._focus_released:
+            handle = self.windowHandle()
+            if handle is not None:
+                handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+            self._focus_released = False
+        same_shape = (self._single_row is not None and options == self.options
+                      and self._is_plain_single(numbers, options))
+        self.options = options
+        self.numbers = numbers
+        self.setWindowTitle(popup_title(self.numbers, self.options.demo))
+        self.setAccessibleName(self.windowTitle())
+        if same_shape:
+            self._update_single(numbers[0])
+        else:
+            self._build()
         if self.call_buttons:
             self.call_buttons[0].setDefault(True)
             self.call_buttons[0].setAutoDefault(True)
 
+    @staticmethod
+    def _is_plain_single(numbers: Sequence, options: PopupOptions) -> bool:
+        """One number, neither blocked nor abroad: its row can be updated in place."""
+        if len(numbers) != 1:
+            return False
+        found = numbers[0]
+        abroad = options.confirm_international and found.region_code != options.user_region
+        return not abroad and blocked_prefix(found.e164, options.blocked_prefixes) is None
+
+    def _update_single(self, found) -> None:
+        assert self._single_row is not None
+        number_label, where, button = self._single_row
+        shown = display(found, self.options.user_region)
+        number_label.setText(shown)
+        where.setText(place_text(found))
+        button.setAccessibleName(self.tr("Call {number}").format(number=shown))
+        button.setEnabled(True)
+
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
+        if self._content is not None:
+            self._outer.removeWidget(self._content)
+            self._content.hide()
+            self._content.deleteLater()
+        self.call_buttons = []
+        self.abroad_boxes = []
+        self.blocked_labels = []
+        self._single_row = None
         frame = QFrame(self)
+        self._content = frame
         frame.setObjectName("popupFrame")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         frame.setStyleSheet("QFrame#popupFrame { border: 1px solid #0050d7; border-radius: 6px;"
                             " background: palette(window); }")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
+        self._outer.addWidget(frame)
         layout = QVBoxLayout(frame)
         header = QHBoxLayout()
         heading = QLabel(self.tr("Call this number?") if len(self.numbers) == 1
@@ -170,6 +229,8 @@ class CallPopup(QDialog):
         else:
             buttons.addWidget(self.dismiss_button)
         layout.addLayout(buttons)
+        if self.isVisible():
+            frame.show()
 
     def _add_row(self, grid: QGridLayout, row: int, found, single: bool) -> None:
         shown = display(found, self.options.user_region)
@@ -203,10 +264,13 @@ class CallPopup(QDialog):
         button.setObjectName("callButton")
         button.setAccessibleName(self.tr("Call {number}").format(number=shown))
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.clicked.connect(lambda _checked=False, f=found, b=button: self._on_call(f, b))
+        button.clicked.connect(
+            lambda _checked=False, r=row, b=button: self._on_call(self.numbers[r], b))
         self.call_buttons.append(button)
         abroad = (self.options.confirm_international
                   and found.region_code != self.options.user_region)
+        if single and not abroad:
+            self._single_row = (number_label, where, button)
         if abroad:
             box = QCheckBox(self.tr("Call abroad ({country})").format(
                 country=country_name(found.region_code)))
@@ -227,7 +291,13 @@ class CallPopup(QDialog):
             other.setEnabled(False)
         self.dismiss_timer.stop()
         self.call_requested.emit(found)
-        QTimer.singleShot(0, self.accept)
+        self._called_offer = self._offer_id
+        QTimer.singleShot(0, self._accept_called)
+
+    def _accept_called(self) -> None:
+        """Close after a call, unless a new offer replaced the one that was called meanwhile."""
+        if self._called_offer == self._offer_id:
+            self.accept()
 
     def popup(self, anchor: QRect | None = None) -> None:
         """Show without taking focus, near `anchor` (the tray icon) or the pointer."""
@@ -268,6 +338,7 @@ class CallPopup(QDialog):
         handle = self.windowHandle()
         if handle is not None:
             handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, False)
+            self._focus_released = True
         super().enterEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:

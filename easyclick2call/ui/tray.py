@@ -21,10 +21,14 @@ STATES = ("ready", "paused", "not_configured", "error")
 class Tray(QObject):
     """Wraps QSystemTrayIcon; calls back into the app controller for every action."""
 
-    def __init__(self, app, parent: QObject | None = None) -> None:
+    def __init__(self, app, parent: QObject | None = None,
+                 icon: QSystemTrayIcon | None = None) -> None:
+        """`icon`: a tray icon already shown at start-up, adopted as it is (no flicker)."""
         super().__init__(parent)
         self.app = app
-        self.icon = QSystemTrayIcon(self)
+        if icon is not None:
+            icon.setParent(self)
+        self.icon = icon if icon is not None else QSystemTrayIcon(self)
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
         self.menu.aboutToShow.connect(self.rebuild_menu)
