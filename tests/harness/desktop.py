@@ -166,8 +166,28 @@ class DesktopSession:
             self.tray.wait(5)
         wait_until(lambda: tray_owner() == 0, 10, "the tray selection to be released")
 
+    def _end_clipboard_owners(self) -> None:
+        """xclip/xsel stay in the background while they own a selection: end ours quietly."""
+        display = self.env.get("DISPLAY")
+        if not display:
+            return
+        for proc_dir in Path("/proc").iterdir():
+            if not proc_dir.name.isdigit():
+                continue
+            try:
+                name = (proc_dir / "comm").read_text().strip()
+                if name not in ("xclip", "xsel"):
+                    continue
+                environ = (proc_dir / "environ").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if f"DISPLAY={display}".encode() in environ:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(int(proc_dir.name), signal.SIGTERM)
+
     def stop(self) -> None:
         """End every process this session started, newest first."""
+        self._end_clipboard_owners()
         for proc in reversed(self.processes):
             if proc.poll() is None:
                 try:
