@@ -5,16 +5,19 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from easyclick2call.ui.calling import CallController
 from easyclick2call.ui.clipboard_watcher import ClipboardWatcher
-from easyclick2call.ui.notifications import Notifier
-from easyclick2call.ui.popup import CallPopup, PopupOptions
 from easyclick2call.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from easyclick2call.ui.calling import CallController
+    from easyclick2call.ui.notifications import Notifier
+    from easyclick2call.ui.popup import CallPopup, PopupOptions
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +61,10 @@ class EasyClickApp(QObject):
         self._popped: dict[str, float] = {}  # e164 -> monotonic time of its last popup
         self._recent: list = []
         self._windows: dict[str, object] = {}
-        self.notifier = Notifier(demo=context.demo, use_desktop=use_desktop_notifications,
-                                 parent=self)
-        self.calls = CallController(context, self.notifier, self)
-        self.calls.call_finished.connect(self._call_finished)
+        self._use_desktop_notifications = use_desktop_notifications
+        # Made on first use: an idle app has shown no message and placed no call.
+        self._notifier: Notifier | None = None
+        self._calls: CallController | None = None
         self.watcher = ClipboardWatcher(
             region=context.region, language=context.language,
             watch_selection=bool(context.setting("watch_selection", False)), parent=self)
@@ -76,13 +79,36 @@ class EasyClickApp(QObject):
         context.settings_changed.connect(self._setting_changed)
         context.history_changed.connect(self.refresh_recent)
 
+    @property
+    def notifier(self) -> Notifier:
+        """Shows the app's messages (ui.notifications), made when the first one is shown."""
+        if self._notifier is None:
+            from easyclick2call.ui.notifications import Notifier
+
+            self._notifier = Notifier(demo=self.context.demo,
+                                      use_desktop=self._use_desktop_notifications, parent=self)
+            if self.tray is not None:
+                self._notifier.tray = self.tray.icon
+        return self._notifier
+
+    @property
+    def calls(self) -> CallController:
+        """Places the calls (ui.calling), made when the first one is asked for."""
+        if self._calls is None:
+            from easyclick2call.ui.calling import CallController
+
+            self._calls = CallController(self.context, self.notifier, self)
+            self._calls.call_finished.connect(self._call_finished)
+        return self._calls
+
     # -- start / stop ---------------------------------------------------------------------
     def start(self) -> None:
         from easyclick2call.ui.tray import Tray
 
         self.tray = Tray(self, self, icon=self._early_icon)
         self._early_icon = None
-        self.notifier.tray = self.tray.icon
+        if self._notifier is not None:
+            self._notifier.tray = self.tray.icon
         self.watcher.start()
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
@@ -173,6 +199,10 @@ class EasyClickApp(QObject):
         history = self.context.history
         if history is None:
             return
+        known_empty = getattr(history, "known_empty", None)
+        if known_empty is not None and known_empty():
+            self._set_recent([])  # no call recorded yet: no thread, no SQLite
+            return
         run_task(history.recent, 5, on_done=self._set_recent, parent=self)
 
     def _set_recent(self, records: list) -> None:
@@ -183,6 +213,8 @@ class EasyClickApp(QObject):
 
     # -- numbers → popup -------------------------------------------------------------------
     def popup_options(self) -> PopupOptions:
+        from easyclick2call.ui.popup import PopupOptions
+
         ctx = self.context
         return PopupOptions(
             user_region=ctx.region(),
@@ -213,6 +245,8 @@ class EasyClickApp(QObject):
             self._popped[found.e164] = now
         popup = self.popup if self._popup_alive() else None
         if popup is None:
+            from easyclick2call.ui.popup import CallPopup
+
             popup = CallPopup(numbers, self.popup_options())
             popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             popup.call_requested.connect(self._popup_call)

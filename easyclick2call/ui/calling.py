@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from easyclick2call.core.dialer import CallRequest, Dialer
 from easyclick2call.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from easyclick2call.core.dialer import CallRequest
 
 log = logging.getLogger(__name__)
 
@@ -138,10 +141,14 @@ class CallController(QObject):
         super().__init__(parent)
         self.context = context
         self.notifier = notifier
+        from easyclick2call.core.dialer import Dialer
+
         self.dialer = Dialer(self._start)
 
     def call(self, number, source: str = "popup") -> bool:
         """Ask for a call to `number` (FoundNumber or E.164); False when refused as a repeat."""
+        from easyclick2call.core.dialer import CallRequest
+
         request = CallRequest.new(number, line=self.context.line_label(), source=source)
         accepted = self.dialer.submit(request)
         if not accepted:

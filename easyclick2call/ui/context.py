@@ -177,8 +177,12 @@ class LazyHistory:
                 self._history = History(self.path)
             return self._history
 
+    def known_empty(self) -> bool:
+        """True when no call was ever recorded here (no history file): nothing to read."""
+        return self._history is None and not self.path.exists()
+
     def recent(self, limit: int = 5) -> list:
-        if self._history is None and not self.path.exists():
+        if self.known_empty():
             return []
         return self.real().recent(limit)
 
