@@ -61,6 +61,7 @@ class ClipboardWatcher(QObject):
         self._last: dict[QClipboard.Mode, int | None] = {}
         self._sequence = 0
         self._engine_ready = False  # the default detector has run once (its modules loaded)
+        self._read_big_text = False  # a big text was read: its memory is given back after
         self._paused = False
         self._running = False
         self._clipboard: QClipboard | None = None
@@ -84,6 +85,8 @@ class ClipboardWatcher(QObject):
         if self._clipboard.supportsSelection():
             self._last[QClipboard.Mode.Selection] = self._digest_of(QClipboard.Mode.Selection)
             self._clipboard.selectionChanged.connect(self._on_selection_changed)
+        if self._read_big_text:
+            self._release_memory_soon()
         if platform_clipboard.needs_polling():
             self._start_mac_polling()
 
@@ -146,7 +149,14 @@ class ClipboardWatcher(QObject):
     def _digest_of(self, mode: QClipboard.Mode) -> int | None:
         """A salted hash of the text in `mode`; None when there is no usable text."""
         text = self._usable_text(mode)
+        if text is not None and len(text) > platform_clipboard.BIG_TEXT_CHARS:
+            self._read_big_text = True
         return None if text is None else self._digest(text)
+
+    def _release_memory_soon(self) -> None:
+        """Once the big text is gone (after this event), give its memory back."""
+        self._read_big_text = False
+        QTimer.singleShot(0, platform_clipboard.release_freed_memory)
 
     def _digest(self, text: str) -> int:
         """A keyed hash of `text` (Python's SipHash, salted per process, plus our own salt):
@@ -214,6 +224,7 @@ class ClipboardWatcher(QObject):
             def work() -> list:  # the first time, this loads the number engine: not here
                 return _default_detector(region, language)(text)
 
+        self._read_big_text |= len(text) > platform_clipboard.BIG_TEXT_CHARS
         run_task(work, on_done=lambda found: self._detected(sequence, found, warm=True),
                  on_error=lambda exc: self._failed(sequence, exc), parent=self)
         return sequence
@@ -221,6 +232,8 @@ class ClipboardWatcher(QObject):
     def _detected(self, sequence: int, found: list, warm: bool = False) -> None:
         if warm and self._detector is None:
             self._engine_ready = True
+        if self._read_big_text:
+            self._release_memory_soon()
         if sequence != self._sequence or not self._running:
             return  # a newer copy superseded this one
         self.checked.emit(sequence)

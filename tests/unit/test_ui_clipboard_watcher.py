@@ -196,3 +196,18 @@ def test_the_x11_selection_only_when_asked(qtbot, watcher):
         subprocess.run(["xclip", "-selection", "primary"], input=SENTINEL.encode(), check=True,
                        timeout=10)
     assert found == [["+33472000001"]]
+
+
+def test_a_big_text_is_scanned_off_the_gui_thread(qtbot, watcher):
+    from easyclick2call.platform.clipboard import release_freed_memory
+
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    with qtbot.waitSignal(w.numbers_found, timeout=10000):  # warms the number engine up
+        xclip_copy("appelez le 01 99 00 12 34")
+    big = "rappel : 04 72 00 00 01\n" + "Lorem ipsum dolor sit amet.\n" * 80000  # 2 MB
+    with qtbot.waitSignal(w.numbers_found, timeout=10000):
+        xclip_copy(big)
+    assert found == [["+33199001234"], ["+33472000001"]]
+    release_freed_memory()  # what the watcher does after such a text: harmless anywhere

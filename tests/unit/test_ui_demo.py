@@ -112,3 +112,24 @@ def test_call_dialog_says_why_a_number_cannot_be_called(qtbot):
     qtbot.waitUntil(dialog.error_label.isVisible, timeout=5000)
     assert dialog.error_label.text()
     assert dialog.call_button.isEnabled()
+
+
+def test_demo_secrets_reach_the_memory_keyring_on_first_use(memory_keyring):
+    from easyclick2call.ui.demo import demo_secrets
+
+    secrets = demo_secrets("easyclick2call-demo-test")
+    secrets.set("consumer_key", "ck-demo")  # kept until the store is first used
+    assert secrets.get("consumer_key") == "ck-demo"
+    secrets.set("application_secret", "as-demo")
+    assert secrets.get("application_secret") == "as-demo"
+
+
+def test_history_is_loaded_only_once_there_is_one(tmp_path):
+    from easyclick2call.core.history import CallRecord
+    from easyclick2call.ui.context import LazyHistory
+
+    history = LazyHistory(tmp_path / "history.sqlite3")
+    assert history.known_empty() and history.recent(5) == []
+    history.add(CallRecord.new("+33199001234", "01 99 00 12 34", "0033972000000", "ringing"))
+    assert not history.known_empty()
+    assert [r.number_e164 for r in history.recent(5)] == ["+33199001234"]

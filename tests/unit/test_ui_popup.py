@@ -146,3 +146,32 @@ def test_shows_place_and_country_abroad(qtbot):
     assert "+32 2 511 22 33" in _texts(popup)
     assert "Brussels, Belgium" in _texts(popup)
     assert "Belgium" in popup.abroad_boxes[0].text()
+
+
+def test_one_window_offers_the_next_numbers_afresh(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")])
+    requested = []
+    popup.call_requested.connect(requested.append)
+    popup.call_buttons[0].click()
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+    popup.offer([found("04 72 00 00 01")])  # the app reuses its popup for the next copy
+    popup.popup()
+    qtbot.waitExposed(popup)
+    assert popup.windowTitle() == "Call +33472000001? — EasyClick2Call"
+    assert "04 72 00 00 01" in _texts(popup) and "01 99 00 12 34" not in _texts(popup)
+    call = popup.call_buttons[0]
+    assert call.isEnabled() and call.isDefault()
+    call.click()
+    call.click()
+    assert [n.e164 for n in requested] == ["+33199001234", "+33472000001"]
+
+
+def test_a_new_offer_is_not_closed_by_the_previous_call(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")])
+    popup.call_buttons[0].click()  # closes itself once the event loop runs …
+    popup.offer([found("04 72 00 00 01"), found("01 99 00 55 66")])  # … but a copy came first
+    popup.popup()
+    qtbot.wait(100)
+    assert popup.isVisible()
+    assert len(popup.call_buttons) == 2 and all(b.isEnabled() for b in popup.call_buttons)
+    assert "Call which number?" in _texts(popup)
