@@ -7,7 +7,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -61,6 +61,7 @@ class EasyClickApp(QObject):
         self._popped: dict[str, float] = {}  # e164 -> monotonic time of its last popup
         self._recent: list = []
         self._windows: dict[str, object] = {}
+        self._anchor: QRect | None = None  # the tray icon's geometry, for the popup
         self._use_desktop_notifications = use_desktop_notifications
         # Made on first use: an idle app has shown no message and placed no call.
         self._notifier: Notifier | None = None
@@ -253,10 +254,27 @@ class EasyClickApp(QObject):
             self.popup = popup
         else:
             popup.offer(numbers, self.popup_options())
-        anchor = self.tray.geometry() if self.tray is not None else None
-        popup.popup(anchor)
+        popup.popup(self._tray_anchor())
         self.popup_shown.emit(popup)
+        QTimer.singleShot(0, self._check_anchor)
         return popup
+
+    def _tray_anchor(self) -> QRect | None:
+        """Where the tray icon is, as last seen (asking X is a round trip: not before the popup
+        is shown, except the first time)."""
+        if self._anchor is None and self.tray is not None:
+            self._anchor = self.tray.geometry()
+        return self._anchor
+
+    def _check_anchor(self) -> None:
+        """After a popup was shown: has the tray icon moved? Then follow it."""
+        if self.tray is None:
+            return
+        anchor = self.tray.geometry()
+        if anchor != self._anchor:
+            self._anchor = anchor
+            if self._popup_visible():
+                self.popup.place(anchor)
 
     def _popup_call(self, found) -> None:
         self.calls.call(found, "popup")

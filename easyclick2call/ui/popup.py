@@ -153,7 +153,7 @@ class CallPopup(QDialog):
             self._update_single(numbers[0])
         else:
             self._build()
-        if self.call_buttons:
+        if self.call_buttons and not self.call_buttons[0].isDefault():
             self.call_buttons[0].setDefault(True)
             self.call_buttons[0].setAutoDefault(True)
 
@@ -306,6 +306,10 @@ class CallPopup(QDialog):
         self.show()
         self.raise_()
         self.restart_timer()
+
+    def place(self, anchor: QRect | None) -> None:
+        """Move next to `anchor` (the tray icon moved while the popup was up)."""
+        self.move(self._position(anchor))
 
     def restart_timer(self) -> None:
         if self.options.timeout_s > 0 and not self._called:
