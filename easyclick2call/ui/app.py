@@ -161,10 +161,10 @@ class EasyClickApp(QObject):
         lines = ["EasyClick2Call" + (f" — {tr('Demo')}" if self.context.demo else "")]
         line = self.context.line_label()
         if line and state != "not_configured":
-            from easyclick2call.ui.calling import _line_display
+            from easyclick2call.ui.line_display import line_display
 
             lines.append(tr("Line {line}: {state}").format(
-                line=_line_display(line, self.context.region()), state=words[state]))
+                line=line_display(line, self.context.region()), state=words[state]))
         else:
             lines.append(words[state])
         return "\n".join(lines)

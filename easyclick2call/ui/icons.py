@@ -27,9 +27,14 @@ _TRAY_FILES = {
     "demo": "tray-demo.svg",
 }
 PIXMAP_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
-# Pre-rendered: tray sizes (16–24 px, 32–48 px at 200 %) and window icons up to 128 px.
-PRERENDERED_SIZES = (16, 22, 24, 32, 44, 48, 64, 128)
+# Pre-rendered: tray sizes (16–24 px, 32–48 px at 200 %), and window icons up to 128 px.
+PRERENDERED_SIZES = (16, 22, 24, 32, 44, 48, 64)
+APP_ICON_SIZES = (*PRERENDERED_SIZES, 128)
 PRERENDERED_FILES = ("app.svg", *_TRAY_FILES.values(), "tray-template.svg")
+
+
+def prerendered_sizes(name: str) -> tuple[int, ...]:
+    return APP_ICON_SIZES if name == "app.svg" else PRERENDERED_SIZES
 
 
 @functools.cache
@@ -111,15 +116,23 @@ def pixmap_module_source() -> str:
         "",
         "PNG: dict[str, dict[int, str]] = {",
     ]
+    same_as: dict[str, str] = {}
+    seen: dict[bytes, str] = {}
     for name in PRERENDERED_FILES:
+        source = resource_path("icons", name).read_bytes()
+        if source in seen:  # an identical SVG (tray.svg is app.svg): shared, not repeated
+            same_as[name] = seen[source]
+            continue
+        seen[source] = name
         lines.append(f"    {name!r}: {{")
-        for size in PRERENDERED_SIZES:
+        for size in prerendered_sizes(name):
             encoded = base64.b64encode(png_bytes(render_svg(name, size))).decode("ascii")
             lines.append(f"        {size}: (")
             lines.extend(f'            "{encoded[i:i + 76]}"' for i in range(0, len(encoded), 76))
             lines.append("        ),")
         lines.append("    },")
     lines.append("}")
+    lines.extend(f"PNG[{name!r}] = PNG[{original!r}]" for name, original in same_as.items())
     return "\n".join(lines) + "\n"
 
 
