@@ -208,7 +208,9 @@ class _Startup:
             from easyclick2call.ui.demo import demo_secrets, seed_account, start_sandbox
 
             secrets = demo_secrets(profile.keyring_service)
-            self.sandbox = start_sandbox(args.sandbox_port)
+            # It answers only once the clipboard is watched: whoever waits for the demo's
+            # sandbox (a script, a test) can copy a number as soon as it answers.
+            self.sandbox = start_sandbox(args.sandbox_port, serve=False)
             seed_account(settings, secrets, self.sandbox.info())
         language = _language(args.lang, settings)
         context = AppContext(profile, settings, secrets, LazyHistory(profile.history_db),
@@ -217,6 +219,8 @@ class _Startup:
         self.app = app
         self.instance.message_received.connect(lambda message: _handle_message(app, message))
         app.start()
+        if self.sandbox is not None:
+            self.sandbox.start()
         app.first_run()
         if args.number:
             app.offer_text(args.number)

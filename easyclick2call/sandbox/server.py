@@ -179,13 +179,20 @@ class SandboxServer:
 
     # Life cycle --------------------------------------------------------------------------------
 
+    def listen(self) -> SandboxServer:
+        """Bind the port (its address is then known) without answering yet: connections wait
+        in the listen queue until start()."""
+        if self._httpd is None:
+            self._stopping.clear()
+            ipv6 = ":" in self.host
+            self._httpd = _HttpServer((self.host, self.port), self, ipv6)
+            self.port = self._httpd.server_address[1]
+        return self
+
     def start(self) -> SandboxServer:
-        if self._httpd is not None:
+        if self._thread is not None:
             return self
-        self._stopping.clear()
-        ipv6 = ":" in self.host
-        self._httpd = _HttpServer((self.host, self.port), self, ipv6)
-        self.port = self._httpd.server_address[1]
+        self.listen()
         # No poll interval: an idle sandbox (demo mode) never wakes the process up; stop()
         # wakes the loop with a connection of its own.
         self._thread = threading.Thread(
@@ -199,18 +206,19 @@ class SandboxServer:
 
     def stop(self) -> None:
         self._stopping.set()
-        if self._httpd is not None:
-            stopper = threading.Thread(target=self._httpd.shutdown, daemon=True)
+        httpd, thread = self._httpd, self._thread
+        self._httpd = self._thread = None
+        if httpd is None:
+            return
+        if thread is not None:
+            stopper = threading.Thread(target=httpd.shutdown, daemon=True)
             stopper.start()
             while stopper.is_alive():
                 self._wake_serve_loop()
                 stopper.join(timeout=0.05)
-            self._httpd.server_close()
-            self._httpd.close_connections()
-            self._httpd = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+            thread.join(timeout=5)
+        httpd.server_close()
+        httpd.close_connections()
 
     def _wake_serve_loop(self) -> None:
         """Open and close one connection, so that the blocked serve loop sees shutdown()."""

@@ -51,12 +51,15 @@ def demo_secrets(service: str):
     return LazySecretStore(service, memory=True)
 
 
-def start_sandbox(port: int = 0):
-    """Start the sandbox on 127.0.0.1:`port` (0: a free one).
+def start_sandbox(port: int = 0, *, serve: bool = True):
+    """Start the sandbox on 127.0.0.1:`port` (0: a free one); with ``serve=False`` it only
+    holds its port, and answers once its ``start()`` is called.
 
     Its secrets go to :func:`demo_secrets` (the in-memory keyring), never the system's."""
     from easyclick2call.sandbox.server import SandboxServer
 
-    sandbox = SandboxServer(host="127.0.0.1", port=port).start()
+    sandbox = SandboxServer(host="127.0.0.1", port=port).listen()
+    if serve:
+        sandbox.start()
     log.info("demo mode: sandbox on %s", sandbox.endpoint)
     return sandbox

@@ -11,6 +11,7 @@ from tests.unit.test_ui_support import found
 
 
 def _popup(qtbot, numbers, **options) -> CallPopup:
+    QCursor.setPos(0, 700)  # away from where popups appear: hovering holds them open
     popup = CallPopup(numbers, PopupOptions(**options))
     popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     qtbot.addWidget(popup)
