@@ -20,8 +20,17 @@ EXIT_NOT_CALLABLE = 3
 EXIT_AUTH = 4
 EXIT_NETWORK = 5
 
-# Modules under easyclick2call.commands that add sub-commands, in help order.
-COMMAND_MODULES = ("api", "config", "sandbox_cmd")
+# Sub-commands and the module under easyclick2call.commands that adds each, in help order.
+COMMANDS = {
+    "call": "api",
+    "lines": "api",
+    "users": "api",
+    "connect": "api",
+    "config": "config",
+    "sandbox": "sandbox_cmd",
+}
+# Options of the tray app that take a value (the value is not a sub-command name).
+GUI_OPTIONS_WITH_VALUE = ("--profile", "--lang", "--sandbox-port")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"EasyClick2Call {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in dict.fromkeys(COMMANDS.values()):
         try:
             module = importlib.import_module(f"easyclick2call.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -46,22 +55,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _is_gui_invocation(argv: Sequence[str]) -> bool:
-    """True when no sub-command is named: the tray app (with its own options) starts."""
+    """True when no sub-command is named: the tray app (with its own options) starts.
+
+    Decided from the words alone, without importing the sub-commands (start-up time)."""
+    skip_value = False
     for arg in argv:
+        if skip_value:
+            skip_value = False
+            continue
         if arg in ("-h", "--help", "--version"):
             return False
+        if arg in GUI_OPTIONS_WITH_VALUE:
+            skip_value = True
+            continue
         if not arg.startswith("-"):
             # A positional that is not a sub-command is a number / tel: URI handed to the app.
-            return arg not in _command_names()
+            return arg not in COMMANDS
     return True
-
-
-def _command_names() -> set[str]:
-    parser = build_parser()
-    for action in parser._actions:  # argparse offers no public accessor for sub-commands
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from easyclick2call.core.regions import REGION_CODES
+
 log = logging.getLogger(__name__)
 
 TRANSLATION_CONTEXT = "Settings"
@@ -209,9 +211,7 @@ def _range_validator(key: str, low: int, high: int) -> Validator:
 
 
 def _validate_region(value: object) -> None:
-    import phonenumbers
-
-    if value not in phonenumbers.SUPPORTED_REGIONS:
+    if value not in REGION_CODES:
         raise ValueError(
             f"region must be a two-letter country code in capitals, such as FR or BE "
             f"(got {value!r})."
@@ -234,8 +234,6 @@ def system_region() -> str:
     country) gives the fallback — never Python's guess (getlocale() says en_US for C.UTF-8).
     Windows: the user's default locale name ("fr-FR").
     """
-    import phonenumbers
-
     for var in ("LC_ALL", "LC_TELEPHONE", "LC_ADDRESS", "LANG"):
         value = os.environ.get(var, "")
         if value:
@@ -244,7 +242,7 @@ def system_region() -> str:
     else:
         candidate = _windows_locale_name()
     match = re.match(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b", candidate)
-    if match and match.group(1).upper() in phonenumbers.SUPPORTED_REGIONS:
+    if match and match.group(1).upper() in REGION_CODES:
         return match.group(1).upper()
     return FALLBACK_REGION
 

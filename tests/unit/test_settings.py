@@ -166,3 +166,11 @@ def test_default_region_follows_the_system_locale(monkeypatch: pytest.MonkeyPatc
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", lang)
     assert system_region() == region
+
+
+def test_region_list_is_phonenumbers_supported_regions() -> None:
+    import phonenumbers
+
+    from easyclick2call.core.regions import REGION_CODES
+
+    assert phonenumbers.SUPPORTED_REGIONS == REGION_CODES
