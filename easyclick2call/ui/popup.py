@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -335,6 +335,20 @@ class CallPopup(QDialog):
         x = min(max(point.x(), area.left()), area.right() - size.width())
         y = min(max(point.y(), area.top()), area.bottom() - size.height())
         return QPoint(x, y)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed by the user, the window manager or the app quitting: dismissed (QDialog's
+        reject). Closing destroys the X window; a popup kept for reuse (no WA_DeleteOnClose)
+        makes its next one right away, while idle: making it when the next number is copied
+        (properties, icon…) would cost more than the rest of the copy → popup path."""
+        super().closeEvent(event)
+        if event.isAccepted() and not self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose):
+            QTimer.singleShot(0, self._prepare_window)
+
+    def _prepare_window(self) -> None:
+        handle = self.windowHandle()
+        if handle is not None and not self.isVisible():
+            handle.create()
 
     def enterEvent(self, event: QEvent) -> None:
         self.dismiss_timer.stop()

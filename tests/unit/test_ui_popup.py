@@ -176,3 +176,29 @@ def test_a_new_offer_is_not_closed_by_the_previous_call(qtbot):
     assert popup.isVisible()
     assert len(popup.call_buttons) == 2 and all(b.isEnabled() for b in popup.call_buttons)
     assert "Call which number?" in _texts(popup)
+
+
+def test_closed_by_the_window_manager_it_is_dismissed_and_its_next_window_made_at_once(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34")])
+    rejected = []
+    popup.rejected.connect(lambda: rejected.append(True))
+    assert popup.windowHandle().close()  # as WM_DELETE_WINDOW does: the X window is destroyed
+    assert not popup.isVisible()
+    assert rejected == [True]
+    # The next X window is made while idle, not when the next number is copied.
+    qtbot.waitUntil(lambda: popup.testAttribute(Qt.WidgetAttribute.WA_WState_Created))
+    popup.offer([found("01 99 00 56 78")])
+    popup.popup()
+    qtbot.waitExposed(popup)
+    assert popup.windowTitle() == "Call +33199005678? — EasyClick2Call"
+
+
+def test_a_popup_that_deletes_itself_closes_for_good(qtbot):
+    QCursor.setPos(0, 700)
+    popup = CallPopup([found("01 99 00 12 34")], PopupOptions())
+    popup.popup()
+    qtbot.waitExposed(popup)
+    destroyed = []
+    popup.destroyed.connect(lambda: destroyed.append(True))
+    assert popup.close()
+    qtbot.waitUntil(lambda: destroyed == [True])
