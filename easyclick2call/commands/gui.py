@@ -16,6 +16,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from easyclick2call import APP_ID
+
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
@@ -38,30 +40,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="DIR",
                         help="keep settings, history and logs in DIR "
                              "(default: $EASYCLICK2CALL_PROFILE, else the usual folders)")
-    parser.add_argument("--lang", choices=("en", "fr"), help="language of the interface")
+    parser.add_argument("--lang", choices=("system", "en", "fr"),
+                        help="language of the interface (default: the setting, else the system)")
     parser.add_argument("number", nargs="?", metavar="NUMBER",
                         help="a number or a tel:/callto:/sip: URI to offer to call")
     return parser
 
 
-def _language(requested: str | None, settings) -> str:
-    if requested:
-        return requested
-    configured = str(settings.get("language")) if settings is not None else "system"
-    if configured in ("en", "fr"):
-        return configured
-    from PySide6.QtCore import QLocale
-
-    return "fr" if QLocale.system().name().lower().startswith("fr") else "en"
-
-
 def _setup_qt(argv0: str):
     from PySide6.QtWidgets import QApplication
 
+    if sys.platform == "win32":
+        from easyclick2call.platform.app_identity import set_windows_app_user_model_id
+
+        set_windows_app_user_model_id()  # before any window: notifications show our name
     app = QApplication.instance() or QApplication([argv0])
     app.setApplicationName("EasyClick2Call")
     app.setOrganizationName("EasyClick2Call")
-    app.setDesktopFileName("easyclick2call")
+    app.setDesktopFileName(APP_ID)  # matches resources/linux/<APP_ID>.desktop
     app.setQuitOnLastWindowClosed(False)
     return app
 
@@ -180,6 +176,8 @@ class _Startup:
         self.tray_icon = tray_icon
         self.app = None
         self.sandbox = None
+        self.url_filter = None
+        self.os_integration = None
         self.error: BaseException | None = None
 
     def finish(self) -> None:
@@ -212,7 +210,9 @@ class _Startup:
             # sandbox (a script, a test) can copy a number as soon as it answers.
             self.sandbox = start_sandbox(args.sandbox_port, serve=False)
             seed_account(settings, secrets, self.sandbox.info())
-        language = _language(args.lang, settings)
+        from easyclick2call.ui.i18n import install_translator
+
+        language = install_translator(self.qt_app, args.lang or str(settings.get("language")))
         context = AppContext(profile, settings, secrets, LazyHistory(profile.history_db),
                              demo=self.demo, sandbox=self.sandbox, language=language)
         app = EasyClickApp(context, tray_icon=self.tray_icon)
@@ -221,6 +221,18 @@ class _Startup:
         app.start()
         if self.sandbox is not None:
             self.sandbox.start()
+        _say_once_if_the_clipboard_cannot_be_watched(app)
+        from easyclick2call.ui.os_integration import OsIntegration
+
+        self.os_integration = OsIntegration(
+            context, lambda *args, **kwargs: app.notifier.notify(*args, **kwargs),  # noqa: PLW0108 (notifier made on first use)
+            parent=app)
+        if sys.platform == "darwin":  # tel: links arrive as file-open events on macOS
+            from easyclick2call.platform.url_events import UrlOpenFilter
+
+            self.url_filter = UrlOpenFilter(self.qt_app)
+            self.url_filter.url_opened.connect(app.offer_text)
+            self.qt_app.installEventFilter(self.url_filter)
         app.first_run()
         if args.number:
             app.offer_text(args.number)
@@ -238,6 +250,23 @@ class _Startup:
         wait_for_tasks(5000)
         if self.sandbox is not None:
             self.sandbox.stop()
+
+
+def _say_once_if_the_clipboard_cannot_be_watched(app) -> None:
+    """On a desktop (Wayland) where a background app never sees copies, say so once, plainly."""
+    from easyclick2call.platform.session import clipboard_watch_support
+
+    watchable, reason = clipboard_watch_support()
+    if watchable:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    log.warning("the clipboard cannot be watched in this session")
+    app.notifier.notify(
+        QCoreApplication.translate("Startup", "Copied numbers cannot be noticed here"),
+        QCoreApplication.translate("Session", reason),
+        error=True,
+    )
 
 
 def _handle_message(app, message: dict) -> None:

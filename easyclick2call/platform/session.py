@@ -32,6 +32,8 @@ MACOS_REASON = "macOS: copies are noticed by checking the pasteboard a few times
 X11_XWAYLAND_REASON = (
     "The app runs through XWayland, where GNOME passes every copy on, as on X11."
 )
+# Every sentence above, for the translation catalogue (the app shows them translated).
+REASONS = (WAYLAND_REASON, NO_DISPLAY_REASON, MACOS_REASON, X11_XWAYLAND_REASON)
 # Compositors known to forward Wayland copies to X11 clients without focus (Mutter does; KWin
 # only when an X11 window gets focus).
 XWAYLAND_FORWARDING_DESKTOPS = ("gnome", "ubuntu", "unity", "pop")

@@ -14,16 +14,19 @@ Run ``python -m easyclick2call.ui.i18n catalogue`` to print catalogue_extra.py, 
 
 from __future__ import annotations
 
-import ast
-import inspect
-import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from easyclick2call.resources import resource_path
+
+if TYPE_CHECKING:
+    import ast
+
+# The catalogue tooling below (ast, inspect, json) is imported inside its functions: the app
+# itself only needs install_translator() and the tr_* helpers at start-up.
 
 LANGUAGES = ("en", "fr")
 SOURCE_LANGUAGE = "en"
@@ -31,6 +34,7 @@ CATALOGUE_NAME = "easyclick2call"
 API_ERROR_CONTEXT = "ApiError"
 SECRETS_ERROR_CONTEXT = "SecretsError"
 SETTINGS_CONTEXT = "Settings"
+SESSION_CONTEXT = "Session"
 
 _state: dict[str, object] = {"language": SOURCE_LANGUAGE, "translators": []}
 
@@ -147,6 +151,8 @@ def secrets_error_strings() -> list[tuple[str, str]]:
 
     The factories are the module's functions that take no argument and return a SecretsError.
     """
+    import inspect
+
     from easyclick2call.core import secrets
 
     pairs: list[tuple[str, str]] = []
@@ -172,6 +178,8 @@ def settings_strings() -> list[str]:
 def _helper_contexts(tree: ast.Module) -> dict[str, str]:
     """Module-level helpers such as ``def tr(text): return QCoreApplication.translate("Ctx",
     text)``: helper name → its context."""
+    import ast
+
     helpers: dict[str, str] = {}
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef):
@@ -193,6 +201,8 @@ def helper_strings(package: Path | None = None) -> list[tuple[str, str]]:
     lupdate files ``tr("Demo")`` under no context, while the helper asks for its own at run
     time; listing them here gives the catalogue the context the app really uses.
     """
+    import ast
+
     package = package or Path(__file__).resolve().parent.parent
     found: list[tuple[str, str]] = []
     for path in sorted(package.rglob("*.py")):
@@ -225,12 +235,18 @@ def extra_entries() -> Iterator[tuple[str, str, str]]:
         yield SECRETS_ERROR_CONTEXT, en, fr
     for en, _fr in _unique([(text, "") for text in settings_strings()]):
         yield SETTINGS_CONTEXT, en, ""
+    from easyclick2call.platform.session import REASONS
+
+    for en in REASONS:
+        yield SESSION_CONTEXT, en, ""
     for context, en in sorted(set(helper_strings())):
         yield context, en, ""
 
 
 def catalogue_source() -> str:
     """The text of ui/catalogue_extra.py: one QT_TRANSLATE_NOOP per Qt-free string."""
+    import json
+
     lines = [
         "# ruff: noqa: E501",
         '"""Strings of the Qt-free layers, listed for lupdate.',
@@ -334,6 +350,8 @@ def _write_ts(tree, path: Path) -> None:
 
 def main(argv: list[str]) -> int:
     """``catalogue`` prints catalogue_extra.py; ``fill-ts FILE`` fills a .ts from the tables."""
+    import sys
+
     if argv[:1] == ["catalogue"]:
         sys.stdout.write(catalogue_source())
         return 0
@@ -352,4 +370,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    import sys
+
     sys.exit(main(sys.argv[1:]))

@@ -1009,6 +1009,17 @@
     </message>
 </context>
 <context>
+    <name>OsIntegration</name>
+    <message>
+        <source>Desktop integration</source>
+        <translation>Intégration au bureau</translation>
+    </message>
+    <message>
+        <source>The system settings could not be changed ({error}).</source>
+        <translation>Les réglages du système n’ont pas pu être modifiés ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>PasswordRules</name>
     <message>
         <source>Type a password.</source>
@@ -1114,6 +1125,25 @@
     <message>
         <source>Check that you pasted only the secret (OVHcloud secrets are about 32 characters).</source>
         <translation>Vérifiez que vous n&apos;avez collé que le secret (les secrets OVHcloud font environ 32 caractères).</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>This Wayland desktop only lets the window in front read the clipboard, so EasyClick2Call cannot notice copied numbers in the background. Use “Call clipboard now” in the tray menu, or a keyboard shortcut running “easyclick2call call --clipboard”.</source>
+        <translation>Ce bureau Wayland ne laisse lire le presse-papiers qu’à la fenêtre au premier plan : EasyClick2Call ne peut donc pas remarquer les numéros copiés en arrière-plan. Utilisez « Appeler le presse-papiers maintenant » dans le menu de l’icône, ou un raccourci clavier qui lance « easyclick2call call --clipboard ».</translation>
+    </message>
+    <message>
+        <source>No graphical session was found (neither DISPLAY nor WAYLAND_DISPLAY is set), so there is no clipboard to watch.</source>
+        <translation>Aucune session graphique n’a été trouvée (ni DISPLAY ni WAYLAND_DISPLAY n’est défini) : il n’y a pas de presse-papiers à surveiller.</translation>
+    </message>
+    <message>
+        <source>macOS: copies are noticed by checking the pasteboard a few times per second.</source>
+        <translation>macOS : les copies sont remarquées en consultant le presse-papiers plusieurs fois par seconde.</translation>
+    </message>
+    <message>
+        <source>The app runs through XWayland, where GNOME passes every copy on, as on X11.</source>
+        <translation>L’application passe par XWayland, où GNOME transmet chaque copie, comme sous X11.</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1402,13 @@
     <message>
         <source>Nothing was saved: {reason}</source>
         <translation>Rien n&apos;a été enregistré : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Copied numbers cannot be noticed here</source>
+        <translation>Les numéros copiés ne peuvent pas être remarqués ici</translation>
     </message>
 </context>
 <context>
