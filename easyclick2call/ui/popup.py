@@ -338,11 +338,17 @@ class CallPopup(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closed by the user, the window manager or the app quitting: dismissed (QDialog's
-        reject). Closing destroys the X window; a popup kept for reuse (no WA_DeleteOnClose)
-        makes its next one right away, while idle: making it when the next number is copied
-        (properties, icon…) would cost more than the rest of the copy → popup path."""
+        reject). A popup kept for reuse (no WA_DeleteOnClose) that the window manager closes
+        (a spontaneous event) is only hidden: an accepted close destroys the X window, and the
+        next copy would have to make and map a new one. Qt's own closes (quitting) go through.
+        Otherwise the next X window is made right away, while idle."""
+        reused = not self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if reused and event.spontaneous():
+            self.reject()
+            event.ignore()
+            return
         super().closeEvent(event)
-        if event.isAccepted() and not self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose):
+        if event.isAccepted() and reused:
             QTimer.singleShot(0, self._prepare_window)
 
     def _prepare_window(self) -> None:
