@@ -43,6 +43,7 @@ class Toast(QWidget):
                          | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # paint the border and accent
         self.setObjectName("toast")
         self.setWindowTitle(f"EasyClick2Call — {title}")
         self.setWindowIcon(app_icon())
@@ -53,7 +54,9 @@ class Toast(QWidget):
             f" border-left: 5px solid {accent}; }}")
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
-        self.title_label = QLabel(f"<b>{_escape(title)}</b>")
+        # The window title keeps "(Demo)" (desktop notifications have no badge); the badge says it
+        shown = title.removesuffix(f" ({tr('Demo')})") if demo else title
+        self.title_label = QLabel(f"<b>{_escape(shown)}</b>")
         header.addWidget(self.title_label, 1)
         if demo:
             badge = QLabel(tr("Demo"))
