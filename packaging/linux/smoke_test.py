@@ -116,7 +116,8 @@ def main(binary: str) -> int:
         window = popup.split()[0]
         step(f"copy → popup (window {window}: {xdotool('getwindowname', window)!r})", started)
 
-        xdotool("mousemove", "--sync", "--window", window, "4", "4", "click", "1")
+        # No --sync: it waits for the pointer to move, forever if it is already there.
+        xdotool("mousemove", "--window", window, "4", "4", "click", "1")
         xdotool("key", "Return")
         calls = wait_for(lambda: http_json(f"{base}/calls"), 15)
         if not calls or calls[-1].get("called_number") != OVH:
