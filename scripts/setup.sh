@@ -24,7 +24,7 @@ if ((${#missing[@]})); then
         echo "setup: installing ${#missing[@]} apt packages: ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        apt-get install -y -qq "${missing[@]}" >/dev/null
     else
         echo "setup: these packages are missing; install them, then run this again:" >&2
         echo "  sudo apt-get install -y ${missing[*]}" >&2
