@@ -54,7 +54,7 @@ from tests.e2e.support.actions import (  # noqa: E402
 )
 from tests.e2e.support.app import app_command, free_port, seed_profile  # noqa: E402
 from tests.e2e.support.x11 import Display  # noqa: E402
-from tests.harness.desktop import DesktopSession, tray_owner  # noqa: E402
+from tests.harness.desktop import desktop_unless_present, tray_owner  # noqa: E402
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 BIG_CLIPBOARD = 10 * 1024 * 1024
@@ -429,16 +429,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="skip the GUI-stall measures")
     args = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="ec2c-bench-"))
-    session = None
-    if not os.environ.get("DISPLAY"):
-        for name in list(os.environ):
-            if name.startswith(("OVH_", "EASYCLICK2CALL_")):
-                del os.environ[name]
-        os.environ["QT_QPA_PLATFORM"] = "xcb"
-        os.environ.setdefault("LANG", "C.UTF-8")
-        os.environ["LANGUAGE"] = "en"
-        session = DesktopSession(home=workdir / "home").start()
-    elif not tray_owner():
+    session = desktop_unless_present(workdir / "home")
+    if session is None and not tray_owner():
         raise SystemExit("DISPLAY is set but no system tray runs there; unset DISPLAY to let "
                          "the benchmark start its own Xvfb and tray host.")
     try:

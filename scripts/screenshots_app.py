@@ -17,7 +17,6 @@ and crops each shot around what it shows:
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -39,7 +38,7 @@ from tests.e2e.support.actions import (  # noqa: E402
 from tests.e2e.support.app import AppProcess, free_port  # noqa: E402
 from tests.e2e.support.recorder import WindowRecorder  # noqa: E402
 from tests.e2e.support.x11 import Display  # noqa: E402
-from tests.harness.desktop import DesktopSession  # noqa: E402
+from tests.harness.desktop import desktop_unless_present  # noqa: E402
 
 BACKGROUND = "#e9ecef"
 PAD = 14
@@ -168,15 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="ec2c-shots-"))
-    session = None
-    if not os.environ.get("DISPLAY"):
-        for name in list(os.environ):
-            if name.startswith(("OVH_", "EASYCLICK2CALL_")):
-                del os.environ[name]
-        os.environ["QT_QPA_PLATFORM"] = "xcb"
-        os.environ.setdefault("LANG", "C.UTF-8")
-        os.environ["LANGUAGE"] = "en"
-        session = DesktopSession(home=workdir / "home").start()
+    session = desktop_unless_present(workdir / "home")
     try:
         subprocess.run(["xsetroot", "-solid", BACKGROUND], check=False, timeout=10)
         take(args.out.resolve(), workdir)

@@ -34,13 +34,9 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     if args.scale:
         return shoot(args.out, args.scale)
-    session = None
-    if not os.environ.get("DISPLAY"):
-        from tests.harness import desktop
+    from tests.harness.desktop import desktop_unless_present
 
-        desktop.SCREEN = BIG_SCREEN
-        session = desktop.DesktopSession(home=Path(tempfile.mkdtemp(prefix="ec2c-shots-")))
-        session.start()
+    session = desktop_unless_present(Path(tempfile.mkdtemp(prefix="ec2c-shots-")), BIG_SCREEN)
     try:
         for scale in ("1", "2"):
             env = dict(os.environ, QT_SCALE_FACTOR=scale, QT_QPA_PLATFORM="xcb",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness.desktop import DesktopSession
+from tests.harness.desktop import DesktopSession, isolate_environment
 
 _SESSION: DesktopSession | None = None
 
@@ -17,13 +17,7 @@ _SESSION: DesktopSession | None = None
 def pytest_configure(config: pytest.Config) -> None:
     """Before any Qt or keyring import: isolate from the user's files and start the desktop."""
     global _SESSION
-    for name in list(os.environ):
-        if name.startswith(("OVH_", "EASYCLICK2CALL_")):
-            del os.environ[name]
-    os.environ.pop("QT_QPA_PLATFORM", None)
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    os.environ.setdefault("LANG", "C.UTF-8")
-    os.environ["LANGUAGE"] = "en"
+    isolate_environment()
     home = Path(tempfile.mkdtemp(prefix="ec2c-tests-"))
     os.chdir(home)  # python-ovh reads ./ovh.conf: run from a folder that has none
     if hasattr(config, "workerinput"):

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,6 @@ def run_task(
     return signals
 
 
-@Slot()
 def wait_for_tasks(msecs: int = 30000) -> bool:
     """Block until every background task ended (only at exit and in tests)."""
     return task_pool().waitForDone(msecs)

@@ -54,6 +54,25 @@ def tray_owner(display: str | None = None) -> int:
         x11.XCloseDisplay(dpy)
 
 
+def isolate_environment() -> None:
+    """No OVH_* / EASYCLICK2CALL_* settings inherited from the caller, Qt on X11, English."""
+    for name in list(os.environ):
+        if name.startswith(("OVH_", "EASYCLICK2CALL_")):
+            del os.environ[name]
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    os.environ.setdefault("LANG", "C.UTF-8")
+    os.environ["LANGUAGE"] = "en"
+
+
+def desktop_unless_present(home: Path, screen: str = SCREEN) -> DesktopSession | None:
+    """For scripts (benchmarks, screenshots): an isolated environment, and a desktop session of
+    their own when none is running (DISPLAY unset); None when they use the caller's display."""
+    if os.environ.get("DISPLAY"):
+        return None
+    isolate_environment()
+    return DesktopSession(home=home, screen=screen).start()
+
+
 def wait_until(predicate, timeout: float, what: str, interval: float = 0.02) -> None:
     """Poll `predicate` until it is true; raise DesktopUnavailable after `timeout` seconds."""
     deadline = time.monotonic() + timeout
@@ -69,6 +88,7 @@ class DesktopSession:
     """The processes of one desktop session and the environment variables they provide."""
 
     home: Path
+    screen: str = SCREEN
     processes: list[subprocess.Popen] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
     tray: subprocess.Popen | None = None
@@ -109,7 +129,7 @@ class DesktopSession:
         xvfb = _require("Xvfb")
         read_fd, write_fd = os.pipe()
         self._spawn(
-            [xvfb, "-displayfd", str(write_fd), "-screen", "0", SCREEN, "-nolisten", "tcp",
+            [xvfb, "-displayfd", str(write_fd), "-screen", "0", self.screen, "-nolisten", "tcp",
              "-noreset"],
             pass_fds=(write_fd,),
             stdout=subprocess.DEVNULL,
