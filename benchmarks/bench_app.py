@@ -298,6 +298,11 @@ def stall_while_api_hangs(display: Display, target: Target, pid: int,
     return longest(trips)
 
 
+def reset_clipboard() -> None:
+    subprocess.run(["xclip", "-selection", "clipboard", "-i"], input=b"benchmark", check=True,
+                   timeout=10, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def failed_seen(pid: int) -> bool:
     with Display() as display:
         return bool(display.visible_windows_titled("failed", pid))
@@ -308,6 +313,9 @@ def measure(target: Target, args: argparse.Namespace, workdir: Path) -> Figures:
     log = workdir / f"{target.name}.log"
     with Display() as display:
         display.watch()
+        # Both programs start with the same small clipboard (the floor's last measure leaves a
+        # 10 MB one, whose owner a program killed while reading it may leave stuck).
+        reset_clipboard()
         proc = None
         for attempt in range(args.starts):
             if proc is not None:

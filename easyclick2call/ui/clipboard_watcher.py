@@ -5,6 +5,11 @@ What is ignored: the content present at start-up, content marked concealed by a 
 (a salted hash is kept, never the text). Detection runs off the GUI thread; each change gets a
 sequence number so that a slow, stale detection never overrides a newer one. The clipboard text
 is never logged nor stored.
+
+On X11 the text is read by platform.x11_selection, on a thread of its own and with the owner's
+answers asked for in one go: quicker than QClipboard (which asks the X server and the owner one
+question at a time) and never blocking the GUI thread, even when the owner does not answer.
+Elsewhere, and for a clipboard this process owns, QClipboard reads it.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import logging
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from easyclick2call.platform import clipboard as platform_clipboard
@@ -29,6 +34,10 @@ MAC_POLL_MS = 500
 INLINE_MAX_CHARS = 4096
 
 Detector = Callable[[str], list]
+# EASYCLICK2CALL_CLIPBOARD_READER=qt: read through QClipboard on X11 too (a way out, if ever).
+READER_ENV = "EASYCLICK2CALL_CLIPBOARD_READER"
+_SELECTION_NAMES = {QClipboard.Mode.Clipboard: "CLIPBOARD", QClipboard.Mode.Selection: "PRIMARY"}
+_MODES = {name: mode for mode, name in _SELECTION_NAMES.items()}
 
 
 def _default_detector(region: str, language: str) -> Detector:
@@ -43,6 +52,8 @@ class ClipboardWatcher(QObject):
     numbers_found = Signal(list)
     # Emitted for every change it looked at (found or not): tests and benchmarks wait on it.
     checked = Signal(int)
+    # From the X11 selection reader's thread (a queued connection brings it to the GUI thread).
+    _selection_read = Signal(object)
 
     def __init__(
         self,
@@ -72,6 +83,11 @@ class ClipboardWatcher(QObject):
         self._mac_counter: platform_clipboard.MacChangeCount | None = None
         self._mac_last: int | None = None
         self._mac_timer: QTimer | None = None
+        self._reader = None  # platform.x11_selection.SelectionReader, on X11
+        self._reading: dict[QClipboard.Mode, int] = {}  # mode -> the read that counts
+        self._startup_reads: dict[QClipboard.Mode, int] = {}  # mode -> read of start-up content
+        self._considered: set[QClipboard.Mode] = set()  # modes with a change read since start
+        self._selection_read.connect(self._on_selection_read, Qt.ConnectionType.QueuedConnection)
 
     # -- life cycle -----------------------------------------------------------------------
     def start(self) -> None:
@@ -80,10 +96,12 @@ class ClipboardWatcher(QObject):
             return
         self._running = True
         self._clipboard = QGuiApplication.clipboard()
-        self._last[QClipboard.Mode.Clipboard] = self._digest_of(QClipboard.Mode.Clipboard)
+        self._reader = self._open_reader()
+        self._considered.clear()
+        self._remember_startup(QClipboard.Mode.Clipboard)
         self._clipboard.dataChanged.connect(self._on_clipboard_changed)
         if self._clipboard.supportsSelection():
-            self._last[QClipboard.Mode.Selection] = self._digest_of(QClipboard.Mode.Selection)
+            self._remember_startup(QClipboard.Mode.Selection)
             self._clipboard.selectionChanged.connect(self._on_selection_changed)
         if self._read_big_text:
             self._release_memory_soon()
@@ -100,6 +118,11 @@ class ClipboardWatcher(QObject):
         if self._mac_timer is not None:
             self._mac_timer.stop()
         self._sequence += 1  # drop detections under way
+        self._reading.clear()
+        self._startup_reads.clear()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     @property
     def paused(self) -> bool:
@@ -116,6 +139,60 @@ class ClipboardWatcher(QObject):
 
     def set_language(self, language: str) -> None:
         self._language = language
+
+    # -- reading --------------------------------------------------------------------------
+    def _open_reader(self):
+        """The X11 selection reader, or None (not X11, or it cannot start: QClipboard reads)."""
+        if QGuiApplication.platformName() != "xcb" or os.environ.get(READER_ENV) == "qt":
+            return None
+        from easyclick2call.platform.x11_selection import SelectionReader
+
+        try:
+            return SelectionReader(self._selection_read.emit)
+        except OSError as exc:
+            log.info("X11 selection reader unavailable (%s): reading through Qt", exc)
+            return None
+
+    def _reads_itself(self, mode: QClipboard.Mode) -> bool:
+        """True when the reader reads `mode` (never our own content: Qt answers for it on the
+        GUI thread, which a read waiting there would block)."""
+        if self._reader is None or not self._reader.alive:
+            return False
+        assert self._clipboard is not None
+        owned = (self._clipboard.ownsClipboard() if mode == QClipboard.Mode.Clipboard
+                 else self._clipboard.ownsSelection())
+        return not owned
+
+    def _remember_startup(self, mode: QClipboard.Mode) -> None:
+        """What is on `mode` now is remembered (its digest), so that it never pops up."""
+        if self._reads_itself(mode):
+            assert self._reader is not None
+            self._last[mode] = None
+            self._startup_reads[mode] = self._reader.request(_SELECTION_NAMES[mode])
+        else:
+            self._last[mode] = self._digest_of(mode)
+
+    def _on_selection_read(self, result) -> None:
+        from easyclick2call.platform import x11_selection
+
+        mode = _MODES[result.selection]
+        text = result.text if result.status == x11_selection.TEXT else None
+        if text is not None and not text.strip():
+            text = None
+        if result.status not in (x11_selection.TEXT, x11_selection.NO_OWNER):
+            log.debug("clipboard content ignored: %s", result.status)
+        if not self._running:
+            return
+        if result.request == self._startup_reads.get(mode):
+            del self._startup_reads[mode]
+            if mode not in self._considered:  # no change read since: the start-up content
+                self._last[mode] = None if text is None else self._digest(text)
+                if text is not None and len(text) > platform_clipboard.BIG_TEXT_CHARS:
+                    self._release_memory_soon()
+            return
+        if result.request != self._reading.get(mode):
+            return  # a newer change is being read
+        self._consider(mode, text)
 
     # -- events ---------------------------------------------------------------------------
     def _on_clipboard_changed(self) -> None:
@@ -187,7 +264,16 @@ class ClipboardWatcher(QObject):
     def _changed(self, mode: QClipboard.Mode) -> None:
         if not self._running or self._clipboard is None:
             return
-        text = self._usable_text(mode)
+        if self._reads_itself(mode):
+            assert self._reader is not None
+            self._reading[mode] = self._reader.request(_SELECTION_NAMES[mode])
+            return
+        self._reading.pop(mode, None)
+        self._consider(mode, self._usable_text(mode))
+
+    def _consider(self, mode: QClipboard.Mode, text: str | None) -> None:
+        """Newly read content of `mode`: scanned, unless it repeats the last one or is paused."""
+        self._considered.add(mode)
         digest = None if text is None else self._digest(text)
         if digest is not None and digest == self._last.get(mode):
             # The same content again (an app re-asserting ownership, a second copy).
