@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import subprocess
 import sys
 import textwrap
@@ -211,3 +212,87 @@ def test_a_big_text_is_scanned_off_the_gui_thread(qtbot, watcher):
         xclip_copy(big)
     assert found == [["+33199001234"], ["+33472000001"]]
     release_freed_memory()  # what the watcher does after such a text: harmless anywhere
+
+
+def test_reads_through_its_own_x11_reader(qtbot, watcher):
+    """On X11 the text is read on the reader's thread, not by QClipboard on the GUI thread."""
+    w = watcher()
+    w.start()
+    assert w._reader is not None and w._reader.alive
+    found = _collect(w)
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy(SENTINEL)
+    assert found == [["+33472000001"]]
+
+
+HUNG_OWNER = textwrap.dedent("""
+    import ctypes, time
+    x = ctypes.CDLL("libX11.so.6")
+    x.XOpenDisplay.restype = ctypes.c_void_p
+    x.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+    x.XDefaultRootWindow.restype = ctypes.c_ulong
+    x.XCreateSimpleWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong] + [ctypes.c_int] * 4 + [
+        ctypes.c_uint, ctypes.c_ulong, ctypes.c_ulong]
+    x.XCreateSimpleWindow.restype = ctypes.c_ulong
+    x.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x.XInternAtom.restype = ctypes.c_ulong
+    x.XSetSelectionOwner.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong,
+                                     ctypes.c_ulong]
+    x.XFlush.argtypes = [ctypes.c_void_p]
+    dpy = x.XOpenDisplay(None)
+    window = x.XCreateSimpleWindow(dpy, x.XDefaultRootWindow(dpy), 0, 0, 1, 1, 0, 0, 0)
+    x.XSetSelectionOwner(dpy, x.XInternAtom(dpy, b"CLIPBOARD", 0), window, 0)
+    x.XFlush(dpy)
+    print("owned", flush=True)
+    time.sleep(60)  # owns the clipboard and never answers a request
+""")
+
+
+def test_an_owner_that_never_answers_does_not_block_the_gui(qtbot, watcher, monkeypatch):
+    """QClipboard would freeze the GUI thread for 5 s; the reader waits on its own thread."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from easyclick2call.platform import x11_selection
+
+    monkeypatch.setattr(x11_selection, "READ_TIMEOUT_S", 3.0)
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    checked: list[int] = []
+    w.checked.connect(checked.append)
+    hung = subprocess.Popen([sys.executable, "-c", HUNG_OWNER], stdout=subprocess.PIPE, text=True)
+    try:
+        assert hung.stdout is not None
+        assert hung.stdout.readline().strip() == "owned"
+        qtbot.waitUntil(lambda: bool(w._reading), timeout=5000)  # a read is under way
+        # While it waits for the owner, the GUI thread keeps turning: timers fire on time.
+        clock = QElapsedTimer()
+        clock.start()
+        ticks: list[int] = []
+        timer = QTimer()
+        timer.setInterval(20)
+        timer.timeout.connect(lambda: ticks.append(clock.elapsed()))
+        timer.start()
+        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=2000)
+        timer.stop()
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
+        assert max(gaps) < 100, gaps
+        assert checked == [] and found == []  # still waiting: nothing was offered
+    finally:
+        hung.kill()
+        hung.wait(10)
+    with qtbot.waitSignal(w.numbers_found, timeout=8000):  # the next copy is read as usual
+        xclip_copy("rappel : 04 72 00 00 04")
+    assert found == [["+33472000004"]]
+
+
+def test_content_this_process_owns_is_read_through_qt(qtbot, watcher):
+    w = watcher()
+    w.start()
+    found = _collect(w)
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        QGuiApplication.clipboard().setText("rappel : 04 72 00 00 03")
+    assert found == [["+33472000003"]]
+    with qtbot.waitSignal(w.numbers_found, timeout=5000):
+        xclip_copy(SENTINEL)
+    assert found == [["+33472000003"], ["+33472000001"]]

@@ -1,0 +1,196 @@
+"""The X11 selection reader against real owners on the test X server (xclip, a Qt program).
+
+No Qt in this process: the reader is pure Python over libxcb, its results land in a queue.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from easyclick2call.platform import x11_selection
+from easyclick2call.platform.x11_selection import SelectionReader, SelectionText
+
+ANSWER_S = 10  # how long a test waits for a result that must come
+
+
+class Reader:
+    """A reader whose results are collected in order."""
+
+    def __init__(self) -> None:
+        self.results: queue.Queue[SelectionText] = queue.Queue()
+        self.reader = SelectionReader(self.results.put)
+
+    def read(self, selection: str = "CLIPBOARD") -> SelectionText:
+        request = self.reader.request(selection)
+        result = self.results.get(timeout=ANSWER_S)
+        assert result.request == request
+        return result
+
+
+@pytest.fixture
+def reader(desktop):
+    made = Reader()
+    yield made
+    made.reader.close()
+
+
+@pytest.fixture
+def owners():
+    """Owner processes started by a test; killed (and reaped) after it."""
+    started: list[subprocess.Popen] = []
+    yield started
+    for proc in started:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+
+
+def xclip_owner(data: bytes, *args: str, selection: str = "clipboard") -> subprocess.Popen:
+    """xclip owning `selection` in the foreground (-quiet), once it owns it."""
+    proc = subprocess.Popen(["xclip", "-quiet", "-selection", selection, *args],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    assert proc.stdin is not None
+    proc.stdin.write(data)
+    proc.stdin.close()
+    deadline = time.monotonic() + ANSWER_S
+    while True:  # owned once xclip answers for it
+        out = subprocess.run(["xclip", "-o", "-selection", selection, "-t", "TARGETS"],
+                             capture_output=True, timeout=ANSWER_S, check=False).stdout
+        if out:
+            return proc
+        assert time.monotonic() < deadline, "xclip did not take the selection"
+
+
+def test_reads_the_text_another_program_copied(reader, owners):
+    owners.append(xclip_owner("appelez le 01 99 00 12 34 — Zoé € 📞".encode()))
+    result = reader.read()
+    assert (result.status, result.text) == (
+        x11_selection.TEXT, "appelez le 01 99 00 12 34 — Zoé € 📞")
+
+
+def test_reads_the_primary_selection(reader, owners):
+    owners.append(xclip_owner(b"04 72 00 00 01", selection="primary"))
+    result = reader.read("PRIMARY")
+    assert (result.selection, result.status, result.text) == (
+        "PRIMARY", x11_selection.TEXT, "04 72 00 00 01")
+
+
+def test_an_owner_offering_latin1_string_only(reader, owners):
+    owners.append(xclip_owner("tél. 01 99 00 12 34".encode("latin-1"), "-t", "STRING"))
+    result = reader.read()
+    assert (result.status, result.text) == (x11_selection.TEXT, "tél. 01 99 00 12 34")
+
+
+def test_an_image_is_not_text(reader, owners):
+    # xclip answers any target with its bytes: only its TARGETS list says it is a PNG.
+    owners.append(xclip_owner(b"\x89PNG\r\n\x1a\n 01 99 00 12 34", "-t", "image/png"))
+    result = reader.read()
+    assert (result.status, result.text) == (x11_selection.NOT_TEXT, None)
+
+
+def test_no_owner(reader, owners):
+    owner = xclip_owner(b"01 99 00 12 34")
+    owner.kill()
+    owner.wait(10)  # its window is gone: the selection has no owner
+    result = reader.read()
+    assert (result.status, result.text) == (x11_selection.NO_OWNER, None)
+
+
+def test_ten_megabytes_come_whole_in_chunks(reader, owners):
+    big = "Bonjour, rappelez Mme Martin au 01 99 00 87 65.\n" + "x" * 99 + "\n"
+    big = big * (10 * 1024 * 1024 // len(big))
+    owners.append(xclip_owner(big.encode()))
+    result = reader.read()
+    assert result.status == x11_selection.TEXT
+    assert result.text is not None and len(result.text) == len(big) and result.text == big
+
+
+PASSWORD_MANAGER = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QMimeData, QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    mime = QMimeData()
+    mime.setText(sys.argv[1])
+    mime.setData("x-kde-passwordManagerHint", sys.argv[2].encode())
+    app.clipboard().setMimeData(mime)
+    print("owned", flush=True)
+    QTimer.singleShot(60000, app.quit)
+    app.exec()
+""")
+
+
+def password_manager(text: str, hint: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", PASSWORD_MANAGER, text, hint],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "owned"
+    return proc
+
+
+def test_content_a_password_manager_marks_secret_is_concealed(reader, owners):
+    owners.append(password_manager("s3cret 01 99 00 12 34", "secret"))
+    result = reader.read()
+    assert (result.status, result.text) == (x11_selection.CONCEALED, None)
+
+
+def test_the_hint_with_another_value_is_plain_text(reader, owners):
+    owners.append(password_manager("01 99 00 12 34", "public"))
+    result = reader.read()
+    assert (result.status, result.text) == (x11_selection.TEXT, "01 99 00 12 34")
+
+
+def test_an_owner_that_never_answers_times_out_then_the_next_owner_is_read(
+        reader, owners, monkeypatch):
+    monkeypatch.setattr(x11_selection, "READ_TIMEOUT_S", 0.5)
+    hung = xclip_owner(b"01 99 00 12 34")
+    owners.append(hung)
+    os.kill(hung.pid, signal.SIGSTOP)
+    started = time.monotonic()
+    result = reader.read()
+    assert result.status == x11_selection.TIMEOUT
+    assert 0.4 <= time.monotonic() - started < 3
+    os.kill(hung.pid, signal.SIGKILL)
+    owners.append(xclip_owner(b"04 72 00 00 01"))
+    assert reader.read().text == "04 72 00 00 01"
+
+
+def test_a_newer_request_supersedes_the_one_under_way(reader, owners):
+    owners.append(xclip_owner(b"01 99 00 12 34"))
+    first = reader.reader.request()
+    second = reader.reader.request()
+    result = reader.results.get(timeout=ANSWER_S)
+    assert (result.request, result.text) == (second, "01 99 00 12 34")
+    assert first != second
+    assert reader.results.empty()
+
+
+def test_many_reads_in_a_row_reuse_the_properties_safely(reader, owners):
+    for index in range(12):  # more reads than property slots
+        text = f"01 99 00 12 {index:02d}".encode()
+        owner = xclip_owner(text)
+        owners.append(owner)
+        assert reader.read().text == text.decode()
+
+
+def test_closed_reader_stops_its_thread_and_refuses_requests(desktop):
+    made = Reader()
+    made.reader.close()
+    assert not made.reader.alive
+    with pytest.raises(OSError):
+        made.reader.request()
+
+
+def test_no_x_server_is_an_os_error(desktop):
+    with pytest.raises(OSError):
+        SelectionReader(lambda _result: None, display=":987")
