@@ -419,10 +419,12 @@ class SelectionReader:
             self._send(read, "HINT", self._atoms[KDE_HINT])
         if not read.text_done:
             return
-        if offered is not None and (read.text is None or read.text_target not in offered):
+        if read.text is None or (offered is not None and read.text_target not in offered):
             read.text = None
+            # An owner with no TARGETS (old X programs) may still give STRING, the oldest type.
+            candidates = offered if offered is not None else [self._atoms["STRING"]]
             fallback = next((self._atoms[name] for name, _encoding in _TEXT_TARGETS
-                             if self._atoms[name] in offered
+                             if self._atoms[name] in candidates
                              and self._atoms[name] not in read.tried), None)
             if fallback is not None:
                 read.text_target, read.text_done = fallback, False
