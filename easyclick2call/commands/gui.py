@@ -209,7 +209,7 @@ class _Startup:
             # It answers only once the clipboard is watched: whoever waits for the demo's
             # sandbox (a script, a test) can copy a number as soon as it answers.
             self.sandbox = start_sandbox(args.sandbox_port, serve=False)
-            seed_account(settings, secrets, self.sandbox.info())
+            seed_account(settings, secrets, self.sandbox.seed_info())
         from easyclick2call.ui.i18n import install_translator
 
         language = install_translator(self.qt_app, args.lang or str(settings.get("language")))

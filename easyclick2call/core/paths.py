@@ -8,10 +8,17 @@ import or on construction: call :func:`ensure_dir` (or :meth:`Profile.ensure`) b
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+try:  # CPython's own SHA-256: the same digest as hashlib's, without loading OpenSSL (3.6 MB)
+    from _sha256 import sha256  # Python ≤ 3.11
+except ImportError:  # pragma: no cover - depends on the Python version
+    try:
+        from _sha2 import sha256  # Python ≥ 3.12
+    except ImportError:
+        from hashlib import sha256
 
 APP_NAME = "EasyClick2Call"
 PROFILE_ENV = "EASYCLICK2CALL_PROFILE"
@@ -87,7 +94,7 @@ class Profile:
         secrets."""
         if self.root is None:
             return DEFAULT_KEYRING_SERVICE
-        digest = hashlib.sha256(str(self.root).encode("utf-8")).hexdigest()[:8]
+        digest = sha256(str(self.root).encode("utf-8")).hexdigest()[:8]
         return f"{APP_NAME}:{digest}"
 
     def ensure(self) -> Profile:

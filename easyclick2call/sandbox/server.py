@@ -120,12 +120,17 @@ class _HttpServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], sandbox: SandboxServer, ipv6: bool) -> None:
+    def __init__(self, address: tuple[str, int], sandbox: SandboxServer, ipv6: bool,
+                 listening: socket.socket | None = None) -> None:
         self.address_family = socket.AF_INET6 if ipv6 else socket.AF_INET
         self.sandbox = sandbox
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
-        super().__init__(address, SandboxHandler)
+        super().__init__(address, SandboxHandler, bind_and_activate=listening is None)
+        if listening is not None:  # a socket already bound and listening (sandbox.lazy)
+            self.socket.close()
+            self.socket = listening
+            self.server_address = listening.getsockname()[:2]
 
     def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
         with self._connections_lock:
@@ -179,13 +184,14 @@ class SandboxServer:
 
     # Life cycle --------------------------------------------------------------------------------
 
-    def listen(self) -> SandboxServer:
+    def listen(self, listening: socket.socket | None = None) -> SandboxServer:
         """Bind the port (its address is then known) without answering yet: connections wait
-        in the listen queue until start()."""
+        in the listen queue until start(). `listening`: a socket already bound to this host and
+        listening, to serve instead of binding one."""
         if self._httpd is None:
             self._stopping.clear()
             ipv6 = ":" in self.host
-            self._httpd = _HttpServer((self.host, self.port), self, ipv6)
+            self._httpd = _HttpServer((self.host, self.port), self, ipv6, listening)
             self.port = self._httpd.server_address[1]
         return self
 

@@ -52,7 +52,7 @@ class AppContext(QObject):
         self.secrets = secrets  # core.secrets.SecretStore
         self.history = history  # core.history.History
         self.demo = demo
-        self.sandbox = sandbox  # sandbox.server.SandboxServer in demo mode, else None
+        self.sandbox = sandbox  # sandbox.lazy.LazySandbox in demo mode, else None
         self.language = language
         add_listener = getattr(settings, "add_listener", None)
         if add_listener is not None:  # core.settings.Settings tells us of every change

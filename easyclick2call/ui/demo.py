@@ -52,13 +52,14 @@ def demo_secrets(service: str):
 
 
 def start_sandbox(port: int = 0, *, serve: bool = True):
-    """Start the sandbox on 127.0.0.1:`port` (0: a free one); with ``serve=False`` it only
-    holds its port, and answers once its ``start()`` is called.
+    """The demo's sandbox on 127.0.0.1:`port` (0: a free one), a sandbox.lazy.LazySandbox: its
+    port is bound now, the emulator is made when the first request comes. With
+    ``serve=False`` it only holds its port, and answers once its ``start()`` is called.
 
     Its secrets go to :func:`demo_secrets` (the in-memory keyring), never the system's."""
-    from easyclick2call.sandbox.server import SandboxServer
+    from easyclick2call.sandbox.lazy import LazySandbox
 
-    sandbox = SandboxServer(host="127.0.0.1", port=port).listen()
+    sandbox = LazySandbox(port)
     if serve:
         sandbox.start()
     log.info("demo mode: sandbox on %s", sandbox.endpoint)
