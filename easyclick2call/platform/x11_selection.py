@@ -80,11 +80,18 @@ class _ScreenIterator(ctypes.Structure):
 
 
 def _load_xcb() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("xcb") or "libxcb.so.1"
+    # Qt's X11 plugin has loaded libxcb.so.1 already; find_library (which runs ldconfig) is
+    # only for a system that names it otherwise.
     try:
-        xcb = ctypes.CDLL(name)
+        xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:
-        return None
+        name = ctypes.util.find_library("xcb")
+        if name is None:
+            return None
+        try:
+            xcb = ctypes.CDLL(name)
+        except OSError:
+            return None
     u8, u16, u32, ptr = ctypes.c_uint8, ctypes.c_uint16, ctypes.c_uint32, ctypes.c_void_p
     signatures = {
         "xcb_connect": (ptr, [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]),
