@@ -312,20 +312,39 @@ class SelectionReader:
                 self._closed = True
 
     def _drain_events(self) -> None:
-        xcb = self._xcb
+        """Handle what the X server sent, a batch at a time: the properties named by all the
+        owners' answers in a batch are asked for together (one round trip, not one each)."""
+        while True:
+            events = self._pending_events()
+            if not events:
+                return
+            matched = [self._match(*event[1:]) if event[0] == "answer" else None
+                       for event in events]
+            cookies = [self._ask_property(answer) if answer is not None else None
+                       for answer in matched]
+            for event, answer, cookie in zip(events, matched, cookies, strict=True):
+                if event[0] == "answer":
+                    if answer is not None:
+                        self._selection_notify(answer, cookie)
+                else:
+                    self._property_new_value(event[1])
+
+    def _pending_events(self) -> list[tuple[str, int, ...]]:
+        """("answer", selection, target, property) and ("new-value", property) events."""
+        xcb, events = self._xcb, []
         while True:
             event = xcb.xcb_poll_for_event(self._conn)
             if not event:
-                return
+                return events
             try:
                 words = ctypes.cast(event, ctypes.POINTER(ctypes.c_uint32))
                 kind = ctypes.cast(event, ctypes.POINTER(ctypes.c_uint8))[0] & 0x7F
                 if kind == _SELECTION_NOTIFY:
-                    self._selection_notify(words[3], words[4], words[5])
+                    events.append(("answer", words[3], words[4], words[5]))
                 elif kind == _PROPERTY_NOTIFY:
                     state = ctypes.cast(event, ctypes.POINTER(ctypes.c_uint8))[16]
                     if state == _PROPERTY_NEW_VALUE:
-                        self._property_new_value(words[2])
+                        events.append(("new-value", words[2]))
             finally:
                 _libc.free(event)
 
@@ -337,8 +356,9 @@ class SelectionReader:
                         return read, kind
         return None
 
-    def _selection_notify(self, selection: int, target: int, prop: int) -> None:
-        """An owner's answer: the property it wrote (or NONE for a refusal)."""
+    def _match(self, selection: int, target: int, prop: int) -> tuple[_Ask, int] | None:
+        """The ask an owner's answer is for, with the property it wrote (NONE: a refusal);
+        None for an answer to a superseded request."""
         with self._lock:
             ask = next((a for a in self._asks
                         if a.target == target and self._atoms[a.read.selection] == selection
@@ -350,13 +370,28 @@ class SelectionReader:
         if ask is None or not current:
             log.debug("answer for an earlier request ignored (target %d, property %d)", target,
                       prop)
-            return  # an answer to a superseded request
+            return None
+        return ask, prop
+
+    def _ask_property(self, answer: tuple[_Ask, int]) -> _Cookie | None:
+        """Send the GetProperty for an answer (its reply is taken in _selection_notify).
+
+        Only the text is deleted once read (that is what drives an INCR transfer); deleting the
+        small TARGETS / hint answers could be taken by an owner busy sending the text in chunks
+        as the go-ahead for its next chunk (xclip does not check which property)."""
+        ask, prop = answer
+        if prop == _NONE:
+            return None
+        return self._xcb.xcb_get_property(self._conn, int(ask.kind == "TEXT"), self._window,
+                                          prop, _ANY_PROPERTY_TYPE, 0, _ALL)
+
+    def _selection_notify(self, answer: tuple[_Ask, int], cookie: _Cookie | None) -> None:
+        """An owner's answer: the property it wrote, read; or a refusal."""
+        ask, _prop = answer
         read, kind = ask.read, ask.kind
-        # Only the text is deleted once read (that is what drives an INCR transfer); deleting
-        # the small TARGETS / hint answers could be taken by an owner busy sending the text in
-        # chunks as the go-ahead for its next chunk (xclip does not check which property).
-        value, value_type, fmt = (None, 0, 0) if prop == _NONE else \
-            self._take_property(prop, delete=kind == "TEXT")
+        log.debug("%s answer for read %d: %s", read.selection, read.request,
+                  kind if cookie is not None else f"{kind} refused")
+        value, value_type, fmt = (None, 0, 0) if cookie is None else self._property_reply(cookie)
         if kind == "TARGETS":
             read.targets_done = True
             if fmt == 32 and value:
@@ -392,13 +427,16 @@ class SelectionReader:
         read.chunks.clear()
         self._progress(read)
 
-    def _take_property(self, prop: int, delete: bool = True) -> tuple[bytes | None, int, int]:
-        """Read (and delete) a property of our window: (bytes, type atom, format); the bytes
+    def _take_property(self, prop: int) -> tuple[bytes | None, int, int]:
+        """Read and delete a property of our window: (bytes, type atom, format); the bytes
         are None when there is no such property."""
-        xcb, conn = self._xcb, self._conn
-        cookie = xcb.xcb_get_property(conn, int(delete), self._window, prop, _ANY_PROPERTY_TYPE,
-                                      0, _ALL)
-        reply = xcb.xcb_get_property_reply(conn, cookie, None)
+        cookie = self._xcb.xcb_get_property(self._conn, 1, self._window, prop,
+                                            _ANY_PROPERTY_TYPE, 0, _ALL)
+        return self._property_reply(cookie)
+
+    def _property_reply(self, cookie: _Cookie) -> tuple[bytes | None, int, int]:
+        xcb = self._xcb
+        reply = xcb.xcb_get_property_reply(self._conn, cookie, None)
         if not reply:
             return None, 0, 0
         try:

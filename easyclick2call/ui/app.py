@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import time
@@ -23,6 +24,14 @@ log = logging.getLogger(__name__)
 
 REPEAT_POPUP_S = 10.0  # the same number copied again within this delay: no second popup
 TRAY_POLL_MS = 5000  # only while no tray is there
+
+
+@functools.cache
+def _popup_module():
+    """ui.popup, imported on the first copy (not at start-up), once."""
+    from easyclick2call.ui import popup
+
+    return popup
 
 
 def tr(text: str) -> str:
@@ -214,10 +223,8 @@ class EasyClickApp(QObject):
 
     # -- numbers → popup -------------------------------------------------------------------
     def popup_options(self) -> PopupOptions:
-        from easyclick2call.ui.popup import PopupOptions
-
         ctx = self.context
-        return PopupOptions(
+        return _popup_module().PopupOptions(
             user_region=ctx.region(),
             blocked_prefixes=tuple(ctx.setting("blocked_prefixes", ()) or ()),
             confirm_international=bool(ctx.setting("confirm_international", True)),
@@ -246,9 +253,7 @@ class EasyClickApp(QObject):
             self._popped[found.e164] = now
         popup = self.popup if self._popup_alive() else None
         if popup is None:
-            from easyclick2call.ui.popup import CallPopup
-
-            popup = CallPopup(numbers, self.popup_options())
+            popup = _popup_module().CallPopup(numbers, self.popup_options())
             popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             popup.call_requested.connect(self._popup_call)
             self.popup = popup

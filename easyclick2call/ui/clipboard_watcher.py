@@ -14,6 +14,7 @@ Elsewhere, and for a clipboard this process owns, QClipboard reads it.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Callable
@@ -40,9 +41,25 @@ _SELECTION_NAMES = {QClipboard.Mode.Clipboard: "CLIPBOARD", QClipboard.Mode.Sele
 _MODES = {name: mode for mode, name in _SELECTION_NAMES.items()}
 
 
-def _default_detector(region: str, language: str) -> Detector:
+@functools.cache
+def _find_numbers() -> Callable[[str, str, str], list]:
+    """core.numbers.find_numbers, imported once (an import statement costs a few µs under
+    PySide's import hook, and this is on the copy → popup path)."""
     from easyclick2call.core.numbers import find_numbers
 
+    return find_numbers
+
+
+@functools.cache
+def _x11_selection():
+    """platform.x11_selection, imported on X11 only, once."""
+    from easyclick2call.platform import x11_selection
+
+    return x11_selection
+
+
+def _default_detector(region: str, language: str) -> Detector:
+    find_numbers = _find_numbers()
     return lambda text: find_numbers(text, region, language)
 
 
@@ -145,10 +162,8 @@ class ClipboardWatcher(QObject):
         """The X11 selection reader, or None (not X11, or it cannot start: QClipboard reads)."""
         if QGuiApplication.platformName() != "xcb" or os.environ.get(READER_ENV) == "qt":
             return None
-        from easyclick2call.platform.x11_selection import SelectionReader
-
         try:
-            return SelectionReader(self._selection_read.emit)
+            return _x11_selection().SelectionReader(self._selection_read.emit)
         except OSError as exc:
             log.info("X11 selection reader unavailable (%s): reading through Qt", exc)
             return None
@@ -173,8 +188,7 @@ class ClipboardWatcher(QObject):
             self._last[mode] = self._digest_of(mode)
 
     def _on_selection_read(self, result) -> None:
-        from easyclick2call.platform import x11_selection
-
+        x11_selection = _x11_selection()
         mode = _MODES[result.selection]
         text = result.text if result.status == x11_selection.TEXT else None
         if text is not None and not text.strip():

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,21 +52,23 @@ def blocked_prefix(e164: str, prefixes: Sequence[str]) -> str | None:
     return None
 
 
+@functools.cache
+def _display_number():
+    """core.numbers.display_number, imported once (not at import: it loads the number engine)."""
+    from easyclick2call.core.numbers import display_number
+
+    return display_number
+
+
 def display(found, user_region: str) -> str:
     """The number as people write it: national in the user's country, international otherwise."""
-    try:
-        from easyclick2call.core.numbers import display_number
-    except ImportError:  # pragma: no cover - while core.numbers is being written
-        return found.national if found.region_code == user_region else found.international
-    return display_number(found, user_region)
+    return _display_number()(found, user_region)
 
 
 @functools.lru_cache(maxsize=64)
 def country_name(region_code: str) -> str:
     """The country's name in English (Qt's own table: no data file to ship); cached, since
     the popup asks for it on each copy."""
-    from PySide6.QtCore import QLocale
-
     territory = QLocale.codeToTerritory(region_code)
     if territory == QLocale.Country.AnyTerritory:
         return region_code
@@ -84,8 +86,6 @@ def place_text(found) -> str:
 
 def popup_title(numbers: Sequence, demo: bool) -> str:
     """"Call +33199001234? — EasyClick2Call" (every number in E.164; "(Demo)" in demo mode)."""
-    from PySide6.QtCore import QCoreApplication
-
     listed = ", ".join(found.e164 for found in numbers[:MAX_ROWS])
     title = QCoreApplication.translate("CallPopup", "Call {numbers}? — EasyClick2Call").format(
         numbers=listed)
