@@ -444,6 +444,17 @@ def _oauth_kind(text: str) -> str:
     return "oauth_failed"
 
 
+_GATEWAY_ERROR_TITLE = re.compile(r"<title>[^<]*\b5\d\d\b", re.IGNORECASE)
+
+
+def _is_gateway_error_page(exc: BaseException) -> bool:
+    """An HTML page titled with a 5xx status ("502 Bad Gateway"): a proxy in front of the API
+    answered because the API could not; python-ovh keeps only the undecodable body."""
+    low = next((a for a in exc.args[1:] if isinstance(a, ValueError)), None)
+    body = getattr(low, "doc", None)
+    return isinstance(body, str) and _GATEWAY_ERROR_TITLE.search(body[:2048]) is not None
+
+
 def map_error(exc: BaseException) -> ApiError:
     """One `ApiError` for any failure met while talking to OVHcloud (never raises)."""
     if isinstance(exc, ApiError):
@@ -485,6 +496,8 @@ def _map_ovh(exc: ovh_exc.APIError) -> ApiError:
             return make("network")
         return make(_network_kind(low), detail=type(low).__name__)
     if isinstance(exc, ovh_exc.InvalidResponse):
+        if _is_gateway_error_page(exc):
+            return make("server", detail="HTML 5xx page instead of the API's answer")
         return make("invalid_response", detail="answer is not JSON")
     if isinstance(exc, ovh_exc.InvalidConfiguration | ovh_exc.InvalidRegion):
         return make("config")

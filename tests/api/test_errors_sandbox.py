@@ -171,7 +171,9 @@ def test_iam_refusal(sandbox) -> None:
         ({"status": 460, "body": {"message": "Service expired"}}, "expired_service"),
         ({"status": 500}, "server"),
         ({"status": 503}, "server"),
-        ({"status": 502}, "invalid_response"),  # nginx's HTML page
+        ({"status": 502}, "server"),  # nginx's HTML page: a gateway answered, the API could not
+        ({"status": 200, "body": "<html><head><title>Wi-Fi sign-in</title></head></html>"},
+         "invalid_response"),  # a captive portal's page: not OVHcloud at all
         ({"status": 500, "body": ["not", "an", "object"]}, "invalid_response"),
         ({"status": 200, "body": "", "content_type": "application/json"}, "invalid_response"),
         ({"drop": True}, "connection_lost"),
