@@ -193,6 +193,7 @@ class SelectionReader:
         self._lock = threading.Lock()
         self._reads: dict[str, _Read] = {}  # selection -> the read under way
         self._asks: list[_Ask] = []  # in the order sent: owners answer in that order
+        self._transfers: dict[int, _Read] = {}  # text property -> its INCR transfer under way
         self._next_request = 0
         self._next_slot = 0
         self._closed = False
@@ -247,6 +248,7 @@ class SelectionReader:
             # Answers still awaited in this slot's properties can no longer be told from the new
             # ones (an owner that never answered): forgotten, as are the oldest beyond a bound.
             self._asks = [ask for ask in self._asks[-_MAX_ASKS:] if ask.read.slot != slot]
+            self._transfers.pop(self._property("TEXT", slot), None)
             self._ask(read, "TARGETS", self._atoms["TARGETS"])
             self._ask(read, "TEXT", read.text_target)
             self._xcb.xcb_flush(self._conn)
@@ -348,50 +350,46 @@ class SelectionReader:
             finally:
                 _libc.free(event)
 
-    def _read_for_property(self, prop: int) -> tuple[_Read, str] | None:
-        with self._lock:
-            for read in self._reads.values():
-                for kind in ("TARGETS", "HINT", "TEXT"):
-                    if self._property(kind, read.slot) == prop:
-                        return read, kind
-        return None
-
-    def _match(self, selection: int, target: int, prop: int) -> tuple[_Ask, int] | None:
-        """The ask an owner's answer is for, with the property it wrote (NONE: a refusal);
-        None for an answer to a superseded request."""
+    def _match(self, selection: int, target: int, prop: int) -> tuple[_Ask, int, bool] | None:
+        """(the ask an owner's answer is for, the property it wrote — NONE for a refusal —,
+        whether its read is still the current one); None when nothing asked matches."""
         with self._lock:
             ask = next((a for a in self._asks
                         if a.target == target and self._atoms[a.read.selection] == selection
                         and (prop == _NONE or self._property(a.kind, a.read.slot) == prop)),
                        None)
-            if ask is not None:
-                self._asks.remove(ask)
-            current = ask is not None and self._reads.get(ask.read.selection) is ask.read
-        if ask is None or not current:
-            log.debug("answer for an earlier request ignored (target %d, property %d)", target,
-                      prop)
-            return None
-        return ask, prop
+            if ask is None:
+                return None
+            self._asks.remove(ask)
+            return ask, prop, self._reads.get(ask.read.selection) is ask.read
 
-    def _ask_property(self, answer: tuple[_Ask, int]) -> _Cookie | None:
+    def _ask_property(self, answer: tuple[_Ask, int, bool]) -> _Cookie | None:
         """Send the GetProperty for an answer (its reply is taken in _selection_notify).
 
-        Only the text is deleted once read (that is what drives an INCR transfer); deleting the
+        Only the text is deleted once read (that is what drives an INCR transfer, which is
+        taken to its end even for a superseded read: see _property_new_value); deleting the
         small TARGETS / hint answers could be taken by an owner busy sending the text in chunks
         as the go-ahead for its next chunk (xclip does not check which property)."""
-        ask, prop = answer
-        if prop == _NONE:
+        ask, prop, current = answer
+        if prop == _NONE or not (current or ask.kind == "TEXT"):
             return None
         return self._xcb.xcb_get_property(self._conn, int(ask.kind == "TEXT"), self._window,
                                           prop, _ANY_PROPERTY_TYPE, 0, _ALL)
 
-    def _selection_notify(self, answer: tuple[_Ask, int], cookie: _Cookie | None) -> None:
+    def _selection_notify(self, answer: tuple[_Ask, int, bool], cookie: _Cookie | None) -> None:
         """An owner's answer: the property it wrote, read; or a refusal."""
-        ask, _prop = answer
+        ask, _prop, current = answer
         read, kind = ask.read, ask.kind
-        log.debug("%s answer for read %d: %s", read.selection, read.request,
-                  kind if cookie is not None else f"{kind} refused")
+        log.debug("%s answer for read %d%s: %s", read.selection, read.request,
+                  "" if current else " (superseded)",
+                  kind if cookie is not None else f"{kind} refused or not read")
         value, value_type, fmt = (None, 0, 0) if cookie is None else self._property_reply(cookie)
+        if not current:
+            if value_type == self._atoms["INCR"]:  # taken to its end, then dropped
+                read.deadline = time.monotonic() + READ_TIMEOUT_S
+                with self._lock:
+                    self._transfers[self._property("TEXT", read.slot)] = read
+            return
         if kind == "TARGETS":
             read.targets_done = True
             if fmt == 32 and value:
@@ -403,6 +401,8 @@ class SelectionReader:
         elif value_type == self._atoms["INCR"]:
             read.incr = True  # the owner sends the text in chunks, one per deleted property
             read.deadline = time.monotonic() + READ_TIMEOUT_S
+            with self._lock:
+                self._transfers[self._property("TEXT", read.slot)] = read
             return
         else:
             read.text_done = True
@@ -410,22 +410,30 @@ class SelectionReader:
         self._progress(read)
 
     def _property_new_value(self, prop: int) -> None:
-        found = self._read_for_property(prop)
-        if found is None or found[1] != "TEXT" or not found[0].incr:
+        """A chunk of an INCR transfer. A transfer whose read was superseded is still taken to
+        its end (and dropped): the owner waits for each chunk to be taken, and some (xclip)
+        would wait for ever."""
+        with self._lock:
+            read = self._transfers.get(prop)
+            current = read is not None and self._reads.get(read.selection) is read
+        if read is None:
             return
-        read = found[0]
         value, _type, _fmt = self._take_property(prop)
         if value is None:
             return  # no chunk there (an event for a property already read)
         read.deadline = time.monotonic() + READ_TIMEOUT_S
         if value:
-            read.chunks.append(value)
+            if current:
+                read.chunks.append(value)
             return
+        with self._lock:
+            self._transfers.pop(prop, None)
         read.incr = False
         read.text_done = True
         read.text = b"".join(read.chunks)
         read.chunks.clear()
-        self._progress(read)
+        if current:
+            self._progress(read)
 
     def _take_property(self, prop: int) -> tuple[bytes | None, int, int]:
         """Read and delete a property of our window: (bytes, type atom, format); the bytes
@@ -515,6 +523,9 @@ class SelectionReader:
             late = [read for read in self._reads.values() if read.deadline <= now]
             for read in late:
                 del self._reads[read.selection]
+            for prop, read in list(self._transfers.items()):
+                if read.deadline <= now:
+                    del self._transfers[prop]
         for read in late:
             log.info("the %s owner did not answer within %.0f s", read.selection,
                      READ_TIMEOUT_S)

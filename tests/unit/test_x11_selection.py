@@ -18,6 +18,7 @@ import pytest
 
 from easyclick2call.platform import x11_selection
 from easyclick2call.platform.x11_selection import SelectionReader, SelectionText
+from tests.e2e.support.x11 import Display
 
 ANSWER_S = 10  # how long a test waits for a result that must come
 
@@ -54,14 +55,18 @@ def owners():
         proc.wait(10)
 
 
-def xclip_owner(data: bytes, *args: str, selection: str = "clipboard") -> subprocess.Popen:
-    """xclip owning `selection` in the foreground (-quiet), once it owns it."""
+def xclip_owner(data: bytes, *args: str, selection: str = "clipboard",
+                wait: bool = True) -> subprocess.Popen:
+    """xclip owning `selection` in the foreground (-quiet), once it owns it (`wait`: checked by
+    asking it for its TARGETS)."""
     proc = subprocess.Popen(["xclip", "-quiet", "-selection", selection, *args],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     assert proc.stdin is not None
     proc.stdin.write(data)
     proc.stdin.close()
+    if not wait:
+        return proc
     deadline = time.monotonic() + ANSWER_S
     while True:  # owned once xclip answers for it
         out = subprocess.run(["xclip", "-o", "-selection", selection, "-t", "TARGETS"],
@@ -115,6 +120,32 @@ def test_ten_megabytes_come_whole_in_chunks(reader, owners):
     assert result.text is not None and len(result.text) == len(big) and result.text == big
 
 
+def test_a_big_transfer_superseded_midway_is_still_taken_to_its_end(reader, owners):
+    """The owner of a big text sends it in chunks and waits for each one to be taken (xclip
+    would wait for ever, deaf to everything else): a newer copy arriving half-way does not
+    leave it stuck."""
+    big = ("appelez le 01 99 00 12 34\n" + "x" * 73 + "\n") * 200_000  # 20 MB
+    first_owner = xclip_owner(big.encode())
+    owners.append(first_owner)
+    first = reader.reader.request()
+    deadline = time.monotonic() + ANSWER_S
+    while not reader.reader._transfers:  # the chunks have started coming
+        assert time.monotonic() < deadline and reader.results.empty()
+    os.kill(first_owner.pid, signal.SIGSTOP)  # half-way, whatever the machine's speed
+    with Display() as display:
+        first_window = display.selection_owner()
+        owners.append(xclip_owner(b"04 72 00 00 01", wait=False))  # a copy meanwhile
+        while display.selection_owner() in (first_window, 0):
+            assert time.monotonic() < deadline
+    second = reader.reader.request()
+    result = reader.results.get(timeout=ANSWER_S)
+    assert (result.request, result.text) == (second, "04 72 00 00 01")
+    os.kill(first_owner.pid, signal.SIGCONT)
+    assert first_owner.wait(ANSWER_S) == 0  # its transfer ended; it saw it lost the clipboard
+    assert reader.results.empty()  # the superseded read gave nothing
+    assert first < second
+
+
 PASSWORD_MANAGER = textwrap.dedent("""
     import sys
     from PySide6.QtCore import QMimeData, QTimer
@@ -166,9 +197,12 @@ def test_an_owner_that_never_answers_times_out_then_the_next_owner_is_read(
 
 
 def test_a_newer_request_supersedes_the_one_under_way(reader, owners):
-    owners.append(xclip_owner(b"01 99 00 12 34"))
+    owner = xclip_owner(b"01 99 00 12 34")
+    owners.append(owner)
+    os.kill(owner.pid, signal.SIGSTOP)  # both requests wait for the owner
     first = reader.reader.request()
     second = reader.reader.request()
+    os.kill(owner.pid, signal.SIGCONT)
     result = reader.results.get(timeout=ANSWER_S)
     assert (result.request, result.text) == (second, "01 99 00 12 34")
     assert first != second

@@ -220,7 +220,11 @@ class Display:
         return attrs.x, attrs.y, attrs.width, attrs.height
 
     def tray_owner(self) -> int:
-        return int(self.x.XGetSelectionOwner(self.dpy, self.atom("_NET_SYSTEM_TRAY_S0")))
+        return self.selection_owner("_NET_SYSTEM_TRAY_S0")
+
+    def selection_owner(self, selection: str = "CLIPBOARD") -> int:
+        """The window owning `selection` (0: none), asked of the X server, not of the owner."""
+        return int(self.x.XGetSelectionOwner(self.dpy, self.atom(selection)))
 
     # ----- questions the tests ask --------------------------------------------------------------
     def toplevels(self) -> list[int]:
