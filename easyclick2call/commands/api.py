@@ -14,13 +14,11 @@ object on stdout. Exit codes: see easyclick2call.cli (0 done, 2 usage, 3 not a c
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import getpass
 import json
 import os
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -573,7 +571,7 @@ def cmd_users_rm(args: argparse.Namespace) -> int:
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
-    from easyclick2call.ovhapi.consumer_key import request_consumer_key, wait_for_validation
+    from easyclick2call.commands.connect_flow import grant_consumer_key
 
     config = load_config(args)
     if config.auth_mode != "application":
@@ -587,28 +585,22 @@ def cmd_connect(args: argparse.Namespace) -> int:
             ),
         )
     identity = dataclasses.replace(config.identity(), consumer_key="")
-    pending = request_consumer_key(identity, redirect_url=args.redirect_url)
     progress = sys.stderr if args.json else sys.stdout
-    print(
-        _t(
-            f"Open this page and accept the access request: {pending.validation_url}",
-            f"Ouvrez cette page et acceptez la demande d'accès : {pending.validation_url}",
-        ),
-        file=progress,
-        flush=True,
-    )
-    if not args.no_browser:
-        import webbrowser
 
-        with contextlib.suppress(webbrowser.Error):
-            webbrowser.open(pending.validation_url)
-    cancel = threading.Event()
-    try:
-        wait_for_validation(identity, pending.consumer_key, cancel, timeout=args.timeout)
-    except KeyboardInterrupt:
-        cancel.set()
-        raise
-    stored = _store_consumer_key(config, pending.consumer_key) if not args.no_store else False
+    def announce(url: str) -> None:
+        print(_t(f"Open this page and accept the access request: {url}",
+                 f"Ouvrez cette page et acceptez la demande d'accès : {url}"),
+              file=progress, flush=True)
+
+    def no_browser() -> None:
+        print(_t("(No browser could be opened: copy the address above into one.)",
+                 "(Aucun navigateur n'a pu être ouvert : copiez l'adresse ci-dessus dans l'un "
+                 "d'eux.)"), file=progress, flush=True)
+
+    consumer_key = grant_consumer_key(
+        identity, announce=announce, open_browser=not args.no_browser, on_no_browser=no_browser,
+        timeout=args.timeout, poll_interval=args.poll_interval, redirect_url=args.redirect_url)
+    stored = _store_consumer_key(config, consumer_key) if not args.no_store else False
     payload: dict[str, object] = {"stored": stored}
     if stored:
         human = _t(
@@ -616,10 +608,10 @@ def cmd_connect(args: argparse.Namespace) -> int:
             "Connecté : la nouvelle clé d'accès est enregistrée dans le trousseau.",
         )
     else:
-        payload["consumer_key"] = pending.consumer_key
+        payload["consumer_key"] = consumer_key
         human = _t(
-            f"Connected. Keep this access key: OVH_CONSUMER_KEY={pending.consumer_key}",
-            f"Connecté. Gardez cette clé d'accès : OVH_CONSUMER_KEY={pending.consumer_key}",
+            f"Connected. Keep this access key: OVH_CONSUMER_KEY={consumer_key}",
+            f"Connecté. Gardez cette clé d'accès : OVH_CONSUMER_KEY={consumer_key}",
         )
     _emit(args, payload, human)
     return EXIT_OK
@@ -793,6 +785,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=600.0,
         metavar="SECONDS",
         help="how long to wait for the acceptance (default 600)",
+    )
+    connect.add_argument(
+        "--poll-interval",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="how often to ask whether it was accepted (default 2)",
     )
     connect.add_argument("--redirect-url", metavar="URL", help=argparse.SUPPRESS)
     connect.set_defaults(handler=_run(cmd_connect))

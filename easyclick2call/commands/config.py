@@ -17,7 +17,6 @@ import getpass
 import json
 import logging
 import sys
-import threading
 from typing import TYPE_CHECKING
 
 from easyclick2call.core.paths import Profile, resolve_profile
@@ -289,9 +288,9 @@ def _api_exit(error: ApiError) -> int:
 
 
 def run_connect(args: argparse.Namespace) -> int:
+    from easyclick2call.commands.connect_flow import grant_consumer_key
     from easyclick2call.core.account import account_from_settings
     from easyclick2call.ovhapi.client import ApiIdentity
-    from easyclick2call.ovhapi.consumer_key import request_consumer_key, wait_for_validation
     from easyclick2call.ovhapi.errors import ApiError
 
     profile = _profile(args)
@@ -310,40 +309,27 @@ def run_connect(args: argparse.Namespace) -> int:
             f"'{PROG} set-secret application_secret').", EXIT_USAGE)
     identity = ApiIdentity(endpoint=account.endpoint, application_key=account.application_key,
                            application_secret=application_secret)
-    cancel = threading.Event()
-    try:
-        pending = request_consumer_key(identity)
+
+    def announce(url: str) -> None:
         if args.json:
-            print(json.dumps({"validation_url": pending.validation_url}), flush=True)
-        print(f"Open this page, sign in and allow EasyClick2Call: {pending.validation_url}",
-              flush=True)
-        if not args.no_browser:
-            _open_browser(pending.validation_url)
+            print(json.dumps({"validation_url": url}), flush=True)
+        print(f"Open this page, sign in and allow EasyClick2Call: {url}", flush=True)
         print("Waiting for the validation (Ctrl+C to cancel)…", flush=True)
-        wait_for_validation(identity, pending.consumer_key, cancel, timeout=args.timeout,
-                            poll_interval=args.poll_interval)
+
+    try:
+        consumer_key = grant_consumer_key(
+            identity, announce=announce, open_browser=not args.no_browser,
+            on_no_browser=lambda: print(
+                "(No browser could be opened: copy the address above into one.)", flush=True),
+            timeout=args.timeout, poll_interval=args.poll_interval)
     except ApiError as exc:
         return _fail(exc.message, _api_exit(exc))
     except KeyboardInterrupt:
-        cancel.set()
         return _fail("cancelled; nothing was stored.", EXIT_FAILED)
     try:
-        store.set("consumer_key", pending.consumer_key)
+        store.set("consumer_key", consumer_key)
     except SecretsError as exc:
         return _fail(str(exc), EXIT_AUTH)
     print(f"Connected: the consumer key is stored in the keyring "
-          f"({mask_secret(pending.consumer_key)}).")
+          f"({mask_secret(consumer_key)}).")
     return EXIT_OK
-
-
-def _open_browser(url: str) -> None:
-    """The user's browser ($BROWSER is honoured); a failure only means the address is copied by
-    hand."""
-    import webbrowser
-
-    try:
-        opened = webbrowser.open(url)
-    except Exception:
-        opened = False
-    if not opened:
-        print("(No browser could be opened: copy the address above into one.)", flush=True)
