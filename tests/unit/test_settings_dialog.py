@@ -7,7 +7,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from easyclick2call.core.history import CallRecord
 from easyclick2call.core.settings import DEFAULT_BLOCKED_PREFIXES
+from easyclick2call.ui.tasks import wait_for_tasks
 from tests.unit.test_settings_dialog_support import (  # noqa: F401 - fixtures
     context,
     make_context,
@@ -422,3 +423,38 @@ def test_tab_reaches_the_account_fields(qtbot, context, open_dialog):
                    page.application_secret.edit, page.consumer_key.edit, page.connect_button,
                    page.test_button, dialog.ok_button):
         assert widget in seen, widget.objectName() or widget.text()
+
+
+def test_behaviour_shows_login_start_and_tel_links_as_the_os_has_them(qtbot, context,
+                                                                       open_dialog):
+    """Stored values can be stale: the autostart entry made by hand, tel: links taken by
+    another program. The page shows what the OS does, so OK or Apply puts it right."""
+    from easyclick2call.platform import autostart
+
+    context.settings.set("start_at_login", False)  # stored off, but the entry is there
+    context.settings.set("handle_tel_links", True)  # stored on, but nobody is registered
+    autostart.enable(["easyclick2call"])
+    try:
+        dialog = open_dialog(context, first_run=False, page="behaviour")
+        editors = dialog.behaviour.fields.editors
+        qtbot.waitUntil(lambda: editors["start_at_login"].isChecked()
+                        and not editors["handle_tel_links"].isChecked(), timeout=10000)
+        with qtbot.waitSignal(dialog.applied, timeout=5000):
+            qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+        assert context.settings.get("start_at_login") is True
+        assert context.settings.get("handle_tel_links") is False
+    finally:
+        autostart.disable()
+
+
+def test_the_demo_shows_the_stored_values(qtbot, profile_dir, memory_keyring, open_dialog):
+    from easyclick2call.platform import autostart
+
+    demo = make_context(profile_dir, demo=True)
+    demo.settings.set("handle_tel_links", True)
+    dialog = open_dialog(demo, first_run=False, page="behaviour")
+    assert not autostart.is_enabled()
+    editors = dialog.behaviour.fields.editors
+    wait_for_tasks(10000)  # had the OS been asked, its answer would be in now
+    QCoreApplication.processEvents()
+    assert editors["handle_tel_links"].isChecked()
