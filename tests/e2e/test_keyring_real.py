@@ -14,6 +14,8 @@ import pytest
 
 from easyclick2call.core.paths import resolve_profile
 from easyclick2call.core.secrets import SecretsError, SecretStore
+from tests.e2e.support.actions import wait_for_window, xdotool
+from tests.harness.desktop import KEYRING_PASSWORD
 
 pytestmark = [pytest.mark.keyring, pytest.mark.timeout(120)]
 
@@ -188,4 +190,79 @@ def test_configure_headless_then_call(profile_dir: Path, sandbox) -> None:
                                  [info["application_secret"], info["consumer_key"]])
         assert leaks == []
     finally:
+        SecretStore(resolve_profile(str(profile_dir)).keyring_service).delete_all()
+
+
+# -- a locked keyring, for real: gnome-keyring's own unlock prompt (gcr-prompter) -------------
+PROMPT_TITLE = "Unlock"  # "Unlock Login Keyring"
+
+
+def login_collection():
+    import secretstorage
+
+    connection = secretstorage.dbus_init()
+    return connection, secretstorage.get_default_collection(connection)
+
+
+def answer_prompt(password: str | None) -> None:
+    """Wait for the keyring's unlock prompt; type `password` and Enter, or press Escape (None).
+    The prompt grabs the keyboard, as it does on a desktop: keys go to it."""
+    wait_for_window(PROMPT_TITLE, timeout=30)
+    if password is None:
+        xdotool("key", "Escape")
+    else:
+        xdotool("type", "--delay", "5", password)
+        xdotool("key", "Return")
+
+
+def configure_profile(profile_dir: Path, info: dict) -> tuple[str, ...]:
+    profile = ("--profile", str(profile_dir))
+    for key in ("endpoint", "application_key", "billing_account"):
+        assert cli("config", "set", key, info[key], *profile).returncode == 0
+    assert cli("config", "set", "line", info["lines"][0], *profile).returncode == 0
+    for name in ("application_secret", "consumer_key"):
+        assert cli("config", "set-secret", name, *profile, stdin=info[name]).returncode == 0
+    return profile
+
+
+def start_cli(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "easyclick2call", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_locked_keyring_asks_to_be_unlocked_and_a_refusal_is_one_clear_line(
+        profile_dir: Path, sandbox) -> None:
+    """The login keyring is locked (a screen lock, a session without auto-unlock): reading the
+    secrets brings up the keyring's own unlock prompt. Cancelled: one line that says what to do,
+    exit 4, no call. Unlocked there: the same call goes through."""
+    info = sandbox.info()
+    profile = configure_profile(profile_dir, info)
+    connection, collection = login_collection()
+    try:
+        collection.lock()
+        assert collection.is_locked()
+        call = start_cli("call", "01 99 00 12 34", "--region", "FR", *profile)
+        answer_prompt(None)
+        _out, err = call.communicate(timeout=60)
+        assert call.returncode == 4, err
+        assert len(err.splitlines()) == 1 and "Traceback" not in err
+        assert "keyring is locked" in err and "Unlock it" in err
+        assert sandbox.calls() == []
+        assert collection.is_locked()
+
+        call = start_cli("call", "01 99 00 12 34", "--region", "FR", *profile)
+        answer_prompt(KEYRING_PASSWORD)
+        _out, err = call.communicate(timeout=60)
+        assert call.returncode == 0, err
+        assert [c["called_number"] for c in sandbox.calls()] == ["0033199001234"]
+        assert not collection.is_locked()
+    finally:
+        if collection.is_locked():  # never leave the session's keyring locked for other tests
+            import threading
+
+            unlocking = threading.Thread(target=collection.unlock)
+            unlocking.start()
+            answer_prompt(KEYRING_PASSWORD)
+            unlocking.join(30)
+        connection.close()
         SecretStore(resolve_profile(str(profile_dir)).keyring_service).delete_all()
