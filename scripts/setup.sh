@@ -6,13 +6,13 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Qt's xcb plugin libraries, then what the tests drive: a real X server, clipboard tools, a tray
-# host, a session bus with gnome-keyring, a browser for the sign-in page, screenshot and
-# packaging checks.
+# host, a session bus with gnome-keyring (and gcr, its unlock prompt), a browser for the sign-in
+# page, screenshot and packaging checks.
 RUNTIME_APT="libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0 \
 libxcb-randr0 libxcb-render-util0 libxcb-xfixes0 libxcb-sync1 libx11-xcb1 fonts-dejavu-core"
-TEST_APT="xvfb xauth x11-utils xclip xsel xdotool trayer dbus-daemon gnome-keyring imagemagick \
-chromium chromium-driver xdg-utils desktop-file-utils appstream binutils"
+TEST_APT="xvfb xauth x11-utils xclip xsel xdotool trayer dbus-daemon gnome-keyring gcr \
+imagemagick chromium chromium-driver xdg-utils desktop-file-utils appstream binutils"
 APT_PACKAGES="$RUNTIME_APT ${EC2C_WITH_TEST_APT:+$TEST_APT}"
 
 missing=()
