@@ -59,6 +59,19 @@ def desktop(pytestconfig: pytest.Config) -> DesktopSession:
 
 
 @pytest.fixture
+def xdg_dirs(tmp_path, monkeypatch) -> tuple[Path, Path]:
+    """Fresh XDG data and config homes (desktop files, mimeapps.list, autostart) for one test,
+    and no desktop name (xdg-mime then uses its generic, file-based answers)."""
+    data, config = tmp_path / "xdg-data", tmp_path / "xdg-config"
+    data.mkdir()
+    config.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.delenv("XDG_CURRENT_DESKTOP", raising=False)
+    return data, config
+
+
+@pytest.fixture
 def memory_keyring():
     """An in-memory keyring backend for unit tests (the real one is used by `keyring` tests)."""
     import keyring

@@ -8,21 +8,8 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from easyclick2call.platform import url_handler
 from tests.e2e.support.actions import press_key, wait_for_calls, wait_for_window
-
-
-@pytest.fixture
-def xdg_dirs(tmp_path, monkeypatch):
-    data, config = tmp_path / "xdg-data", tmp_path / "xdg-config"
-    data.mkdir()
-    config.mkdir()
-    monkeypatch.setenv("XDG_DATA_HOME", str(data))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.delenv("XDG_CURRENT_DESKTOP", raising=False)
-    return data, config
 
 
 def test_tel_link_opened_by_the_desktop_becomes_a_call(app, xdg_dirs):

@@ -426,7 +426,7 @@ def test_tab_reaches_the_account_fields(qtbot, context, open_dialog):
 
 
 def test_behaviour_shows_login_start_and_tel_links_as_the_os_has_them(qtbot, context,
-                                                                       open_dialog):
+                                                                       open_dialog, xdg_dirs):
     """Stored values can be stale: the autostart entry made by hand, tel: links taken by
     another program. The page shows what the OS does, so OK or Apply puts it right."""
     from easyclick2call.platform import autostart
@@ -434,20 +434,18 @@ def test_behaviour_shows_login_start_and_tel_links_as_the_os_has_them(qtbot, con
     context.settings.set("start_at_login", False)  # stored off, but the entry is there
     context.settings.set("handle_tel_links", True)  # stored on, but nobody is registered
     autostart.enable(["easyclick2call"])
-    try:
-        dialog = open_dialog(context, first_run=False, page="behaviour")
-        editors = dialog.behaviour.fields.editors
-        qtbot.waitUntil(lambda: editors["start_at_login"].isChecked()
-                        and not editors["handle_tel_links"].isChecked(), timeout=10000)
-        with qtbot.waitSignal(dialog.applied, timeout=5000):
-            qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-        assert context.settings.get("start_at_login") is True
-        assert context.settings.get("handle_tel_links") is False
-    finally:
-        autostart.disable()
+    dialog = open_dialog(context, first_run=False, page="behaviour")
+    editors = dialog.behaviour.fields.editors
+    qtbot.waitUntil(lambda: editors["start_at_login"].isChecked()
+                    and not editors["handle_tel_links"].isChecked(), timeout=10000)
+    with qtbot.waitSignal(dialog.applied, timeout=5000):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert context.settings.get("start_at_login") is True
+    assert context.settings.get("handle_tel_links") is False
 
 
-def test_the_demo_shows_the_stored_values(qtbot, profile_dir, memory_keyring, open_dialog):
+def test_the_demo_shows_the_stored_values(qtbot, profile_dir, memory_keyring, open_dialog,
+                                          xdg_dirs):
     from easyclick2call.platform import autostart
 
     demo = make_context(profile_dir, demo=True)

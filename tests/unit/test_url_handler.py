@@ -26,15 +26,6 @@ WINDOWS_EXE = r"C:\Program Files\EasyClick2Call\EasyClick2Call.exe"
 SCHEMES = ("tel", "callto", "sip")
 
 
-@pytest.fixture
-def xdg_dirs(tmp_path, monkeypatch):
-    data, config = tmp_path / "data", tmp_path / "config"
-    data.mkdir()
-    config.mkdir()
-    monkeypatch.setenv("XDG_DATA_HOME", str(data))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    monkeypatch.delenv("XDG_CURRENT_DESKTOP", raising=False)
-    return data, config
 
 
 def query_default(scheme: str) -> str:
