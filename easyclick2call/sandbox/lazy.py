@@ -41,7 +41,6 @@ class LazySandbox:
         self.port = listening.getsockname()[1]
         self._server: SandboxServer | None = None
         self._lock = threading.Lock()
-        self._started = False
         self._stopped = False
         self._waiter: threading.Thread | None = None
         self._wake_r, self._wake_w = os.pipe()
@@ -68,14 +67,17 @@ class LazySandbox:
 
     # -- life cycle -----------------------------------------------------------------------
     def start(self) -> LazySandbox:
-        """Answer from now on: the emulator is made when the first connection comes."""
+        """Answer from now on: the emulator is made when the first connection comes (or serves
+        at once if something made it already)."""
         with self._lock:
-            if self._started or self._stopped:
+            if self._waiter is not None or self._stopped:
                 return self
-            self._started = True
             self._waiter = threading.Thread(target=self._wait_for_first_connection,
                                             name=f"ovh-sandbox-{self.port}", daemon=True)
-            self._waiter.start()
+            if self._server is not None:
+                self._server.start()
+            else:
+                self._waiter.start()
         return self
 
     def server(self) -> SandboxServer:
@@ -90,7 +92,7 @@ class LazySandbox:
                 server.listen(self._listening)
                 self._listening = None  # the server owns it now
                 self._server = server
-            if self._started:
+            if self._waiter is not None:  # started
                 self._server.start()
             return self._server
 
@@ -112,7 +114,7 @@ class LazySandbox:
             self._listening = None
         with contextlib.suppress(OSError):
             os.write(self._wake_w, b"!")
-        if self._waiter is not None:
+        if self._waiter is not None and self._waiter.is_alive():
             self._waiter.join(5)
         if server is not None:
             server.stop()

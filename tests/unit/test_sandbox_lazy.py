@@ -56,6 +56,16 @@ def test_requests_wait_in_the_queue_until_start():
         sandbox.stop()
 
 
+def test_made_before_start_it_serves_once_started():
+    sandbox = LazySandbox()
+    try:
+        assert sandbox.info()["endpoint"] == sandbox.endpoint  # made here, not serving yet
+        sandbox.start()
+        assert get_json(sandbox.base_url + "/sandbox/info")["endpoint"] == sandbox.endpoint
+    finally:
+        sandbox.stop()
+
+
 def test_stop_before_any_request_frees_the_port():
     sandbox = LazySandbox().start()
     port = sandbox.port
