@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from easyclick2call.platform.clipboard import is_concealed
+from easyclick2call.platform.clipboard import KDE_HINT, is_concealed
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,6 @@ _CW_EVENT_MASK = 0x800
 _PROPERTY_CHANGE_MASK = 0x400000
 _ALL = 0x1FFFFFFF  # long_length for "the whole property"
 
-KDE_HINT = "x-kde-passwordManagerHint"
 # Text targets in order of preference, and how to decode each one.
 _TEXT_TARGETS = (
     ("UTF8_STRING", "utf-8"),
@@ -64,7 +63,7 @@ _TEXT_TARGETS = (
     ("text/plain", "utf-8"),
 )
 # Atoms whose names matter when the owner lists them (TARGETS gives numbers, not names).
-_KNOWN = ("CLIPBOARD", "PRIMARY", "TARGETS", "INCR", "ATOM", KDE_HINT,
+_KNOWN = ("CLIPBOARD", "PRIMARY", "TARGETS", "INCR", KDE_HINT,
           *(name for name, _ in _TEXT_TARGETS))
 _SLOTS = 4  # property names used in turn, so that a late answer to an old request is told apart
 _MAX_ASKS = 64
@@ -151,14 +150,11 @@ class _Read:
     targets: list[int] | None = None
     targets_done: bool = False
     hint: bytes | None = None
-    hint_asked: bool = False
-    hint_done: bool = True  # asked only of an owner that lists the hint
-    text_target: int = 0
-    tried: set[int] = field(default_factory=set)
+    hint_done: bool = True  # asked (and then not done) only of an owner that lists the hint
+    text_target: int = 0  # the text target asked for; those before it were not offered
     text: bytes | None = None
     text_done: bool = False
-    incr: bool = False
-    chunks: list[bytes] = field(default_factory=list)
+    chunks: list[bytes] = field(default_factory=list)  # of an INCR transfer
 
 
 @dataclass(frozen=True)
@@ -197,7 +193,11 @@ class SelectionReader:
         self._next_request = 0
         self._next_slot = 0
         self._closed = False
-        self._atoms = self._intern_all(screen.value)
+        try:
+            self._atoms = self._intern_all(screen.value)
+        except OSError:
+            self._xcb.xcb_disconnect(self._conn)
+            raise
         self._wake_r, self._wake_w = os.pipe()
         os.set_blocking(self._wake_w, False)
         self._thread = threading.Thread(target=self._run, name="x11-selection", daemon=True)
@@ -210,10 +210,14 @@ class SelectionReader:
         for _ in range(screen_number):
             xcb.xcb_screen_next(ctypes.byref(iterator))
         root = iterator.data[0]  # xcb_screen_t starts with its root window
-        self._window = xcb.xcb_generate_id(conn)
+        # One window per slot: some owners (xclip) take the deletion of any property of the
+        # window they send a big text to as the go-ahead for its next chunk, so reads under way
+        # at the same time must not share a window.
         mask = ctypes.c_uint32(_PROPERTY_CHANGE_MASK)
-        xcb.xcb_create_window(conn, 0, self._window, root, -10, -10, 1, 1, 0,
-                              _WINDOW_CLASS_INPUT_ONLY, 0, _CW_EVENT_MASK, ctypes.byref(mask))
+        self._windows = [xcb.xcb_generate_id(conn) for _ in range(_SLOTS)]
+        for window in self._windows:
+            xcb.xcb_create_window(conn, 0, window, root, -10, -10, 1, 1, 0,
+                                  _WINDOW_CLASS_INPUT_ONLY, 0, _CW_EVENT_MASK, ctypes.byref(mask))
         names = [*_KNOWN, *(f"_EASYCLICK2CALL_{kind}{slot}" for slot in range(_SLOTS)
                             for kind in ("TARGETS", "HINT", "TEXT"))]
         cookies = [xcb.xcb_intern_atom(conn, 0, len(n.encode()), n.encode()) for n in names]
@@ -226,6 +230,7 @@ class SelectionReader:
             _libc.free(reply)
         self._names = {atom: atom_name for atom_name, atom in atoms.items()}
         self._decoding = {atoms[n]: encoding for n, encoding in _TEXT_TARGETS}
+        self._text_order = [atoms[n] for n, _encoding in _TEXT_TARGETS]
         return atoms
 
     def _property(self, kind: str, slot: int) -> int:
@@ -238,12 +243,9 @@ class SelectionReader:
             if self._closed:
                 raise OSError("the selection reader is closed")
             self._next_request += 1
-            slot = self._next_slot
-            self._next_slot = (slot + 1) % _SLOTS
+            slot = self._free_slot()
             read = _Read(self._next_request, selection, slot,
-                         time.monotonic() + READ_TIMEOUT_S)
-            read.text_target = self._atoms["UTF8_STRING"]
-            read.tried.add(read.text_target)
+                         time.monotonic() + READ_TIMEOUT_S, text_target=self._text_order[0])
             self._reads[selection] = read
             # Answers still awaited in this slot's properties can no longer be told from the new
             # ones (an owner that never answered): forgotten, as are the oldest beyond a bound.
@@ -252,34 +254,47 @@ class SelectionReader:
             self._ask(read, "TARGETS", self._atoms["TARGETS"])
             self._ask(read, "TEXT", read.text_target)
             self._xcb.xcb_flush(self._conn)
-        with contextlib.suppress(BlockingIOError):
-            os.write(self._wake_w, b"!")  # a new deadline to watch
+            self._wake()  # a new deadline to watch
         return read.request
+
+    def _free_slot(self) -> int:
+        """The next property slot that no read under way (of either selection) nor transfer
+        holds, in turn; the lock is held."""
+        held = {read.slot for read in self._reads.values()}
+        held |= {read.slot for read in self._transfers.values()}
+        for step in range(_SLOTS):
+            slot = (self._next_slot + step) % _SLOTS
+            if slot not in held:
+                break
+        else:
+            slot = self._next_slot
+        self._next_slot = (slot + 1) % _SLOTS
+        return slot
+
+    def _wake(self) -> None:
+        """Wake the reading thread (the lock is held, so its pipe is still open)."""
+        with contextlib.suppress(BlockingIOError):
+            os.write(self._wake_w, b"!")
 
     def _ask(self, read: _Read, kind: str, target: int) -> None:
         """Send one ConvertSelection (the lock is held)."""
         self._asks.append(_Ask(read, kind, target))
-        self._xcb.xcb_convert_selection(self._conn, self._window, self._atoms[read.selection],
+        self._xcb.xcb_convert_selection(self._conn, self._windows[read.slot],
+                                        self._atoms[read.selection],
                                         target, self._property(kind, read.slot), _CURRENT_TIME)
 
     def close(self) -> None:
-        """Stop the thread and drop the X connection."""
+        """Stop the thread; it drops the X connection on its way out."""
         with self._lock:
-            if self._closed:
-                return
             self._closed = True
             self._reads.clear()
-        with contextlib.suppress(OSError):
-            os.write(self._wake_w, b"!")
+            if self._conn is not None:
+                self._wake()
         self._thread.join(2)
-        if not self._thread.is_alive():
-            self._xcb.xcb_disconnect(self._conn)
-            os.close(self._wake_r)
-            os.close(self._wake_w)
 
     @property
     def alive(self) -> bool:
-        return not self._closed and self._thread.is_alive()
+        return not self._closed
 
     # -- the reading thread ---------------------------------------------------------------
     def _run(self) -> None:
@@ -302,16 +317,25 @@ class SelectionReader:
                 self._drain_events()
                 if self._xcb.xcb_connection_has_error(self._conn):
                     log.warning("the X connection of the selection reader was lost")
-                    self._fail_all(FAILED)
-                    with self._lock:
-                        self._closed = True
                     return
                 self._expire()
         except Exception:  # never let the thread die silently with reads pending
             log.exception("selection reader stopped")
-            self._fail_all(FAILED)
-            with self._lock:
-                self._closed = True
+        finally:
+            self._shut()
+
+    def _shut(self) -> None:
+        """The thread's end: no more requests, resources freed, reads under way failed."""
+        with self._lock:
+            self._closed = True
+            reads = list(self._reads.values())
+            self._reads.clear()
+            self._xcb.xcb_disconnect(self._conn)
+            self._conn = None
+            os.close(self._wake_r)
+            os.close(self._wake_w)
+        for read in reads:
+            self._deliver(SelectionText(read.request, read.selection, FAILED))
 
     def _drain_events(self) -> None:
         """Handle what the X server sent, a batch at a time: the properties named by all the
@@ -373,8 +397,9 @@ class SelectionReader:
         ask, prop, current = answer
         if prop == _NONE or not (current or ask.kind == "TEXT"):
             return None
-        return self._xcb.xcb_get_property(self._conn, int(ask.kind == "TEXT"), self._window,
-                                          prop, _ANY_PROPERTY_TYPE, 0, _ALL)
+        return self._xcb.xcb_get_property(self._conn, int(ask.kind == "TEXT"),
+                                          self._windows[ask.read.slot], prop,
+                                          _ANY_PROPERTY_TYPE, 0, _ALL)
 
     def _selection_notify(self, answer: tuple[_Ask, int, bool], cookie: _Cookie | None) -> None:
         """An owner's answer: the property it wrote, read; or a refusal."""
@@ -384,26 +409,26 @@ class SelectionReader:
                   "" if current else " (superseded)",
                   kind if cookie is not None else f"{kind} refused or not read")
         value, value_type, fmt = (None, 0, 0) if cookie is None else self._property_reply(cookie)
+        if kind == "TEXT" and value_type == self._atoms["INCR"]:
+            # The owner sends the text in chunks, one per deleted property (taken to its end
+            # even for a superseded read, then dropped).
+            read.deadline = time.monotonic() + READ_TIMEOUT_S
+            with self._lock:
+                self._transfers[self._property("TEXT", read.slot)] = read
+            return
         if not current:
-            if value_type == self._atoms["INCR"]:  # taken to its end, then dropped
-                read.deadline = time.monotonic() + READ_TIMEOUT_S
-                with self._lock:
-                    self._transfers[self._property("TEXT", read.slot)] = read
             return
         if kind == "TARGETS":
             read.targets_done = True
             if fmt == 32 and value:
                 count = len(value) // 4
                 read.targets = list((ctypes.c_uint32 * count).from_buffer_copy(value[:count * 4]))
+            if read.targets and self._atoms[KDE_HINT] in read.targets:
+                read.hint_done = False  # a password manager's mark: its value says
+                self._send(read, "HINT", self._atoms[KDE_HINT])
         elif kind == "HINT":
             read.hint_done = True
             read.hint = value
-        elif value_type == self._atoms["INCR"]:
-            read.incr = True  # the owner sends the text in chunks, one per deleted property
-            read.deadline = time.monotonic() + READ_TIMEOUT_S
-            with self._lock:
-                self._transfers[self._property("TEXT", read.slot)] = read
-            return
         else:
             read.text_done = True
             read.text = value
@@ -418,7 +443,7 @@ class SelectionReader:
             current = read is not None and self._reads.get(read.selection) is read
         if read is None:
             return
-        value, _type, _fmt = self._take_property(prop)
+        value = self._take_property(self._windows[read.slot], prop)
         if value is None:
             return  # no chunk there (an event for a property already read)
         read.deadline = time.monotonic() + READ_TIMEOUT_S
@@ -428,21 +453,20 @@ class SelectionReader:
             return
         with self._lock:
             self._transfers.pop(prop, None)
-        read.incr = False
         read.text_done = True
         read.text = b"".join(read.chunks)
         read.chunks.clear()
         if current:
             self._progress(read)
 
-    def _take_property(self, prop: int) -> tuple[bytes | None, int, int]:
-        """Read and delete a property of our window: (bytes, type atom, format); the bytes
-        are None when there is no such property."""
-        cookie = self._xcb.xcb_get_property(self._conn, 1, self._window, prop,
+    def _take_property(self, window: int, prop: int) -> bytes | None:
+        """Read and delete a property of one of our windows; None when there is none."""
+        cookie = self._xcb.xcb_get_property(self._conn, 1, window, prop,
                                             _ANY_PROPERTY_TYPE, 0, _ALL)
-        return self._property_reply(cookie)
+        return self._property_reply(cookie)[0]
 
     def _property_reply(self, cookie: _Cookie) -> tuple[bytes | None, int, int]:
+        """(bytes — None when there is no such property —, type atom, format)."""
         xcb = self._xcb
         reply = xcb.xcb_get_property_reply(self._conn, cookie, None)
         if not reply:
@@ -460,28 +484,21 @@ class SelectionReader:
             _libc.free(reply)
 
     def _progress(self, read: _Read) -> None:
-        """After each answer: ask for the hint or another text target, or finish.
+        """After each answer: ask for another text target, or finish.
 
         TARGETS is trusted when the owner gives it: some owners (xclip) answer any target with
         their data, so a text answer is kept only for a target they list."""
-        if not read.targets_done:
+        if not (read.targets_done and read.text_done):
             return
         offered = read.targets
-        if offered is not None and not read.hint_asked and self._atoms[KDE_HINT] in offered:
-            read.hint_asked, read.hint_done = True, False
-            self._send(read, "HINT", self._atoms[KDE_HINT])
-        if not read.text_done:
-            return
         if read.text is None or (offered is not None and read.text_target not in offered):
             read.text = None
             # An owner with no TARGETS (old X programs) may still give STRING, the oldest type.
             candidates = offered if offered is not None else [self._atoms["STRING"]]
-            fallback = next((self._atoms[name] for name, _encoding in _TEXT_TARGETS
-                             if self._atoms[name] in candidates
-                             and self._atoms[name] not in read.tried), None)
+            later = self._text_order[self._text_order.index(read.text_target) + 1:]
+            fallback = next((atom for atom in later if atom in candidates), None)
             if fallback is not None:
                 read.text_target, read.text_done = fallback, False
-                read.tried.add(fallback)
                 self._send(read, "TEXT", fallback)
                 return
         if read.hint_done:
@@ -530,10 +547,3 @@ class SelectionReader:
             log.info("the %s owner did not answer within %.0f s", read.selection,
                      READ_TIMEOUT_S)
             self._deliver(SelectionText(read.request, read.selection, TIMEOUT))
-
-    def _fail_all(self, status: str) -> None:
-        with self._lock:
-            reads = list(self._reads.values())
-            self._reads.clear()
-        for read in reads:
-            self._deliver(SelectionText(read.request, read.selection, status))

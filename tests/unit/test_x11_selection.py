@@ -209,6 +209,25 @@ def test_a_newer_request_supersedes_the_one_under_way(reader, owners):
     assert reader.results.empty()
 
 
+def test_reads_of_the_other_selection_never_take_the_properties_of_one_under_way(
+        reader, owners):
+    big = ("appelez le 01 99 00 12 34\n" + "x" * 73 + "\n") * 50_000  # 5 MB, in chunks
+    clipboard_owner = xclip_owner(big.encode())
+    owners.append(clipboard_owner)
+    owners.append(xclip_owner(b"04 72 00 00 01", selection="primary"))
+    clipboard = reader.reader.request("CLIPBOARD")
+    deadline = time.monotonic() + ANSWER_S
+    while not reader.reader._transfers:  # the chunks have started coming
+        assert time.monotonic() < deadline
+    os.kill(clipboard_owner.pid, signal.SIGSTOP)  # half-way
+    for _ in range(6):  # more reads than property slots
+        assert reader.read("PRIMARY").text == "04 72 00 00 01"
+    os.kill(clipboard_owner.pid, signal.SIGCONT)
+    result = reader.results.get(timeout=ANSWER_S)
+    assert (result.request, result.status) == (clipboard, x11_selection.TEXT)
+    assert result.text == big
+
+
 def test_many_reads_in_a_row_reuse_the_properties_safely(reader, owners):
     for index in range(12):  # more reads than property slots
         text = f"01 99 00 12 {index:02d}".encode()
