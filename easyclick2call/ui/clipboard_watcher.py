@@ -103,7 +103,6 @@ class ClipboardWatcher(QObject):
         self._reader = None  # platform.x11_selection.SelectionReader, on X11
         self._reading: dict[QClipboard.Mode, int] = {}  # mode -> the read that counts
         self._startup_reads: dict[QClipboard.Mode, int] = {}  # mode -> read of start-up content
-        self._considered: set[QClipboard.Mode] = set()  # modes with a change read since start
         self._selection_read.connect(self._on_selection_read, Qt.ConnectionType.QueuedConnection)
 
     # -- life cycle -----------------------------------------------------------------------
@@ -114,14 +113,11 @@ class ClipboardWatcher(QObject):
         self._running = True
         self._clipboard = QGuiApplication.clipboard()
         self._reader = self._open_reader()
-        self._considered.clear()
         self._remember_startup(QClipboard.Mode.Clipboard)
         self._clipboard.dataChanged.connect(self._on_clipboard_changed)
         if self._clipboard.supportsSelection():
             self._remember_startup(QClipboard.Mode.Selection)
             self._clipboard.selectionChanged.connect(self._on_selection_changed)
-        if self._read_big_text:
-            self._release_memory_soon()
         if platform_clipboard.needs_polling():
             self._start_mac_polling()
 
@@ -185,28 +181,20 @@ class ClipboardWatcher(QObject):
             self._last[mode] = None
             self._startup_reads[mode] = self._reader.request(_SELECTION_NAMES[mode])
         else:
-            self._last[mode] = self._digest_of(mode)
+            self._consider(mode, self._usable_text(mode), startup=True)
 
     def _on_selection_read(self, result) -> None:
         x11_selection = _x11_selection()
         mode = _MODES[result.selection]
         text = result.text if result.status == x11_selection.TEXT else None
-        if text is not None and not text.strip():
-            text = None
         if result.status not in (x11_selection.TEXT, x11_selection.NO_OWNER):
             log.debug("clipboard content ignored: %s", result.status)
         if not self._running:
             return
         if result.request == self._startup_reads.get(mode):
-            del self._startup_reads[mode]
-            if mode not in self._considered:  # no change read since: the start-up content
-                self._last[mode] = None if text is None else self._digest(text)
-                if text is not None and len(text) > platform_clipboard.BIG_TEXT_CHARS:
-                    self._release_memory_soon()
-            return
-        if result.request != self._reading.get(mode):
-            return  # a newer change is being read
-        self._consider(mode, text)
+            self._consider(mode, text, startup=True)
+        elif result.request == self._reading.get(mode):  # else a newer change is being read
+            self._consider(mode, text)
 
     # -- events ---------------------------------------------------------------------------
     def _on_clipboard_changed(self) -> None:
@@ -237,13 +225,6 @@ class ClipboardWatcher(QObject):
             self._mac_last = count
             self._changed(QClipboard.Mode.Clipboard)
 
-    def _digest_of(self, mode: QClipboard.Mode) -> int | None:
-        """A salted hash of the text in `mode`; None when there is no usable text."""
-        text = self._usable_text(mode)
-        if text is not None and len(text) > platform_clipboard.BIG_TEXT_CHARS:
-            self._read_big_text = True
-        return None if text is None else self._digest(text)
-
     def _release_memory_soon(self) -> None:
         """Once the big text is gone (after this event), give its memory back."""
         self._read_big_text = False
@@ -256,7 +237,8 @@ class ClipboardWatcher(QObject):
         return hash((self._salt, len(text), text))
 
     def _usable_text(self, mode: QClipboard.Mode) -> str | None:
-        """The text of `mode`, or None for concealed, non-text or empty content."""
+        """The text of `mode` as QClipboard reads it, or None for concealed or non-text
+        content."""
         assert self._clipboard is not None
         mime = self._clipboard.mimeData(mode)
         if mime is None:
@@ -269,11 +251,7 @@ class ClipboardWatcher(QObject):
         if not mime.hasText():
             log.debug("non-text clipboard content ignored (%d formats)", len(formats))
             return None
-        text = mime.text()
-        if not text.strip():
-            log.debug("empty clipboard text ignored")
-            return None
-        return text
+        return mime.text()
 
     def _changed(self, mode: QClipboard.Mode) -> None:
         if not self._running or self._clipboard is None:
@@ -285,16 +263,21 @@ class ClipboardWatcher(QObject):
         self._reading.pop(mode, None)
         self._consider(mode, self._usable_text(mode))
 
-    def _consider(self, mode: QClipboard.Mode, text: str | None) -> None:
-        """Newly read content of `mode`: scanned, unless it repeats the last one or is paused."""
-        self._considered.add(mode)
+    def _consider(self, mode: QClipboard.Mode, text: str | None, startup: bool = False) -> None:
+        """Content of `mode` just read: remembered (its digest); scanned unless it is the
+        start-up content, repeats the last one, is empty or comes while paused. Once a change
+        is read, the start-up content no longer counts."""
+        self._startup_reads.pop(mode, None)
+        if text is not None and not text.strip():
+            text = None
         digest = None if text is None else self._digest(text)
-        if digest is not None and digest == self._last.get(mode):
-            # The same content again (an app re-asserting ownership, a second copy).
-            log.debug("same clipboard content again: ignored")
-            return
+        repeat = digest is not None and digest == self._last.get(mode)
         self._last[mode] = digest
-        if text is None or self._paused:
+        if startup or repeat or text is None or self._paused:
+            if repeat:  # an app re-asserting ownership, a second copy
+                log.debug("same clipboard content again: ignored")
+            if text is not None and len(text) > platform_clipboard.BIG_TEXT_CHARS:
+                self._release_memory_soon()  # not scanned: nothing holds it any more
             return
         self.scan(text)
 
