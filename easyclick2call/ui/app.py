@@ -34,6 +34,13 @@ def _popup_module():
     return popup
 
 
+def _prune_then_recent(history, retention_days: int) -> list:
+    """(Off the GUI thread) drop the calls older than the retention setting, then the last 5:
+    run at start and after each call, so the setting holds without a timer."""
+    history.prune(retention_days)
+    return history.recent(5)
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
 
@@ -213,7 +220,8 @@ class EasyClickApp(QObject):
         if known_empty is not None and known_empty():
             self._set_recent([])  # no call recorded yet: no thread, no SQLite
             return
-        run_task(history.recent, 5, on_done=self._set_recent, parent=self)
+        days = int(self.context.setting("history_retention_days", 90))
+        run_task(_prune_then_recent, history, days, on_done=self._set_recent, parent=self)
 
     def _set_recent(self, records: list) -> None:
         self._recent = list(records)

@@ -119,6 +119,21 @@ def test_popup_call_then_menu_lists_it_for_redial(qtbot, make_app, sandbox):
     assert [c["called_number"] for c in sandbox.calls()] == ["0033199001234"] * 2
 
 
+def test_calls_older_than_the_retention_setting_are_dropped_at_start(qtbot, make_app):
+    from datetime import datetime, timedelta, timezone
+
+    from easyclick2call.core.history import CallRecord
+
+    app = make_app(history_retention_days=30)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    for days, number in ((45, "+33199000045"), (2, "+33199000002")):
+        app.context.history.add(CallRecord(None, number, number, (now - timedelta(days=days))
+                                           .isoformat(), "0033199000001", "ringing"))
+    app.start()
+    qtbot.waitUntil(lambda: len(app.recent_calls()) == 1, timeout=5000)
+    assert [r.number_e164 for r in app.context.history.all()] == ["+33199000002"]
+
+
 def test_call_clipboard_now_offers_what_is_there(qtbot, make_app, sandbox):
     xclip_copy("appelez le 01 99 00 12 34")
     app = make_app(sandbox)
