@@ -31,7 +31,6 @@ FALLBACK_REGION = "FR"
 ENDPOINTS = (
     "ovh-eu", "ovh-ca", "ovh-us", "kimsufi-eu", "kimsufi-ca", "soyoustart-eu", "soyoustart-ca",
 )
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 # Premium-rate prefixes blocked out of the box (the user can change the list):
 #  FR +3389 (08 9x, the costliest "numéros surtaxés"). 08 1x / 08 2x are left callable on
@@ -170,14 +169,25 @@ def _short_repr(value: object) -> str:
 
 # Validators --------------------------------------------------------------------------------------
 
-def is_loopback_url(value: str) -> bool:
-    """True for an http(s) URL on the loopback interface (the sandbox)."""
+def is_loopback_url(url: str) -> bool:
+    """True for an http(s) URL whose host is 127.0.0.0/8, ::1 or localhost (the sandbox), with
+    a valid port if it names one. The one check for the settings, the client and the dialog."""
+    import ipaddress
+
     try:
-        parts = urlsplit(value)
-        host = parts.hostname
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and host in LOOPBACK_HOSTS
+    if parts.scheme not in ("http", "https") or not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _validate_endpoint(value: object) -> None:

@@ -23,7 +23,6 @@ How the sandbox is reached without touching python-ovh's global state (python-ov
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass, fields
 from urllib.parse import urlsplit, urlunsplit
 
@@ -34,6 +33,7 @@ from ovh.oauth2 import OAuth2, RefreshOAuth2Session
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from easyclick2call.core.settings import is_loopback_url
 from easyclick2call.ovhapi.errors import ApiError
 
 DEFAULT_TIMEOUT: tuple[float, float] = (5, 20)
@@ -74,24 +74,6 @@ class ApiIdentity:
         return f"ApiIdentity({', '.join(parts)})"
 
     __str__ = __repr__
-
-
-def is_loopback_url(url: str) -> bool:
-    """True for http(s) URLs whose host is 127.0.0.0/8, ::1 or localhost."""
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        parts.port  # noqa: B018 - raises ValueError on a malformed port
-    except ValueError:
-        return False
-    if parts.scheme not in ("http", "https") or not host:
-        return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_identity(identity: ApiIdentity) -> None:

@@ -14,7 +14,8 @@ import ovh
 import pytest
 from ovh.client import ENDPOINTS, OAUTH2_TOKEN_URLS
 
-from easyclick2call.ovhapi.client import ApiIdentity, is_loopback_url, make_client
+from easyclick2call.core.settings import is_loopback_url
+from easyclick2call.ovhapi.client import ApiIdentity, make_client
 from easyclick2call.ovhapi.errors import ApiError
 from easyclick2call.ovhapi.telephony import Telephony
 

@@ -60,6 +60,7 @@ def test_fresh_store_gives_defaults_and_no_warning() -> None:
 @pytest.mark.parametrize(
     ("key", "value"),
     [("endpoint", "ovh-ca"), ("endpoint", "http://127.0.0.1:8080/1.0"),
+     ("endpoint", "http://127.3.4.5:8080/1.0"), ("endpoint", "http://[::1]:8080/1.0"),
      ("auth_mode", "oauth2"), ("click2call_user", 42), ("calling_mode", "intercom"),
      ("region", "BE"), ("popup_timeout_s", 0), ("blocked_prefixes", []),
      ("blocked_prefixes", ["+449", "+1900"]), ("language", "fr"),
@@ -77,6 +78,7 @@ def test_good_values_are_stored_typed(key: str, value: object) -> None:
 @pytest.mark.parametrize(
     ("key", "value", "words"),
     [("endpoint", "https://eu.api.ovh.com/1.0", "loopback"),
+     ("endpoint", "http://127.0.0.1:99999/1.0", "loopback"),
      ("endpoint", "ovh-mars", "ovh-eu"), ("auth_mode", "password", "application"),
      ("click2call_user", -1, "between"), ("click2call_user", "7", "whole number"),
      ("calling_mode", "loud", "ring"), ("region", "fr", "two-letter"),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from easyclick2call.core.settings import is_loopback_url
 from easyclick2call.ui import browser
 from easyclick2call.ui.settings_pages.base import (
     SettingsPage,
@@ -51,12 +52,6 @@ CREATE_APP_URLS = {
 }
 CONNECT_TIMEOUT_S = 600.0
 CONNECT_POLL_S = 2.0
-
-
-def is_loopback_url(url: str) -> bool:
-    from easyclick2call.ovhapi.client import is_loopback_url as check
-
-    return check(url)
 
 
 class AccountPage(SettingsPage):
