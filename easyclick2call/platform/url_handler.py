@@ -332,5 +332,5 @@ def apply_setting(handle_tel_links: bool) -> None:
     """Make the OS match the setting (called when Settings are applied)."""
     if handle_tel_links:
         register()
-    elif is_registered():
-        unregister()
+    else:
+        unregister()  # safe when not registered: it only removes what is ours
