@@ -14,7 +14,6 @@ object on stdout. Exit codes: see easyclick2call.cli (0 done, 2 usage, 3 not a c
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import getpass
 import json
 import os
@@ -22,9 +21,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from easyclick2call.cli import EXIT_AUTH, EXIT_NETWORK, EXIT_NOT_CALLABLE, EXIT_OK, EXIT_USAGE
-
-EXIT_CANCELLED = 130  # Ctrl+C during `connect`
+from easyclick2call.cli import (
+    EXIT_AUTH,
+    EXIT_CANCELLED,
+    EXIT_NOT_CALLABLE,
+    EXIT_OK,
+    EXIT_USAGE,
+    exit_code_for,
+)
 
 DEFAULT_REGION = "FR"
 
@@ -72,21 +76,11 @@ class CliError(Exception):
         self.detail = detail
 
 
-def _exit_code_for(error) -> int:
-    return {
-        "auth": EXIT_AUTH,
-        "network": EXIT_NETWORK,
-        "input": EXIT_USAGE,
-        "number": EXIT_NOT_CALLABLE,
-        "cancelled": EXIT_CANCELLED,
-    }.get(error.family, EXIT_NETWORK)
-
-
 def _from_api_error(error) -> CliError:
     message = error.message_in(cli_language())
     if error.kind in ("config", "bad_request") and error.detail:
         message = f"{message} ({error.detail})"
-    return CliError(_exit_code_for(error), error.kind, message, error.detail)
+    return CliError(exit_code_for(error), error.kind, message, error.detail)
 
 
 def _emit(args: argparse.Namespace, payload: dict, human: str) -> None:
@@ -373,7 +367,7 @@ def _number_from_clipboard(args: argparse.Namespace, region: str) -> tuple[str, 
         numbers, first=args.first or not interactive, output_fn=_to_stderr, user_region=region
     )
     if found is None:
-        raise CliError(130, "cancelled", _t("Cancelled.", "Annulé."))
+        raise CliError(EXIT_CANCELLED, "cancelled", _t("Cancelled.", "Annulé."))
     return found.ovh, display_number(found, region)
 
 
@@ -584,7 +578,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
                 "de connexion.",
             ),
         )
-    identity = dataclasses.replace(config.identity(), consumer_key="")
+    identity = config.identity()  # its consumer key, if any, is replaced by the new one
     progress = sys.stderr if args.json else sys.stdout
 
     def announce(url: str) -> None:

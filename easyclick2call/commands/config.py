@@ -19,18 +19,14 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
+from easyclick2call.cli import EXIT_AUTH, EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, exit_code_for
 from easyclick2call.core.paths import Profile, resolve_profile
 from easyclick2call.core.secrets import SECRET_NAMES, SecretsError, SecretStore
 from easyclick2call.core.settings import GROUPS, SETTINGS, Settings
 
 if TYPE_CHECKING:
-    from easyclick2call.ovhapi.errors import ApiError
+    pass
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_AUTH = 4
-EXIT_NETWORK = 5
 PROG = "easyclick2call config"
 MASK = "••••"
 REVEALED_TAIL = 4  # characters of a long secret shown at the end of its mask
@@ -282,11 +278,6 @@ def run_set_secret(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _api_exit(error: ApiError) -> int:
-    return {"auth": EXIT_AUTH, "network": EXIT_NETWORK, "input": EXIT_USAGE,
-            "cancelled": EXIT_FAILED}.get(error.family, EXIT_FAILED)
-
-
 def run_connect(args: argparse.Namespace) -> int:
     from easyclick2call.commands.connect_flow import grant_consumer_key
     from easyclick2call.core.account import account_from_settings
@@ -323,9 +314,9 @@ def run_connect(args: argparse.Namespace) -> int:
                 "(No browser could be opened: copy the address above into one.)", flush=True),
             timeout=args.timeout, poll_interval=args.poll_interval)
     except ApiError as exc:
-        return _fail(exc.message, _api_exit(exc))
+        return _fail(exc.message, exit_code_for(exc))
     except KeyboardInterrupt:
-        return _fail("cancelled; nothing was stored.", EXIT_FAILED)
+        return _fail("cancelled; nothing was stored.", EXIT_CANCELLED)
     try:
         store.set("consumer_key", consumer_key)
     except SecretsError as exc:

@@ -27,21 +27,16 @@ def grant_consumer_key(
 ) -> str:
     """The new consumer key, once validated; `announce(url)` shows the validation page.
 
-    Raises ApiError (refused, expired, timed out, network…) and lets KeyboardInterrupt through
-    after stopping the wait."""
+    Raises ApiError (refused, expired, timed out, network…); Ctrl+C ends the wait, which runs
+    on this thread, as a KeyboardInterrupt."""
     from easyclick2call.ovhapi.consumer_key import request_consumer_key, wait_for_validation
 
     pending = request_consumer_key(identity, redirect_url=redirect_url)
     announce(pending.validation_url)
     if open_browser and not open_in_browser(pending.validation_url):
         on_no_browser()
-    cancel = threading.Event()
-    try:
-        wait_for_validation(identity, pending.consumer_key, cancel, timeout=timeout,
-                            poll_interval=poll_interval)
-    except KeyboardInterrupt:
-        cancel.set()
-        raise
+    wait_for_validation(identity, pending.consumer_key, threading.Event(), timeout=timeout,
+                        poll_interval=poll_interval)
     return pending.consumer_key
 
 

@@ -17,12 +17,11 @@ import sys
 from collections.abc import Sequence
 
 from easyclick2call import APP_ID
+from easyclick2call.cli import EXIT_OK, EXIT_USAGE
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
 EXIT_NO_INSTANCE = 1
-EXIT_USAGE = 2
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 

@@ -8,8 +8,7 @@ import signal
 import sys
 import threading
 
-EXIT_OK = 0
-EXIT_USAGE = 2
+from easyclick2call.cli import EXIT_OK, EXIT_USAGE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
