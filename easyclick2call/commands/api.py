@@ -29,8 +29,7 @@ from easyclick2call.cli import (
     EXIT_USAGE,
     exit_code_for,
 )
-
-DEFAULT_REGION = "FR"
+from easyclick2call.core.settings import FALLBACK_REGION, system_region
 
 _ENV_IDENTITY = {
     "application_key": "OVH_APPLICATION_KEY",
@@ -142,7 +141,7 @@ class CliConfig:
     values: dict[str, str] = field(default_factory=dict)  # the identity's keys and secrets
     billing_account: str = ""
     line: str = ""
-    region: str = DEFAULT_REGION
+    region: str = FALLBACK_REGION
     intercom: bool = False
     click2call_user_id: int | None = None
     profile: object | None = None  # core.paths.Profile when core is available
@@ -196,12 +195,12 @@ def load_config(args: argparse.Namespace) -> CliConfig:
         config.auth_mode = account.auth_mode or config.auth_mode
         config.billing_account = account.billing_account or ""
         config.line = account.line or ""
-        config.region = account.region or DEFAULT_REGION
+        config.region = account.region or system_region()
         config.intercom = bool(account.intercom)
         config.click2call_user_id = account.click2call_user or None
         config.stored_application_key = account.application_key or ""
     else:
-        config.region = _region_from_locale()
+        config.region = system_region()
 
     config.endpoint = os.environ.get("OVH_ENDPOINT", "").strip() or config.endpoint
     if env_mode:
@@ -246,17 +245,6 @@ def _stored_value(account, key: str, env: dict[str, str]) -> str:
     if env[owner] and env[owner] != getattr(account, owner):
         return ""  # that secret belongs to the stored application, not to the one in env
     return _read_secret(account, key)
-
-
-def _region_from_locale() -> str:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        head = value.split(".")[0]
-        if "_" in head:
-            country = head.split("_")[1][:2].upper()
-            if country.isalpha() and len(country) == 2:
-                return country
-    return DEFAULT_REGION
 
 
 def _telephony(config: CliConfig):
@@ -352,7 +340,7 @@ def _number_from_clipboard(args: argparse.Namespace, region: str) -> tuple[str, 
     try:
         numbers = numbers_from_clipboard(region, cli_language())
     except ClipboardUnavailableError as exc:
-        raise CliError(EXIT_USAGE, "clipboard", str(exc)) from exc
+        raise CliError(EXIT_USAGE, "clipboard", exc.message_in(cli_language())) from exc
     if not numbers:
         raise CliError(
             EXIT_NOT_CALLABLE,

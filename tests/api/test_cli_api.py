@@ -62,6 +62,15 @@ def one_line(text: str) -> str:
     return lines[0]
 
 
+def test_without_region_the_country_is_the_locales_as_in_the_app(sandbox) -> None:
+    """The same rule as the app's default country (core.settings.system_region): the phone
+    number format of the locale (LC_TELEPHONE) counts, not the language of the messages."""
+    env = sandbox_env(sandbox, LC_ALL=None, LC_TELEPHONE="fr_FR.UTF-8", LANG="en_US.UTF-8")
+    done = run(["call", NUMBER_TEXT], env)
+    assert done.returncode == 0, done.stderr
+    assert [call["called_number"] for call in placed_calls(sandbox)] == [NUMBER_OVH]
+
+
 def test_call_places_the_call_in_00_format(sandbox) -> None:
     done = run(["call", NUMBER_TEXT, "--region", "FR"], sandbox_env(sandbox))
     assert done.returncode == 0, done.stderr

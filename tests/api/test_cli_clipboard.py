@@ -36,3 +36,11 @@ def test_call_needs_a_number_or_clipboard_but_not_both(sandbox) -> None:
     done = run(["call", "01 99 00 12 34", "--clipboard"], sandbox_env(sandbox))
     assert done.returncode == 2
     assert "--clipboard" in one_line(done.stderr)
+
+
+def test_no_clipboard_tool_is_said_in_the_users_language(tmp_path, sandbox) -> None:
+    env = sandbox_env(sandbox, PATH=str(tmp_path), LANGUAGE="fr")  # no xclip, xsel, wl-paste
+    done = run(["call", "--clipboard", "--region", "FR"], env)
+    assert done.returncode == 2
+    assert "aucun outil de presse-papiers" in one_line(done.stderr)
+    assert placed_calls(sandbox) == []
