@@ -84,18 +84,20 @@ def load_stored_account(profile: Profile, store: SettingsStore | None = None) ->
     return account_from_settings(Settings(store), SecretStore(profile.keyring_service))
 
 
-def missing_fields(account: StoredAccount) -> list[str]:
+def missing_fields(account: StoredAccount, identity: ApiIdentity | None = None) -> list[str]:
     """The names of what is still needed before a call can be placed ([] when configured).
 
-    Reads the secrets (SecretsError propagates)."""
+    Reads the secrets (SecretsError propagates), unless `identity` — the account's
+    to_identity(), about to sign in — already holds them."""
+    source = identity if identity is not None else account
     missing: list[str] = []
     if account.auth_mode == "oauth2":
-        needed = (("client_id", account.client_id), ("client_secret", account.client_secret))
+        needed = (("client_id", account.client_id), ("client_secret", source.client_secret))
     else:
         needed = (
             ("application_key", account.application_key),
-            ("application_secret", account.application_secret),
-            ("consumer_key", account.consumer_key),
+            ("application_secret", source.application_secret),
+            ("consumer_key", source.consumer_key),
         )
     missing += [name for name, value in needed if not value]
     missing += [name for name in ("billing_account", "line") if not getattr(account, name)]

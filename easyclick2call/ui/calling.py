@@ -65,11 +65,12 @@ def place_call(context, request: CallRequest, language: str) -> CallOutcome:
         line = account.line
         intercom = account.intercom
         line_shown = _line_display(line, region)
-        _check_configured(account)
+        identity = account.to_identity()  # the secrets, read from the keyring once
+        _check_configured(account, identity)
         from easyclick2call.ovhapi.client import make_client
         from easyclick2call.ovhapi.telephony import Telephony
 
-        telephony = Telephony(make_client(account.to_identity()))
+        telephony = Telephony(make_client(identity))
         user_id = int(account.click2call_user or 0) or None
         telephony.call(account.billing_account, line, found.ovh,
                        intercom=intercom and user_id is None, click2call_user_id=user_id)
@@ -83,11 +84,11 @@ def place_call(context, request: CallRequest, language: str) -> CallOutcome:
                        message, family)
 
 
-def _check_configured(account) -> None:
+def _check_configured(account, identity) -> None:
     from easyclick2call.core.account import missing_fields
     from easyclick2call.ovhapi.errors import ApiError
 
-    if missing_fields(account):
+    if missing_fields(account, identity):
         raise ApiError.of("not_configured")
 
 

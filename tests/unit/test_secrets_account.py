@@ -67,3 +67,23 @@ def test_profiles_do_not_share_accounts(tmp_path: Path, memory_keyring) -> None:
     SecretStore(one.keyring_service).set("consumer_key", CONSUMER_KEY)
     assert load_stored_account(one).consumer_key == CONSUMER_KEY
     assert load_stored_account(two).consumer_key == ""
+
+
+def test_a_call_reads_each_secret_from_the_keyring_once(profile_dir: Path, memory_keyring,
+                                                         monkeypatch) -> None:
+    """Checking the account is complete, then signing in: one keyring read per secret (each
+    is a D-Bus round trip, and may bring up an unlock prompt)."""
+    profile = resolve_profile(str(profile_dir))
+    configure(profile_dir, application_key="AppKey12345", billing_account="ab12345-ovh-1",
+              line="0033199000001")
+    secrets = SecretStore(profile.keyring_service)
+    secrets.set("application_secret", APP_SECRET)
+    secrets.set("consumer_key", CONSUMER_KEY)
+    reads: list[str] = []
+    real_get = SecretStore.get
+    monkeypatch.setattr(SecretStore, "get",
+                        lambda self, name: reads.append(name) or real_get(self, name))
+    account = load_stored_account(profile)
+    identity = account.to_identity()
+    assert missing_fields(account, identity) == []
+    assert sorted(reads) == ["application_secret", "consumer_key"]
