@@ -9,7 +9,6 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from easyclick2call.ui.clipboard_watcher import ClipboardWatcher
@@ -32,6 +31,13 @@ def _popup_module():
     from easyclick2call.ui import popup
 
     return popup
+
+
+def _numbers_in(text: str, region: str, language: str) -> list:
+    """(On a worker) every callable number in `text`; the number engine is imported there."""
+    from easyclick2call.core.numbers import find_numbers
+
+    return find_numbers(text, region, language)
 
 
 def _prune_then_recent(history, retention_days: int) -> list:
@@ -306,11 +312,8 @@ class EasyClickApp(QObject):
 
     def offer_text(self, text: str) -> None:
         """A number or tel: URI handed over by a second launch or the command line."""
-        from easyclick2call.core.numbers import find_numbers
-
-        wanted = numbers_in_argument(text)
-        run_task(find_numbers, wanted, self.context.region(), self.context.language,
-                 on_done=self._offer_forced, parent=self)
+        run_task(_numbers_in, numbers_in_argument(text), self.context.region(),
+                 self.context.language, on_done=self._offer_forced, parent=self)
 
     def _offer_forced(self, numbers: list) -> None:
         if numbers:
@@ -320,13 +323,15 @@ class EasyClickApp(QObject):
                                  error=True)
 
     def call_clipboard_now(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        """Offer what is on the clipboard now, read as copies are (off the GUI thread on X11,
+        concealed content ignored)."""
+        self.watcher.read_now(self._call_text)
+
+    def _call_text(self, text: str | None) -> None:
+        if text is None:
             self.notifier.notify(tr("Nothing to call"), tr("The clipboard holds no text."))
             return
-        from easyclick2call.core.numbers import find_numbers
-
-        run_task(find_numbers, text, self.context.region(), self.context.language,
+        run_task(_numbers_in, text, self.context.region(), self.context.language,
                  on_done=self._offer_forced, parent=self)
 
     def redial(self, e164: str) -> None:

@@ -17,6 +17,13 @@ from easyclick2call.ui.icons import app_icon
 from easyclick2call.ui.tasks import run_task
 
 
+def _parse_number(text: str, region: str, language: str):
+    """(On a worker) core.numbers.parse_number, imported there: the first use loads the
+    number engine, which is not the GUI thread's job."""
+    from easyclick2call.core.numbers import parse_number
+
+    return parse_number(text, region, language)
+
 class CallDialog(QDialog):
     """Emits ``number_chosen(FoundNumber)`` once the typed text parses as a callable number."""
 
@@ -59,9 +66,7 @@ class CallDialog(QDialog):
             self._show_error(self.tr("Type a phone number first."))
             return
         self.call_button.setEnabled(False)
-        from easyclick2call.core.numbers import parse_number
-
-        run_task(parse_number, text, self._region, self._language,
+        run_task(_parse_number, text, self._region, self._language,
                  on_done=self._parsed, on_error=self._not_callable, parent=self)
 
     def _parsed(self, found) -> None:

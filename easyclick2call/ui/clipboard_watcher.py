@@ -58,6 +58,11 @@ def _x11_selection():
     return x11_selection
 
 
+def _non_empty(text: str | None) -> str | None:
+    """`text`, or None when it holds nothing but blanks."""
+    return text if text is not None and text.strip() else None
+
+
 def _default_detector(region: str, language: str) -> Detector:
     find_numbers = _find_numbers()
     return lambda text: find_numbers(text, region, language)
@@ -103,6 +108,7 @@ class ClipboardWatcher(QObject):
         self._reader = None  # platform.x11_selection.SelectionReader, on X11
         self._reading: dict[QClipboard.Mode, int] = {}  # mode -> the read that counts
         self._startup_reads: dict[QClipboard.Mode, int] = {}  # mode -> read of start-up content
+        self._asked: dict[int, Callable[[str | None], None]] = {}  # read_now(), by request
         self._selection_read.connect(self._on_selection_read, Qt.ConnectionType.QueuedConnection)
 
     # -- life cycle -----------------------------------------------------------------------
@@ -133,6 +139,7 @@ class ClipboardWatcher(QObject):
         self._sequence += 1  # drop detections under way
         self._reading.clear()
         self._startup_reads.clear()
+        self._asked.clear()
         if self._reader is not None:
             self._reader.close()
             self._reader = None
@@ -183,12 +190,31 @@ class ClipboardWatcher(QObject):
         else:
             self._consider(mode, self._usable_text(mode), startup=True)
 
+    def read_now(self, deliver: Callable[[str | None], None]) -> None:
+        """Read the clipboard now, for an explicit action ("Call clipboard now"): `deliver`
+        gets its text, or None for concealed, non-text or empty content. Read as copies are
+        (on X11 off the GUI thread); nothing is remembered or scanned."""
+        if self._clipboard is None:
+            self._clipboard = QGuiApplication.clipboard()
+        mode = QClipboard.Mode.Clipboard
+        if self._reads_itself(mode):
+            assert self._reader is not None
+            self._asked[self._reader.request(_SELECTION_NAMES[mode])] = deliver
+        else:
+            deliver(_non_empty(self._usable_text(mode)))
+
     def _on_selection_read(self, result) -> None:
         x11_selection = _x11_selection()
         mode = _MODES[result.selection]
         text = result.text if result.status == x11_selection.TEXT else None
         if result.status not in (x11_selection.TEXT, x11_selection.NO_OWNER):
             log.debug("clipboard content ignored: %s", result.status)
+        if mode == QClipboard.Mode.Clipboard and self._asked:
+            # read_now() callers get this read, or a newer one that superseded theirs.
+            for request in [r for r in self._asked if r <= result.request]:
+                self._asked.pop(request)(_non_empty(text))
+            if result.request not in (self._reading.get(mode), self._startup_reads.get(mode)):
+                return
         if not self._running:
             return
         if result.request == self._startup_reads.get(mode):
@@ -268,8 +294,7 @@ class ClipboardWatcher(QObject):
         start-up content, repeats the last one, is empty or comes while paused. Once a change
         is read, the start-up content no longer counts."""
         self._startup_reads.pop(mode, None)
-        if text is not None and not text.strip():
-            text = None
+        text = _non_empty(text)
         digest = None if text is None else self._digest(text)
         repeat = digest is not None and digest == self._last.get(mode)
         self._last[mode] = digest

@@ -296,3 +296,25 @@ def test_content_this_process_owns_is_read_through_qt(qtbot, watcher):
     with qtbot.waitSignal(w.numbers_found, timeout=5000):
         xclip_copy(SENTINEL)
     assert found == [["+33472000003"], ["+33472000001"]]
+
+
+def test_read_now_gives_the_text_or_none_for_concealed_content(qtbot, watcher):
+    """What "Call clipboard now" reads: the text another program copied, nothing for what a
+    password manager marks concealed."""
+    w = watcher()
+    w.start()
+    xclip_copy(SENTINEL)
+    got: list = []
+    w.read_now(got.append)
+    qtbot.waitUntil(lambda: got == [SENTINEL], timeout=5000)
+    helper = subprocess.Popen([sys.executable, "-c", HELPER, "secret 01 99 00 12 34"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert helper.stdout is not None
+        assert helper.stdout.readline().strip() == "owned"
+        w.read_now(got.append)
+        qtbot.waitUntil(lambda: len(got) == 2, timeout=5000)
+        assert got[1] is None
+    finally:
+        helper.terminate()
+        helper.wait(10)
