@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -310,20 +310,14 @@ class ListEditor(QWidget):
         self.remove_button.setEnabled(self.list.currentRow() >= 0)
 
 
-def region_names(language: str | None = None) -> list[tuple[str, str]]:
-    """(region code, country name) for every region phonenumbers knows, sorted by name."""
-    import phonenumbers
+def region_names() -> list[tuple[str, str]]:
+    """(region code, country name) for every region phonenumbers knows, sorted by name
+    (core.regions' list and Qt's country names: phonenumbers is not imported for it)."""
+    from easyclick2call.core.regions import REGION_CODES
+    from easyclick2call.ui.popup import country_name
 
-    result = []
-    for code in phonenumbers.SUPPORTED_REGIONS:
-        if code == "001":
-            continue
-        territory = QLocale.codeToTerritory(code)
-        name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyTerritory \
-            else code
-        result.append((code, name))
-    result.sort(key=lambda pair: pair[1].casefold())
-    return result
+    return sorted(((code, country_name(code)) for code in REGION_CODES),
+                  key=lambda pair: pair[1].casefold())
 
 
 class CountryCombo(QComboBox):
