@@ -56,13 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"EasyClick2Call {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in dict.fromkeys(COMMANDS.values()):
-        try:
-            module = importlib.import_module(f"easyclick2call.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"easyclick2call.commands.{name}":
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(f"easyclick2call.commands.{name}").register(subparsers)
     return parser
 
 

@@ -158,19 +158,14 @@ class CliConfig:
 
 
 def _stored_account(profile_arg: str | None):
-    """(profile, StoredAccount) of the profile, or (profile or None, None) without core."""
-    try:
-        from easyclick2call.core.account import load_stored_account
-        from easyclick2call.core.paths import resolve_profile
-    except ImportError:
-        return None, None
+    """(profile, StoredAccount) of the profile; no account for a custom profile not made yet."""
+    from easyclick2call.core.account import load_stored_account
+    from easyclick2call.core.paths import resolve_profile
+
     profile = resolve_profile(profile_arg)
     if profile.is_custom and not profile.settings_file.exists():
         return profile, None
-    try:
-        return profile, load_stored_account(profile)
-    except ImportError:  # no Qt: settings cannot be read, environment only
-        return profile, None
+    return profile, load_stored_account(profile)
 
 
 def _read_secret(account, name: str) -> str:
@@ -605,10 +600,8 @@ def _store_consumer_key(config: CliConfig, consumer_key: str) -> bool:
         return False
     if config.stored_application_key != config.values.get("application_key"):
         return False
-    try:
-        from easyclick2call.core.secrets import SecretsError, SecretStore
-    except ImportError:
-        return False
+    from easyclick2call.core.secrets import SecretsError, SecretStore
+
     try:
         SecretStore(config.profile.keyring_service).set("consumer_key", consumer_key)
     except SecretsError as exc:

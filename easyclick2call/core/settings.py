@@ -23,7 +23,6 @@ from easyclick2call.core.regions import REGION_CODES
 
 log = logging.getLogger(__name__)
 
-TRANSLATION_CONTEXT = "Settings"
 GROUPS = ("account", "line", "behaviour", "filters", "privacy")
 INTERNAL_GROUP = "internal"  # not shown in the Settings dialog
 FALLBACK_REGION = "FR"

@@ -60,10 +60,6 @@ class ApiIdentity:
         """"oauth2" with a client ID (service account), else "application"."""
         return "oauth2" if self.client_id else "application"
 
-    @property
-    def is_sandbox(self) -> bool:
-        return self.endpoint not in ENDPOINTS
-
     def __repr__(self) -> str:
         parts = []
         for field in fields(self):

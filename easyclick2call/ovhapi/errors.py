@@ -277,17 +277,6 @@ class ApiError(Exception):
         """The message in `language` ("fr", "fr_FR", "fr-CA"… → French, anything else English)."""
         return self.message_fr if language.lower().startswith("fr") else self.message
 
-    def as_dict(self) -> dict[str, object]:
-        """JSON-ready view (no secret ever reaches an ApiError)."""
-        return {
-            "kind": self.kind,
-            "message": self.message,
-            "message_fr": self.message_fr,
-            "status": self.status,
-            "detail": self.detail,
-            "query_id": self.query_id,
-        }
-
     def __repr__(self) -> str:
         return f"ApiError(kind={self.kind!r}, status={self.status!r}, detail={self.detail!r})"
 

@@ -24,7 +24,6 @@ from easyclick2call.sandbox.signing import (
     signature_matches,
 )
 from easyclick2call.sandbox.state import (
-    DEMO_BILLING_ACCOUNT,
     SandboxState,
     now_iso,
     random_key,
@@ -117,7 +116,6 @@ class SandboxApi:
         self,
         state: SandboxState,
         base_url: Callable[[], str],
-        record_call: Callable[[dict], None] | None = None,
         time_window: int = DEFAULT_TIME_WINDOW,
         token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
     ) -> None:
@@ -127,7 +125,6 @@ class SandboxApi:
         self.token_lifetime = token_lifetime
         self.clock_offset = 0  # seconds added to the server's clock (fault: clock skew)
         self.auth_time_offset = 0  # seconds added only to GET /auth/time's answer
-        self._record_call = record_call
 
     # Clock -------------------------------------------------------------------------------------
 
@@ -503,8 +500,6 @@ class SandboxApi:
         }
         self.state.data["calls"].append(call)
         self.state.save()
-        if self._record_call is not None:
-            self._record_call(call)
 
 
 # Helpers ---------------------------------------------------------------------------------------
@@ -685,4 +680,4 @@ NICHANDLE = {
     "zip": "59100",
 }
 
-__all__ = ["DEMO_BILLING_ACCOUNT", "ROUTES", "Caller", "Route", "SandboxApi"]
+__all__ = ["ROUTES", "Caller", "Route", "SandboxApi"]

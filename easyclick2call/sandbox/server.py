@@ -324,9 +324,6 @@ class SandboxServer:
         """Grant a pending consumer key, as the Authorize button does."""
         self.api.decide(ck, "validated", validity=validity)
 
-    def refuse_consumer_key(self, ck: str) -> None:
-        self.api.decide(ck, "refused")
-
     def expire_consumer_key(self, ck: str) -> None:
         self.api.decide(ck, "expired")
 

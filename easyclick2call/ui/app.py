@@ -68,7 +68,6 @@ class EasyClickApp(QObject):
     """Owns the watcher, the popup, the call controller, the tray and the windows."""
 
     popup_shown = Signal(object)  # CallPopup
-    state_changed = Signal()
 
     def __init__(self, context, *, use_desktop_notifications: bool = True,
                  tray_icon: QSystemTrayIcon | None = None,
@@ -196,7 +195,6 @@ class EasyClickApp(QObject):
             self.tray.update_state()
         if self.main_window is not None:
             self.main_window.update_state()
-        self.state_changed.emit()
 
     def set_paused(self, paused: bool) -> None:
         self.paused = bool(paused)
@@ -370,27 +368,19 @@ class EasyClickApp(QObject):
     def show_history(self) -> None:
         if self._existing("history"):
             return
-        try:
-            from easyclick2call.ui.history_window import HistoryWindow
-        except ImportError:
-            self.notifier.notify(tr("History"), tr("The history window is not available."))
-            return
+        from easyclick2call.ui.history_window import HistoryWindow
+
         window = HistoryWindow(self.context)
-        if hasattr(window, "redial"):
-            window.redial.connect(self.redial)
+        window.redial.connect(self.redial)
         self._keep("history", window)
 
     def show_settings(self, page: str = "account") -> None:
         if self._existing("settings"):
             return
-        try:
-            from easyclick2call.ui.settings_dialog import SettingsDialog
-        except ImportError:
-            self.notifier.notify(tr("Settings"), tr("The settings dialog is not available."))
-            return
+        from easyclick2call.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context, page=page)
-        if hasattr(dialog, "demo_requested"):
-            dialog.demo_requested.connect(self.try_demo)
+        dialog.demo_requested.connect(self.try_demo)
         self._keep("settings", dialog)
 
     def first_run(self) -> None:

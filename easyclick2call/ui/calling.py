@@ -120,7 +120,6 @@ def _record(context, e164: str, shown: str, line: str, result: str) -> None:
 class CallController(QObject):
     """Turns Call presses into at most one API call each and reports the outcome."""
 
-    call_started = Signal(str)  # e164
     call_finished = Signal(object)  # CallOutcome
 
     def __init__(self, context, notifier, parent: QObject | None = None) -> None:
@@ -142,7 +141,6 @@ class CallController(QObject):
         return accepted
 
     def _start(self, request: CallRequest) -> None:
-        self.call_started.emit(request.e164)
         run_task(place_call, self.context, request, self.context.language,
                  on_done=self._finished,
                  on_error=lambda exc, r=request: self._crashed(r, exc), parent=self)

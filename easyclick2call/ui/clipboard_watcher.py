@@ -157,9 +157,6 @@ class ClipboardWatcher(QObject):
     def set_watch_selection(self, enabled: bool) -> None:
         self._watch_selection = enabled
 
-    def set_language(self, language: str) -> None:
-        self._language = language
-
     # -- reading --------------------------------------------------------------------------
     def _open_reader(self):
         """The X11 selection reader, or None (not X11, or it cannot start: QClipboard reads)."""

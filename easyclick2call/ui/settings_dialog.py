@@ -38,7 +38,6 @@ from easyclick2call.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
-PAGE_NAMES = ("account", "line", "behaviour", "filters", "privacy")
 ACCOUNT_KEYS = ("endpoint", "auth_mode", "application_key", "client_id", "billing_account",
                 "line", "click2call_user", "calling_mode")
 

@@ -15,7 +15,6 @@ from easyclick2call.ui.icons import tray_icon
 
 RECENT_IN_MENU = 5
 
-STATES = ("ready", "paused", "not_configured", "error")
 
 
 class Tray(QObject):

@@ -44,22 +44,6 @@
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>Historique</translation>
-    </message>
-    <message>
-        <source>The history window is not available.</source>
-        <translation>La fenêtre d&apos;historique n&apos;est pas disponible.</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Réglages</translation>
-    </message>
-    <message>
-        <source>The settings dialog is not available.</source>
-        <translation>La fenêtre des réglages n&apos;est pas disponible.</translation>
-    </message>
-    <message>
         <source>This number cannot be called.</source>
         <translation>Ce numéro ne peut pas être appelé.</translation>
     </message>
@@ -424,10 +408,6 @@
         <translation>Démo</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>Historique</translation>
-    </message>
-    <message>
         <source>Line {line}: {state}</source>
         <translation>Ligne {line} : {state}</translation>
     </message>
@@ -448,20 +428,8 @@
         <translation>Rien à appeler</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>Réglages</translation>
-    </message>
-    <message>
         <source>The clipboard holds no text.</source>
         <translation>Le presse-papiers ne contient pas de texte.</translation>
-    </message>
-    <message>
-        <source>The history window is not available.</source>
-        <translation>La fenêtre d&apos;historique n&apos;est pas disponible.</translation>
-    </message>
-    <message>
-        <source>The settings dialog is not available.</source>
-        <translation>La fenêtre des réglages n&apos;est pas disponible.</translation>
     </message>
     <message>
         <source>error — see the last notification</source>

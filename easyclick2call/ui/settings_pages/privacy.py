@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from easyclick2call.ui.tasks import run_task
 class PrivacyPage(SettingsPage):
     name = "privacy"
     reserved_mnemonics = "c"  # Clear history…
-    history_cleared = Signal()
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -96,7 +94,6 @@ class PrivacyPage(SettingsPage):
         signal = getattr(self.context, "history_changed", None)
         if signal is not None:
             signal.emit()
-        self.history_cleared.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.clear_button.setEnabled(True)

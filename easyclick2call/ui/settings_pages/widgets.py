@@ -50,10 +50,6 @@ class BusyIndicator(QWidget):
     def stop(self) -> None:
         self.hide()
 
-    @property
-    def busy(self) -> bool:
-        return self.isVisible() or not self.isHidden()
-
 
 class StatusLabel(QLabel):
     """One line telling the outcome of an action: neutral, success or failure."""
@@ -155,9 +151,6 @@ class SecretField(QWidget):
         if self.state == "cleared":
             return True, None
         return False, None
-
-    def focus_proxy_widget(self) -> QWidget:
-        return self.edit if not self.edit.isHidden() else self.change_button
 
     # -- actions ---------------------------------------------------------------------------
     def _change(self) -> None:
