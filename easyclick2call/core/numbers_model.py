@@ -43,8 +43,7 @@ def number_details(number: phonenumbers.PhoneNumber, language: str) -> tuple[str
     e164 = f"+{number.country_code}{phonenumbers.national_significant_number(number)}"
     region_code = phonenumbers.region_code_for_number(number) or ""
     description = (
-        geodata.description(number, language)
-        or geodata.country_name(number, language)
+        geodata.description(number, language)  # the place, else the country
         or (region_code and geodata.region_name(region_code, language))
         or region_code
     )

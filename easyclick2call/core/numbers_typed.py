@@ -24,11 +24,10 @@ _UNIVERSAL_EMERGENCY = frozenset({"112", "911", "999", "000", "110", "119", "15"
 
 
 def _country(region: str | None, language: str) -> str:
+    """The country's name for an error message."""
     if region is None:
         return "an unknown country"
-    number = phonenumbers.example_number(region)
-    name = geodata.country_name(number, language) if number else ""
-    return name or region
+    return geodata.region_name(region, language) or region
 
 
 def _refuse_short(digits: str, shown: str, region: str | None) -> None:
@@ -53,7 +52,8 @@ def _refuse_short(digits: str, shown: str, region: str | None) -> None:
             )
 
 
-def _parse(body: str, region: str | None, shown: str, country: str) -> phonenumbers.PhoneNumber:
+def _parse(body: str, region: str | None, shown: str,
+           language: str) -> phonenumbers.PhoneNumber:
     try:
         return phonenumbers.parse(body, region)
     except NumberParseException as error:
@@ -70,7 +70,8 @@ def _parse(body: str, region: str | None, shown: str, country: str) -> phonenumb
             NumberParseException.TOO_SHORT_NSN,
             NumberParseException.TOO_SHORT_AFTER_IDD,
         ):
-            raise NotCallableNumber(f"{shown} is too short for a number in {country}.") from None
+            raise NotCallableNumber(
+                f"{shown} is too short for a number in {_country(region, language)}.") from None
         raise NotCallableNumber(f"{shown} is not a phone number.") from None
 
 
@@ -121,7 +122,6 @@ def parse_number(text: str, region: str, language: str = "en") -> FoundNumber:
     if len(digits) < 5:
         raise NotCallableNumber(f"{shown} is too short to be a phone number.")
     remapped = None if body.startswith("+") else french_plan_e164(digits, home)
-    country = _country(home, language)
-    number = _parse(remapped or body, home, shown, country)
+    number = _parse(remapped or body, home, shown, language)
     _check_valid(number, shown, language)
     return FoundNumber(*number_details(number, language), start, end)
