@@ -293,8 +293,7 @@ class SecretStore:
         return f"SecretStore(service={self.service!r})"
 
     def _backend(self) -> KeyringBackend:
-        init_backend()
-        return usable_backend()
+        return init_backend() or usable_backend()  # the latter raises the precise error
 
     def get(self, name: str) -> str:
         """The secret, or "" when it is not stored. Raises SecretsError."""
@@ -329,11 +328,8 @@ class SecretStore:
         """Forget the secret; nothing happens when it was not stored. Raises SecretsError."""
         _check_name(name)
         try:
-            backend = self._backend()
-            if backend.get_password(self.service, name) is None:
-                return
-            backend.delete_password(self.service, name)
-        except keyring.errors.PasswordDeleteError:
+            self._backend().delete_password(self.service, name)
+        except keyring.errors.PasswordDeleteError:  # what every backend says when there is none
             return
         except Exception as exc:
             raise _translate(exc) from None
