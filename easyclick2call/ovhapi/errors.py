@@ -286,14 +286,6 @@ class ApiError(Exception):
 _QUERY_ID = re.compile(r"\s*OVH-Query-ID:.*$", re.IGNORECASE | re.DOTALL)
 _MAX_DETAIL = 200
 
-_ERROR_CODES_403 = {
-    "NOT_GRANTED_CALL": "not_granted",
-    "NOT_CREDENTIAL": "access_unknown",
-    "INVALID_KEY": "unknown_app_key",
-    "INVALID_CREDENTIAL": "access_expired",
-    "FORBIDDEN": "forbidden",
-}
-
 # (pattern in OVHcloud's message, kind), checked in order, for bodies without errorCode.
 _MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), kind)
@@ -339,14 +331,13 @@ def _body_error_code(response: requests.Response | None) -> str:
 
 
 def _by_status(status: int | None, text: str, response: requests.Response | None) -> str:
-    """The kind of an HTTP error answer."""
+    """The kind of an HTTP error answer python-ovh gave no class of its own (403 with another
+    or no error code, 401, 429, 5xx…; its 400/403-code/404/409/460 classes are mapped above)."""
     code = _body_error_code(response)
     if code == "INVALID_SIGNATURE":
         return "invalid_signature"
     if code in ("QUERY_TIME_OUT", "INVALID_TIMESTAMP"):
         return "clock_skew"
-    if status == 403 and code in _ERROR_CODES_403:
-        return _ERROR_CODES_403[code]
     from_message = _by_message(text)
     if status == 400:
         signing = ("invalid_signature", "clock_skew")
@@ -355,14 +346,8 @@ def _by_status(status: int | None, text: str, response: requests.Response | None
         return "auth_missing"
     if status == 403:
         return from_message if from_message and from_message != "auth_missing" else "forbidden"
-    if status == 404:
-        return "not_found"
-    if status == 409:
-        return "conflict"
     if status == 429:
         return "rate_limited"
-    if status == 460:
-        return "expired_service"
     if status is not None and status >= 500:
         return "server"
     return from_message or "unexpected"
