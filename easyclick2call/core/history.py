@@ -7,7 +7,6 @@ Safe to use from several threads (one short-lived connection per operation, behi
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import threading
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from easyclick2call.core.paths import ensure_dir
+from easyclick2call.core.paths import ensure_dir, ensure_private_file
 
 SCHEMA_VERSION = 1
 E164 = re.compile(r"\+[1-9][0-9]{1,14}")
@@ -98,11 +97,7 @@ class History:
     def _prepare(self) -> None:
         if self._ready:
             return
-        ensure_dir(self.path.parent)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.close(fd)
-        if os.name == "posix":
-            self.path.chmod(0o600)
+        ensure_private_file(ensure_dir(self.path.parent) / self.path.name)
         connection = sqlite3.connect(self.path, timeout=10)
         try:
             connection.execute("PRAGMA journal_mode=WAL")

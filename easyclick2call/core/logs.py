@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import re
 import threading
 from pathlib import Path
 
-from easyclick2call.core.paths import Profile, ensure_dir
+from easyclick2call.core.paths import Profile, ensure_dir, ensure_private_file
 
 LOG_FILE_NAME = "easyclick2call.log"
 MAX_BYTES = 1_000_000
@@ -91,14 +90,6 @@ class RedactingFilter(logging.Filter):
 _HANDLER_MARK = "_easyclick2call_handler"
 
 
-def _private_file(path: Path) -> None:
-    """Create `path` readable by the user only (before logging opens it)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    os.close(fd)
-    if os.name == "posix":
-        path.chmod(0o600)
-
-
 def setup_logging(profile: Profile, level: int | str = logging.INFO,
                   console: bool = False) -> Path:
     """Log to ``profile.log_dir/easyclick2call.log`` (1 MB × 3, redacted); returns the file.
@@ -107,7 +98,7 @@ def setup_logging(profile: Profile, level: int | str = logging.INFO,
     errors also go to stderr, redacted too."""
     log_dir = ensure_dir(profile.log_dir)
     path = log_dir / LOG_FILE_NAME
-    _private_file(path)
+    ensure_private_file(path)  # user-only before logging opens it
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, _HANDLER_MARK, False):

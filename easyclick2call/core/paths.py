@@ -24,6 +24,7 @@ APP_NAME = "EasyClick2Call"
 PROFILE_ENV = "EASYCLICK2CALL_PROFILE"
 DEFAULT_KEYRING_SERVICE = APP_NAME
 PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
 
 
 def ensure_dir(path: Path) -> Path:
@@ -31,6 +32,14 @@ def ensure_dir(path: Path) -> Path:
     path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     if os.name == "posix" and (path.stat().st_mode & 0o777) != PRIVATE_DIR_MODE:
         path.chmod(PRIVATE_DIR_MODE)
+    return path
+
+
+def ensure_private_file(path: Path) -> Path:
+    """Create `path` (empty) readable by the user only, or tighten it if it exists."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE))
+    if os.name == "posix":
+        path.chmod(PRIVATE_FILE_MODE)
     return path
 
 
