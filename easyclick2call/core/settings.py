@@ -118,7 +118,7 @@ class Setting:
         """A value typed on a command line ("true", "90", "+3389,+449") converted and validated."""
         text = text.strip()
         if self.type is bool:
-            value: object = _parse_bool(text)
+            value: object = parse_bool(text)
             if value is None:
                 raise ValueError(f"{self.key} must be true or false (got {text!r}).")
         elif self.type is int:
@@ -133,7 +133,8 @@ class Setting:
         return self.validate(value)
 
 
-def _parse_bool(text: str) -> bool | None:
+def parse_bool(text: str) -> bool | None:
+    """True/False for the usual spellings ("true", "1", "yes", "on"…), None otherwise."""
     lowered = text.strip().lower()
     if lowered in ("true", "1", "yes", "on"):
         return True

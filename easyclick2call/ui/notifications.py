@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -56,7 +57,7 @@ class Toast(QWidget):
         header = QHBoxLayout()
         # The window title keeps "(Demo)" (desktop notifications have no badge); the badge says it
         shown = title.removesuffix(f" ({tr('Demo')})") if demo else title
-        self.title_label = QLabel(f"<b>{_escape(shown)}</b>")
+        self.title_label = QLabel(f"<b>{escape(shown)}</b>")
         header.addWidget(self.title_label, 1)
         if demo:
             badge = QLabel(tr("Demo"))
@@ -97,9 +98,6 @@ class Toast(QWidget):
         self.closed.emit()
         super().closeEvent(event)
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class Notifier(QObject):

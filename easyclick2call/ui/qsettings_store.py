@@ -17,10 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from easyclick2call.core.paths import APP_NAME, Profile, ensure_dir
-from easyclick2call.core.settings import BY_KEY
-
-_TRUE = ("true", "1", "yes", "on")
-_FALSE = ("false", "0", "no", "off")
+from easyclick2call.core.settings import BY_KEY, parse_bool
 
 
 class QSettingsStore:
@@ -109,12 +106,8 @@ def _to_declared_type(raw: object, declared: type | None) -> object | None:
     if raw is None:
         return None
     if declared is bool and isinstance(raw, str):
-        lowered = raw.strip().lower()
-        if lowered in _TRUE:
-            return True
-        if lowered in _FALSE:
-            return False
-        return raw
+        parsed = parse_bool(raw)
+        return raw if parsed is None else parsed
     if declared is int and isinstance(raw, str):
         try:
             return int(raw.strip())

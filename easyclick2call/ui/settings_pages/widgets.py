@@ -4,6 +4,7 @@ the Click2Call password rules, an editable list and a country picker."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -200,21 +201,18 @@ class PasswordRules(QLabel):
             self.tr("Type a password.")]
         hint = self.tr("8 to 20 characters: letters, digits or ~\"#'{}()[]-|^@=*+/!:;.,?<>%; "
                        "no space, &, $ or `.")
-        lines = [_escape(hint)]
+        lines = [escape(hint)]
         if not password:
             pass
         elif self.problems:
-            lines += [f"<span style='color:{ERROR_TEXT_COLOR}'>✗ {_escape(p)}</span>"
+            lines += [f"<span style='color:{ERROR_TEXT_COLOR}'>✗ {escape(p)}</span>"
                       for p in self.problems]
         else:
             lines.append(f"<span style='color:{OK_TEXT_COLOR}'>✓ "
-                         f"{_escape(self.tr('The password meets the rules.'))}</span>")
+                         f"{escape(self.tr('The password meets the rules.'))}</span>")
         self.setText("<br>".join(lines))
         return self.problems
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class ListEditor(QWidget):
