@@ -114,9 +114,8 @@ class CallPopup(QDialog):
         self.call_buttons: list[QPushButton] = []
         self.abroad_boxes: list[QCheckBox] = []
         self.blocked_labels: list[QLabel] = []
-        self._called = False
         self._offer_id = 0  # each offer's number: a deferred close never closes a newer one
-        self._called_offer = -1
+        self._called_offer = -1  # the offer whose Call was pressed
         self._focus_released = False  # the pointer came in: the window may take focus
         self._content: QFrame | None = None
         self._single_row: tuple[QLabel, QLabel, QPushButton] | None = None
@@ -137,7 +136,6 @@ class CallPopup(QDialog):
         numbers = list(numbers)
         self.dismiss_timer.stop()
         self._offer_id += 1
-        self._called = False
         if self._focus_released:
             handle = self.windowHandle()
             if handle is not None:
@@ -221,13 +219,11 @@ class CallPopup(QDialog):
         self.dismiss_button.setAutoDefault(False)
         self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.dismiss_button.clicked.connect(self.reject)
-        if single and self.call_buttons:
-            buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.dismiss_button)
+        if single and self.call_buttons:  # one number: its Call button goes next to Dismiss
             call = self.call_buttons[0]
             call.setParent(None)
             buttons.addWidget(call)
-        else:
-            buttons.addWidget(self.dismiss_button)
         layout.addLayout(buttons)
         if self.isVisible():
             frame.show()
@@ -286,13 +282,17 @@ class CallPopup(QDialog):
     def _on_call(self, found, button: QPushButton) -> None:
         if self._called or not button.isEnabled():
             return
-        self._called = True  # one press, one request: the rest is ignored
+        self._called_offer = self._offer_id  # one press, one request: the rest is ignored
         for other in self.call_buttons:
             other.setEnabled(False)
         self.dismiss_timer.stop()
         self.call_requested.emit(found)
-        self._called_offer = self._offer_id
         QTimer.singleShot(0, self._accept_called)
+
+    @property
+    def _called(self) -> bool:
+        """Call was pressed for the offer shown now."""
+        return self._called_offer == self._offer_id
 
     def _accept_called(self) -> None:
         """Close after a call, unless a new offer replaced the one that was called meanwhile."""
