@@ -48,10 +48,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from easyclick2call.ovhapi.client import DEFAULT_TIMEOUT  # noqa: E402
 from tests.e2e.support.actions import (  # noqa: E402
+    copy_to_clipboard,
     inject_fault,
+    poll,
     press_key,
     sandbox_info,
+    wait_for_window,
 )
 from tests.e2e.support.app import app_command, free_port, seed_profile  # noqa: E402
 from tests.e2e.support.x11 import Display  # noqa: E402
@@ -59,7 +63,7 @@ from tests.harness.desktop import desktop_unless_present, tray_owner  # noqa: E4
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 BIG_CLIPBOARD = 10 * 1024 * 1024
-API_READ_TIMEOUT = 20.0  # ovhapi.client.DEFAULT_TIMEOUT[1]
+API_READ_TIMEOUT = DEFAULT_TIMEOUT[1]
 
 
 # ----- /proc readings -----------------------------------------------------------------------
@@ -84,7 +88,7 @@ def context_switches(pid: int) -> dict[str, int]:
             name = next(line.split(":", 1)[1].strip() for line in status
                         if line.startswith("Name:"))
             switches = sum(int(line.split()[1]) for line in status
-                           if line.endswith("_ctxt_switches") or "ctxt_switches" in line)
+                           if "ctxt_switches" in line)
             label = "main/GUI" if task.name == str(pid) else name
             result[f"{label}:{task.name}"] = switches
     return result
@@ -97,7 +101,10 @@ class Target:
     argv: Callable[[], list[str]]
     title_for: Callable[[str, str], str]  # (copied text, e164) -> what the popup title contains
     port: int | None = None
-    is_app: bool = False
+
+    @property
+    def is_app(self) -> bool:
+        return self.port is not None  # the app is the one with a sandbox
 
 
 @dataclass
@@ -157,11 +164,7 @@ def start_and_wait_docked(target: Target, display: Display, log: Path,
 
 
 def wait_sandbox(port: int, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while sandbox_info(port, timeout=0.5) is None:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the app's sandbox did not answer")
-        time.sleep(0.05)
+    poll(lambda: sandbox_info(port, timeout=0.5), timeout, "the app's sandbox", interval=0.05)
 
 
 def copy_popup_latency(display: Display, pid: int, text: str, title: str,
@@ -279,34 +282,19 @@ def stall_while_api_hangs(display: Display, target: Target, pid: int,
     inject_fault(target.port, {"method": "POST", "path": "/telephony/*/click2Call",
                                "delay": API_READ_TIMEOUT + 5, "count": 1})
     number, e164 = "01 99 00 98 76", "+33199009876"
-    subprocess.run(["xclip", "-selection", "clipboard", "-i"], input=number.encode(), check=True,
-                   timeout=10)
+    copy_to_clipboard(number)
+    press_key(wait_for_window(e164, timeout=10, pid=pid), "Return")
+    seen: list[bool] = []
     with Display() as watcher:
-        deadline = time.monotonic() + 10
-        while not watcher.visible_windows_titled(e164, pid):
-            if time.monotonic() > deadline:
-                raise RuntimeError("no popup for the API-hang call")
-            time.sleep(0.02)
-        popup = watcher.visible_windows_titled(e164, pid)[0]
-        press_key(popup, "Return")
 
         def failed() -> bool:
-            return bool(watcher.visible_windows_titled("failed", pid))
+            seen.append(bool(watcher.visible_windows_titled("failed", pid)))
+            return seen[-1]
 
         trips = ping_until(display, icon, failed, limit=API_READ_TIMEOUT + 15)
-    if not failed_seen(pid):
+    if not any(seen):
         print("  (no failure notification seen after the API hang)", file=sys.stderr)
     return longest(trips)
-
-
-def reset_clipboard() -> None:
-    subprocess.run(["xclip", "-selection", "clipboard", "-i"], input=b"benchmark", check=True,
-                   timeout=10, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def failed_seen(pid: int) -> bool:
-    with Display() as display:
-        return bool(display.visible_windows_titled("failed", pid))
 
 
 def measure(target: Target, args: argparse.Namespace, workdir: Path) -> Figures:
@@ -316,7 +304,7 @@ def measure(target: Target, args: argparse.Namespace, workdir: Path) -> Figures:
         display.watch()
         # Both programs start with the same small clipboard (the floor's last measure leaves a
         # 10 MB one, whose owner a program killed while reading it may leave stuck).
-        reset_clipboard()
+        copy_to_clipboard("benchmark")
         proc = None
         for attempt in range(args.starts):
             if proc is not None:
@@ -455,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
             folder = seed_profile(Path(tempfile.mkdtemp(prefix="profile-", dir=workdir)))
             return app_command(folder, port=port)
 
-        app = Target("app", app_argv, lambda _text, e164: e164, port=port, is_app=True)
+        app = Target("app", app_argv, lambda _text, e164: e164, port=port)
         print("measuring the floor …", file=sys.stderr)
         floor_figures = measure(floor, args, workdir)
         print("measuring the app …", file=sys.stderr)
