@@ -119,18 +119,21 @@ def make_client(
 # --- internals ------------------------------------------------------------------------------
 
 
+def _no_retries() -> Retry:
+    """urllib3 retries all off: a request is never sent twice (a call could be placed twice)."""
+    return Retry(total=0, connect=0, read=0, redirect=0, status=0, other=0)
+
+
 def _no_retry_adapter() -> HTTPAdapter:
-    """A transport adapter that never re-sends a request (urllib3 retries all off)."""
-    return HTTPAdapter(
-        max_retries=Retry(total=0, connect=0, read=0, redirect=0, status=0, other=0)
-    )
+    """A transport adapter that never re-sends a request."""
+    return HTTPAdapter(max_retries=_no_retries())
 
 
 class _LoopbackHttpAdapter(HTTPAdapter):
     """Sends `https://<loopback>:P/…` requests as plain `http://` to the same loopback port."""
 
     def __init__(self) -> None:
-        super().__init__(max_retries=Retry(total=0, connect=0, read=0, redirect=0, status=0))
+        super().__init__(max_retries=_no_retries())
 
     def send(self, request: requests.PreparedRequest, **kwargs):  # type: ignore[override]
         url = request.url or ""

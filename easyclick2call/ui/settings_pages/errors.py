@@ -6,11 +6,15 @@ from PySide6.QtCore import QCoreApplication
 
 
 def describe_error(exc: BaseException, language: str = "en") -> str:
-    """ApiError and SecretsError carry their own messages (with the fix); others get a plain
-    sentence naming only the kind of failure."""
+    """ApiError and SecretsError carry their own messages (with the fix), a number that
+    cannot be called (core.numbers.NotCallableNumber) says why; others get a plain sentence
+    naming only the kind of failure."""
     message_in = getattr(exc, "message_in", None)
     if callable(message_in):
         return str(message_in(language))
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, str) and reason:
+        return reason
     return QCoreApplication.translate(
         "Settings", "Something went wrong ({kind}). Try again; if it persists, see the log."
     ).format(kind=type(exc).__name__)

@@ -516,10 +516,7 @@ class LinePage(SettingsPage):
     def _call_failed(self, exc: BaseException) -> None:
         self.call_busy.stop()
         self._update_buttons()
-        if isinstance(exc, ValueError) and hasattr(exc, "reason"):
-            self.call_status.show_error(str(exc.reason))
-        else:
-            self.call_status.show_error(describe_error(exc, self._language()))
+        self.call_status.show_error(describe_error(exc, self._language()))
         self.call_finished.emit()
 
     def _language(self) -> str:
