@@ -6,7 +6,7 @@ import json
 import threading
 from dataclasses import asdict, dataclass
 
-from easyclick2call.sandbox.signing import rule_matches
+from easyclick2call.sandbox.signing import glob_matches
 
 DEFAULT_BODIES: dict[int, dict] = {
     429: {"message": "Too many requests, please retry later"},
@@ -66,7 +66,7 @@ class Fault:
         if self.method not in ("*", method.upper()):
             return False
         api_path = path[len("/1.0") :] if path.startswith("/1.0/") else path
-        return any(rule_matches("X", self.path, "X", p) for p in (path, api_path))
+        return any(glob_matches(self.path, p) for p in (path, api_path))
 
     def answer(self) -> tuple[int, bytes, str]:
         """Status, raw body and content type of the injected answer."""

@@ -38,12 +38,15 @@ def signature_matches(expected: str, received: str) -> bool:
     return hmac.compare_digest(expected.encode(), received.encode())
 
 
+def glob_matches(pattern: str, path: str) -> bool:
+    """True when `path` matches the glob `pattern` (`*` = any characters, `/` included)."""
+    regex = ".*".join(re.escape(part) for part in pattern.split("*"))
+    return re.fullmatch(regex, path) is not None
+
+
 def rule_matches(rule_method: str, rule_path: str, method: str, path: str) -> bool:
     """True when an access rule (method + path glob, `*` = any characters) covers the request."""
-    if rule_method.upper() != method.upper():
-        return False
-    pattern = ".*".join(re.escape(part) for part in rule_path.split("*"))
-    return re.fullmatch(pattern, path) is not None
+    return rule_method.upper() == method.upper() and glob_matches(rule_path, path)
 
 
 def rules_allow(rules: list[dict], method: str, path: str) -> bool:
