@@ -11,11 +11,12 @@ picks the one for the running OS, and the module-level functions use it.
 
 from __future__ import annotations
 
-import os
 import plistlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
+
+from platformdirs.unix import Unix
 
 from easyclick2call import APP_ID, APP_NAME
 from easyclick2call.platform.command_line import (
@@ -39,11 +40,6 @@ class Autostart(Protocol):
     def is_enabled(self) -> bool: ...
 
 
-def _xdg_config_home() -> Path:
-    value = os.environ.get("XDG_CONFIG_HOME", "").strip()
-    return Path(value) if value else Path.home() / ".config"
-
-
 class XdgAutostart:
     """An XDG autostart .desktop file (GNOME, KDE, Xfce, LXQt, … all read it)."""
 
@@ -52,7 +48,7 @@ class XdgAutostart:
 
     @property
     def path(self) -> Path:
-        return (self.config_home or _xdg_config_home()) / "autostart" / AUTOSTART_FILE_NAME
+        return (self.config_home or Unix().user_config_path) / "autostart" / AUTOSTART_FILE_NAME
 
     def enable(self, command: Sequence[str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from platformdirs.unix import Unix
+
 from easyclick2call import APP_ID, APP_NAME
 from easyclick2call.platform.command_line import (
     app_command,
@@ -59,16 +61,6 @@ def win_prog_id(scheme: str) -> str:
     return f"{APP_NAME}.{scheme}"
 
 
-def _xdg_data_home() -> Path:
-    value = os.environ.get("XDG_DATA_HOME", "").strip()
-    return Path(value) if value else Path.home() / ".local" / "share"
-
-
-def _xdg_config_home() -> Path:
-    value = os.environ.get("XDG_CONFIG_HOME", "").strip()
-    return Path(value) if value else Path.home() / ".config"
-
-
 def handler_desktop_entry(command: Sequence[str]) -> str:
     """The .desktop file written for the user: launches `command` with the link as argument."""
     mime_types = "".join(f"x-scheme-handler/{scheme};" for scheme in SCHEMES)
@@ -105,11 +97,11 @@ class LinuxUrlHandler:
 
     @property
     def desktop_path(self) -> Path:
-        return (self.data_home or _xdg_data_home()) / "applications" / DESKTOP_FILE_NAME
+        return (self.data_home or Unix().user_data_path) / "applications" / DESKTOP_FILE_NAME
 
     @property
     def mimeapps_path(self) -> Path:
-        return (self.config_home or _xdg_config_home()) / "mimeapps.list"
+        return (self.config_home or Unix().user_config_path) / "mimeapps.list"
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
