@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from easyclick2call.core.settings import BY_KEY, Setting, settings_in_group
 from easyclick2call.ui.settings_pages.widgets import CountryCombo, ListEditor, mark_invalid
 
 
@@ -28,25 +29,13 @@ def tr_settings(text: str) -> str:
     return QCoreApplication.translate("Settings", text) if text else ""
 
 
-def declarations() -> tuple:
-    """The settings declarations (empty until core.settings exists)."""
-    try:
-        from easyclick2call.core.settings import SETTINGS
-    except ImportError:  # pragma: no cover - only while core.settings is being written
-        return ()
-    return tuple(SETTINGS)
+def declaration(key: str) -> Setting | None:
+    return BY_KEY.get(key)
 
 
-def declaration(key: str) -> Any | None:
-    for setting in declarations():
-        if setting.key == key:
-            return setting
-    return None
-
-
-def in_groups(*groups: str) -> list[Any]:
-    wanted = {g.casefold() for g in groups}
-    return [s for s in declarations() if str(getattr(s, "group", "")).casefold() in wanted]
+def in_groups(group: str) -> list[Setting]:
+    """The settings of one page, in declaration order."""
+    return settings_in_group(group)
 
 
 def label_for(key: str, fallback: str) -> str:
@@ -62,23 +51,17 @@ def help_for(key: str) -> str:
 
 def default_for(key: str, fallback: Any = None) -> Any:
     setting = declaration(key)
-    return getattr(setting, "default", fallback) if setting is not None else fallback
+    return setting.default_value() if setting is not None else fallback
 
 
 def choices_for(key: str) -> list[tuple[Any, str]]:
     """(value, translated label) pairs of a setting with choices."""
     setting = declaration(key)
-    raw = getattr(setting, "choices", None) if setting is not None else None
-    labels = getattr(setting, "choice_labels", None) if setting is not None else None
-    if raw and labels and len(labels) == len(raw):
-        return [(value, tr_settings(label)) for value, label in zip(raw, labels, strict=True)]
-    pairs: list[tuple[Any, str]] = []
-    for choice in raw or ():
-        if isinstance(choice, (tuple, list)) and len(choice) == 2:
-            pairs.append((choice[0], tr_settings(str(choice[1]))))
-        else:
-            pairs.append((choice, tr_settings(str(choice))))
-    return pairs
+    if setting is None or not setting.choices:
+        return []
+    labels = setting.choice_labels or setting.choices
+    return [(value, tr_settings(label))
+            for value, label in zip(setting.choices, labels, strict=True)]
 
 
 def with_mnemonic(label: str, used: set[str] | None = None) -> str:
