@@ -112,15 +112,15 @@ class _Finder:
         self._budget = EXTRA_READINGS
         self._details: dict[str, tuple[str, ...]] = {}
 
+    def _matcher(self, text: str) -> PhoneNumberMatcher:
+        """phonenumbers' matcher over `text`: numbers valid for the home region, no cut-off."""
+        return PhoneNumberMatcher(text, self.region or "ZZ", leniency=phonenumbers.Leniency.VALID,
+                                  max_tries=_UNLIMITED_TRIES)
+
     # -- candidates ------------------------------------------------------------------------
     def collect(self) -> None:
         text = self.cleaned.text
-        matcher = PhoneNumberMatcher(
-            text,
-            self.region or "ZZ",
-            leniency=phonenumbers.Leniency.VALID,
-            max_tries=_UNLIMITED_TRIES,
-        )
+        matcher = self._matcher(text)
         taken: list[tuple[int, int]] = []
         for match in matcher:
             taken.append((match.start, match.end))
@@ -206,12 +206,7 @@ class _Finder:
             number = phonenumbers.parse(remapped)
             return number if phonenumbers.is_valid_number(number) else None
         if self._joined_matcher is None:
-            self._joined_matcher = PhoneNumberMatcher(
-                self.cleaned.joined,
-                self.region or "ZZ",
-                leniency=phonenumbers.Leniency.VALID,
-                max_tries=_UNLIMITED_TRIES,
-            )
+            self._joined_matcher = self._matcher(self.cleaned.joined)
         match = self._joined_matcher._parse_and_verify(raw, start)
         return match.number if match is not None else None
 
