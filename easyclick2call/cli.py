@@ -34,7 +34,7 @@ def exit_code_for(error) -> int:
 
 # Sub-commands and the module under easyclick2call.commands that adds each, in help order.
 COMMANDS = {
-    "call": "api",
+    "call": "call_cmd",
     "lines": "api",
     "users": "api",
     "connect": "api",

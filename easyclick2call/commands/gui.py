@@ -271,6 +271,6 @@ def _say_once_if_the_clipboard_cannot_be_watched(app) -> None:
 def _handle_message(app, message: dict) -> None:
     """A later launch handed something over: its number, or just "show yourself"."""
     if message.get("cmd") == "offer" and isinstance(message.get("text"), str):
-        app.offer_text(message["text"][:1000])
+        app.offer_text(message["text"][:1000], "handover")
     else:
         app.show_call_dialog()

@@ -95,6 +95,17 @@ def _refused() -> SecretsError:
     )
 
 
+def _bad_backend_setting() -> SecretsError:
+    return SecretsError(
+        "PYTHON_KEYRING_BACKEND names a keyring backend that cannot be loaded.",
+        "Unset PYTHON_KEYRING_BACKEND, or set it to an installed backend such as "
+        "keyring.backends.SecretService.Keyring, then try again.",
+        "PYTHON_KEYRING_BACKEND désigne un trousseau qui ne peut pas être chargé.",
+        "Retirez PYTHON_KEYRING_BACKEND, ou donnez-lui un trousseau installé comme "
+        "keyring.backends.SecretService.Keyring, puis réessayez.",
+    )
+
+
 def _too_large() -> SecretsError:
     return SecretsError(
         "This secret is too large for the system keyring.",
@@ -138,7 +149,15 @@ def _chained_backends(backend: object) -> list[KeyringBackend] | None:
 def usable_backend(backend: object | None = None) -> KeyringBackend:
     """The backend secrets go to: the active one (or `backend`), checked; a chainer is replaced by
     its best acceptable member. Raises SecretsError when there is none."""
-    current = keyring.get_keyring() if backend is None else backend
+    if backend is None:
+        try:
+            current = keyring.get_keyring()
+        except Exception:  # keyring could not load the backend it was told to use
+            if _explicitly_configured():
+                raise _bad_backend_setting() from None
+            raise _init_failed() from None
+    else:
+        current = backend
     members = _chained_backends(current)
     if members is not None:
         acceptable = [item for item in members if not is_refused(item)]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REPEAT_POPUP_S = 10.0  # the same number copied again within this delay: no second popup
+WARM_UP_DELAY_MS = 1500  # after start-up, the call thread imports the OVHcloud client stack
 TRAY_POLL_MS = 5000  # only while no tray is there
 
 
@@ -45,6 +46,13 @@ def _prune_then_recent(history, retention_days: int) -> list:
     run at start and after each call, so the setting holds without a timer."""
     history.prune(retention_days)
     return history.recent(5)
+
+
+def _warm_up_calls() -> None:
+    """(On the call thread) import what a call needs, so that the first one is not slower."""
+    from easyclick2call.ui.calling import warm_up
+
+    warm_up()
 
 
 def tr(text: str) -> str:
@@ -79,6 +87,7 @@ class EasyClickApp(QObject):
         self.paused = False
         self.last_error_kind = ""
         self.popup: CallPopup | None = None
+        self._popup_source = "popup"  # where the numbers offered by the popup came from
         self._popped: dict[str, float] = {}  # e164 -> monotonic time of its last popup
         self._recent: list = []
         self._windows: dict[str, object] = {}
@@ -140,6 +149,12 @@ class EasyClickApp(QObject):
             self._tray_timer.start()
         self.refresh_recent()
         self.update_state()
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        from easyclick2call.ui.tasks import call_pool
+
+        run_task(_warm_up_calls, parent=self, pool=call_pool())
 
     def _check_tray(self) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -257,9 +272,11 @@ class EasyClickApp(QObject):
             return
         self.show_popup(numbers)
 
-    def show_popup(self, numbers: list) -> CallPopup:
+    def show_popup(self, numbers: list, source: str = "popup") -> CallPopup:
         """Offer `numbers` in the popup: one window made on first use, then reused (updating
-        a window is much quicker than building one, and the popup is the hot path)."""
+        a window is much quicker than building one, and the popup is the hot path). `source`
+        names where they came from ("popup" for a copy, "link", "handover")."""
+        self._popup_source = source
         now = time.monotonic()
         for found in numbers:
             self._popped[found.e164] = now
@@ -293,8 +310,8 @@ class EasyClickApp(QObject):
             if self._popup_visible():
                 self.popup.place(anchor)
 
-    def _popup_call(self, found) -> None:
-        self.calls.call(found, "popup")
+    def _popup_call(self, found, confirmed=frozenset()) -> None:
+        self.calls.call(found, self._popup_source, confirmed)
 
     def _popup_alive(self) -> bool:
         try:
@@ -308,14 +325,16 @@ class EasyClickApp(QObject):
         except RuntimeError:  # deleted
             return False
 
-    def offer_text(self, text: str) -> None:
-        """A number or tel: URI handed over by a second launch or the command line."""
+    def offer_text(self, text: str, source: str = "link") -> None:
+        """A number or tel: URI handed over by a link, a second launch or the command line:
+        offered in the popup (whose Call goes through the call gate like every call)."""
         run_task(_numbers_in, numbers_in_argument(text), self.context.region(),
-                 self.context.language, on_done=self._offer_forced, parent=self)
+                 self.context.language,
+                 on_done=lambda numbers: self._offer_forced(numbers, source), parent=self)
 
-    def _offer_forced(self, numbers: list) -> None:
+    def _offer_forced(self, numbers: list, source: str = "popup") -> None:
         if numbers:
-            self.show_popup(numbers)
+            self.show_popup(numbers, source)
         else:
             self.notifier.notify(tr("No number"), tr("No phone number to call was found."),
                                  error=True)
@@ -332,8 +351,9 @@ class EasyClickApp(QObject):
         run_task(_numbers_in, text, self.context.region(), self.context.language,
                  on_done=self._offer_forced, parent=self)
 
-    def redial(self, e164: str) -> None:
-        self.calls.call(e164, "menu")
+    def redial(self, e164: str, source: str = "redial") -> None:
+        """Call a number again from the History window ("redial") or the tray ("tray")."""
+        self.calls.call(e164, source)
 
     # -- windows --------------------------------------------------------------------------
     def _keep(self, name: str, window) -> None:

@@ -73,8 +73,9 @@ class Tray(QObject):
             heading.setEnabled(False)
             for record in recent:
                 label = self.tr("Call {number} again").format(number=record.display)
-                action = self._add(menu, label, "redial",
-                                   lambda _c=False, e=record.number_e164: self.app.redial(e))
+                action = self._add(
+                    menu, label, "redial",
+                    lambda _c=False, e=record.number_e164: self.app.redial(e, "tray"))
                 action.setData(record.number_e164)
         menu.addSeparator()
         pause = self._add(menu, self.tr("Pause watching"), "pause", self.app.set_paused)

@@ -35,7 +35,7 @@ def test_ten_rapid_clicks_and_a_second_copy_place_one_call(qtbot, calling, sandb
     number = found("01 99 00 12 34")
     popup = CallPopup([number], PopupOptions(demo=True))
     qtbot.addWidget(popup)
-    popup.call_requested.connect(lambda f: controller.call(f, "popup"))
+    popup.call_requested.connect(lambda f, c: controller.call(f, "popup", c))
     popup.popup()
     qtbot.waitExposed(popup)
     call = popup.call_buttons[0]
@@ -45,7 +45,7 @@ def test_ten_rapid_clicks_and_a_second_copy_place_one_call(qtbot, calling, sandb
         # The same number copied again meanwhile: a new popup, pressed again.
         again = CallPopup([number], PopupOptions(demo=True))
         qtbot.addWidget(again)
-        again.call_requested.connect(lambda f: controller.call(f, "popup"))
+        again.call_requested.connect(lambda f, c: controller.call(f, "popup", c))
         again.call_buttons[0].click()
     assert finished.args[0].ok
     qtbot.wait(300)
