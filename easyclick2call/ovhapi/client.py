@@ -122,9 +122,11 @@ def make_client(
 
 def set_deadline(client: ovh.Client, deadline: float) -> None:
     """Make the client's next requests end by `deadline` (time.monotonic()): each one gets
-    what is left as its read timeout, and at most DEFAULT_TIMEOUT's connect timeout."""
+    what is left, at most the client's own (connect, read) timeouts."""
     left = max(_MIN_TIMEOUT_S, deadline - time.monotonic())
-    timeout = (min(DEFAULT_TIMEOUT[0], left), left)
+    base = getattr(client, "_base_timeout", DEFAULT_TIMEOUT)
+    connect, read = base if isinstance(base, tuple) else (base, base)
+    timeout = (min(connect, left), min(read, left))
     client._timeout = timeout  # python-ovh passes it to every request of this client
     oauth2 = getattr(client, "_oauth2", None)
     if isinstance(oauth2, _OAuth2):
@@ -255,6 +257,7 @@ class _IsolatedClient(ovh.Client):
         self._session = requests.Session()
         _harden(self._session, loopback_prefix, sandbox)
         self._timeout = timeout
+        self._base_timeout = timeout  # set_deadline never goes above it
         self.identity = identity
 
     def __repr__(self) -> str:

@@ -373,8 +373,9 @@ def _network_kind(exc: BaseException) -> str:
     chain = list(_causes(exc))
     # With urllib3 retries off, a read timeout reaches us as a ConnectionError wrapping
     # MaxRetryError(ReadTimeoutError): look through the whole chain, connect timeouts first.
+    # (urllib3's NewConnectionError — refused, unreachable — is a ConnectTimeoutError too.)
     if any(isinstance(e, requests.exceptions.ConnectTimeout | urllib3_exc.ConnectTimeoutError)
-           for e in chain):
+           and not isinstance(e, urllib3_exc.NewConnectionError) for e in chain):
         return "connect_timeout"
     if any(isinstance(e, requests.exceptions.ReadTimeout | urllib3_exc.ReadTimeoutError
                       | socket.timeout | TimeoutError) for e in chain):
