@@ -79,7 +79,8 @@ def place_call(context, request: CallRequest, language: str) -> CallOutcome:
         log.info("call to %s failed: %s", found.e164, kind)
     else:
         log.info("call to %s placed", found.e164)
-    _record(context, found.e164, shown, line, "failed:" + kind if kind else "ringing")
+    _record(context, found.e164, shown, line, "failed" if kind else "placed",
+            source=request.source, kind=kind)
     return CallOutcome(request.request_id, found.e164, shown, line_shown, intercom, kind,
                        message, family)
 
@@ -106,13 +107,15 @@ def _describe(exc: BaseException, language: str) -> tuple[str, str, str]:
                           "try again; if it keeps failing, see the log file."), "internal"
 
 
-def _record(context, e164: str, shown: str, line: str, result: str) -> None:
+def _record(context, e164: str, shown: str, line: str, outcome: str, *, source: str,
+            kind: str) -> None:
     if not context.setting("history_enabled", True) or context.history is None:
         return
     from easyclick2call.core.history import CallRecord
 
     try:
-        context.history.add(CallRecord.new(e164, shown, line, result, demo=context.demo))
+        context.history.add(CallRecord.new(e164, shown, line, outcome, source=source,
+                                           error_kind=kind, demo=context.demo))
     except (OSError, ValueError) as exc:
         log.warning("could not record the call in the history: %s", type(exc).__name__)
 
