@@ -85,23 +85,23 @@ def _nul_bytes(path: Path) -> None:
     path.write_bytes(b"\x00" * 8192)
 
 
-def _truncated(path: Path) -> None:
+def _filled(path: Path, count: int) -> bytes:
+    """A real history of `count` calls, all in the main file; its bytes."""
     history = History(path)
-    for index in range(400):
+    for index in range(count):
         history.add(placed(f"+331990{index:05d}"))
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = path.read_bytes()
+    return path.read_bytes()
+
+
+def _truncated(path: Path) -> None:
+    data = _filled(path, 400)
     path.write_bytes(data[: len(data) // 2 + 100])  # cut mid-page
 
 
 def _malformed_page(path: Path) -> None:
-    history = History(path)
-    for index in range(200):
-        history.add(placed(f"+331990{index:05d}"))
-    with sqlite3.connect(path) as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = bytearray(path.read_bytes())
+    data = bytearray(_filled(path, 200))
     data[4096 + 8: 4096 + 200] = b"\xa5" * 192  # a b-tree page header scribbled over
     path.write_bytes(bytes(data))
 
