@@ -248,7 +248,7 @@ class HistoryWindow(QWidget):
         line = QStandardItem(line_shown or "")
         line.setData(line_shown or "", SORT_ROLE)
         line.setToolTip(record.line or "")
-        result_text = self.describe_result(record.result)
+        result_text = self.describe_outcome(record.outcome, record.error_kind)
         if getattr(record, "demo", False):
             result_text += self.tr(" (demo)")
         result = QStandardItem(result_text)
@@ -276,12 +276,15 @@ class HistoryWindow(QWidget):
         # fall back to the C system locale's odd "3 03 2026" formats under LANG=C.UTF-8).
         return QLocale(name).toString(local, QLocale.FormatType.ShortFormat)
 
-    def describe_result(self, result: str) -> str:
-        """"ringing" / "failed:<kind>" in words."""
-        if result == "ringing":
-            return self.tr("Phone rang")
-        if result.startswith("failed:"):
-            kind = result.partition(":")[2]
+    def describe_outcome(self, outcome: str, kind: str = "") -> str:
+        """A call's outcome (core.history.OUTCOMES) in words; a failure with its reason."""
+        if outcome == "placed":
+            return self.tr("Placed")
+        if outcome == "uncertain":
+            return self.tr("May have been placed")
+        if outcome == "blocked":
+            return self.tr("Blocked")
+        if outcome == "failed":
             reasons = {
                 "not_configured": self.tr("not configured"),
                 "config": self.tr("settings incomplete"),
@@ -314,7 +317,7 @@ class HistoryWindow(QWidget):
             }
             reason = reasons.get(kind, kind.replace("_", " ") or self.tr("unknown reason"))
             return self.tr("Failed: %1").replace("%1", reason)
-        return result
+        return outcome
 
     # ----- selection and actions ----------------------------------------------------------------
     def selected_ids(self) -> list[int]:

@@ -49,8 +49,8 @@ def test_copy_then_enter_places_one_call(app):
     wait_until_gone(popup)
     wait_for_window(RINGING_TOAST, pid=app.pid)
     records = history_of(app).all()
-    assert [(r.number_e164, r.result, r.demo) for r in records] == [
-        ("+33199001234", "ringing", True)]
+    assert [(r.number_e164, r.outcome, r.demo) for r in records] == [
+        ("+33199001234", "placed", True)]
     assert len(sandbox_calls(app.port)) == 1
 
 

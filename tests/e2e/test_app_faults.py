@@ -42,7 +42,7 @@ def wait_for_result(app, e164: str, timeout: float) -> str:
 
     def result() -> str | None:
         records = [r for r in history.all() if r.number_e164 == e164]
-        return records[0].result if records else None
+        return f"{records[0].outcome}:{records[0].error_kind}" if records else None
 
     return poll(result, timeout, f"the call to {e164} in the history", interval=0.1)
 
@@ -67,7 +67,7 @@ def test_fault_gives_its_notification_and_the_next_call_works(notifications, app
     calls = wait_for_calls(app.port, before + 1)
     assert [c["called_number"] for c in calls[before:]] == ["0033199003344"]
     wait_for_window("EasyClick2Call — Calling 01 99 00 33 44", pid=app.pid)
-    assert wait_for_result(app, "+33199003344", 5) == "ringing"
+    assert wait_for_result(app, "+33199003344", 5) == "placed:"
     ringing = poll(lambda: notifications.matching("Calling 01 99 00 33 44"), 5,
                    "the ringing notification on the bus")
     assert "is ringing" in ringing[0].body

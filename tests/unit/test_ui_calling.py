@@ -57,7 +57,8 @@ def test_ten_rapid_clicks_and_a_second_copy_place_one_call(qtbot, calling, sandb
     assert "is ringing — pick up to reach 01 99 00 12 34" in text
     assert "Demo" in text
     records = context.history.all()
-    assert [(r.number_e164, r.result) for r in records] == [("+33199001234", "ringing")]
+    assert [(r.number_e164, r.outcome, r.error_kind) for r in records] == [
+        ("+33199001234", "placed", "")]
 
 
 def test_a_server_error_says_what_to_do_and_is_recorded(qtbot, calling, sandbox):
@@ -69,7 +70,8 @@ def test_a_server_error_says_what_to_do_and_is_recorded(qtbot, calling, sandbox)
     assert not outcome.ok and outcome.error_kind == "server"
     assert "OVHcloud has a temporary problem — try again in a few minutes." in _toast_text(
         notifier)
-    assert context.history.all()[0].result == "failed:server"
+    assert (context.history.all()[0].outcome, context.history.all()[0].error_kind) == (
+        "failed", "server")
     assert sandbox.calls() == []
     # After a failure the user may try again at once, and it works.
     with qtbot.waitSignal(controller.call_finished, timeout=15000) as finished:

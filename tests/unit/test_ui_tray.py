@@ -128,7 +128,7 @@ def test_calls_older_than_the_retention_setting_are_dropped_at_start(qtbot, make
     now = datetime.now(timezone.utc).replace(microsecond=0)
     for days, number in ((45, "+33199000045"), (2, "+33199000002")):
         app.context.history.add(CallRecord(None, number, number, (now - timedelta(days=days))
-                                           .isoformat(), "0033199000001", "ringing"))
+                                           .isoformat(), "0033199000001", "placed"))
     app.start()
     qtbot.waitUntil(lambda: len(app.recent_calls()) == 1, timeout=5000)
     assert [r.number_e164 for r in app.context.history.all()] == ["+33199000002"]
