@@ -63,15 +63,15 @@ def place(telephony: Telephony, target: CallTarget, approved: ApprovedCall) -> C
         telephony.call(target.billing_account, target.line, approved,
                        intercom=target.intercom and user_id is None,
                        click2call_user_id=user_id)
-    except ApiError as error:
-        outcome = UNCERTAIN if error.uncertain else FAILED
+    except ApiError as caught:
+        error = caught
     except Exception as exc:  # not expected (Telephony raises ApiError): its fate is unknown
         error = map_error(exc)
         error.uncertain = True
-        outcome = UNCERTAIN
     else:
         log.info("call placed (%s)", approved.source)
         return CallResult(PLACED)
+    outcome = UNCERTAIN if error.uncertain else FAILED
     if outcome == UNCERTAIN:
         log.warning("call may have been placed (%s): %s", approved.source, error.kind)
     else:
