@@ -22,6 +22,15 @@ from easyclick2call.cli import EXIT_OK, EXIT_USAGE
 log = logging.getLogger(__name__)
 
 EXIT_NO_INSTANCE = 1
+DEMO_LINE = (
+    "Demo — copy a phone number anywhere to try it (nothing is really dialled); "
+    "“Set up my account…” in the tray menu connects your OVHcloud account, “Quit” stops it."
+)
+DEMO_LINE_FR = (
+    "Démo — copiez un numéro de téléphone n'importe où pour l'essayer (rien n'est vraiment "
+    "composé) ; « Configurer mon compte… » dans le menu de l'icône connecte votre compte "
+    "OVHcloud, « Quitter » l'arrête."
+)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -113,6 +122,13 @@ def run_gui(argv: Sequence[str]) -> int:
         print("--sandbox-port must be between 0 and 65535", file=sys.stderr)
         return EXIT_USAGE
 
+    from easyclick2call.platform.session import display_available
+
+    if not display_available():
+        from easyclick2call.platform.session import NO_DISPLAY_TO_START, NO_DISPLAY_TO_START_FR
+
+        _say(args.lang, NO_DISPLAY_TO_START, NO_DISPLAY_TO_START_FR)
+        return EXIT_USAGE
     from easyclick2call.core.paths import resolve_profile
     from easyclick2call.platform.single_instance import SingleInstance, send_to_running
 
@@ -144,6 +160,8 @@ def run_gui(argv: Sequence[str]) -> int:
             return EXIT_NO_INSTANCE
         return EXIT_OK
 
+    if demo_wanted:
+        _say(args.lang, DEMO_LINE, DEMO_LINE_FR, sys.stdout)
     startup = _Startup(qt_app, args, profile, instance, demo=demo_wanted,
                        tray_icon=_early_tray_icon(demo_wanted))
     keep = _quit_on_signals(qt_app)
@@ -161,6 +179,15 @@ def run_gui(argv: Sequence[str]) -> int:
         instance.release()
         if temporary is not None:
             temporary.cleanup()
+
+
+def _say(lang: str | None, english: str, french: str, stream=sys.stderr) -> None:
+    """One line on a terminal stream, in French when --lang or the locale says so (said before
+    the Qt translator is loaded)."""
+    from easyclick2call.commands.api import cli_language
+
+    language = lang if lang in ("en", "fr") else cli_language()
+    print(french if language == "fr" else english, file=stream, flush=True)
 
 
 class _Startup:

@@ -937,6 +937,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Your desktop shows no system tray, so EasyClick2Call opens this window instead. On GNOME, install and switch on the “AppIndicator and KStatusNotifierItem Support” extension (Debian, Ubuntu: gnome-shell-extension-appindicator); on other desktops, add the System Tray to a panel. The icon then appears by itself.</source>
+        <translation>Votre bureau n&apos;affiche pas de zone de notification, EasyClick2Call ouvre donc cette fenêtre à la place. Sous GNOME, installez et activez l&apos;extension « AppIndicator and KStatusNotifierItem Support » (Debian, Ubuntu : gnome-shell-extension-appindicator) ; sur les autres bureaux, ajoutez la zone de notification à un tableau de bord. L&apos;icône apparaît alors d&apos;elle-même.</translation>
+    </message>
+    <message>
         <source>Try the demo</source>
         <translation>Essayer la démo</translation>
     </message>

@@ -182,9 +182,14 @@ def test_no_tray_shows_the_main_window_then_the_icon_when_a_tray_appears(
                                        "settings", "about", "quit"}
         assert not app.tray.icon.isVisible()
         assert app._tray_timer.isActive()
+        # Why this window, and how to get a tray (GNOME has none of its own).
+        assert window.no_tray_label.isVisible()
+        assert "no system tray" in window.no_tray_label.text()
+        assert "AppIndicator" in window.no_tray_label.text()
     finally:
         desktop.start_tray()
     qtbot.waitUntil(app.tray.icon.isVisible, timeout=10000)
+    assert not window.no_tray_label.isVisible()
     assert not app._tray_timer.isActive()  # no timer once the tray is there: idle CPU 0
 
 
