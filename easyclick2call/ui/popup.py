@@ -432,7 +432,9 @@ class CallPopup(QDialog):
     def mousePressEvent(self, event) -> None:
         self._focus_offer = self._offer_id
         handle = self.windowHandle()
-        if handle is not None:
+        if handle is not None:  # a click is a deliberate choice: the window may take focus
+            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, False)
+            self._focus_released = True
             handle.requestActivate()
         super().mousePressEvent(event)
 
