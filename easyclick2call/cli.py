@@ -92,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    from easyclick2call.commands.cli_support import prepare_command
+
+    prepare_command(args)
     return int(args.handler(args))
 
 
