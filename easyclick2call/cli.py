@@ -39,6 +39,7 @@ COMMANDS = {
     "users": "api",
     "connect": "api",
     "config": "config",
+    "history": "history_cmd",
     "sandbox": "sandbox_cmd",
 }
 # Options of the tray app that take a value (the value is not a sub-command name).
