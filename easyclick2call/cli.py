@@ -39,6 +39,7 @@ COMMANDS = {
     "users": "api",
     "connect": "api",
     "config": "config",
+    "history": "history_cmd",
     "sandbox": "sandbox_cmd",
 }
 # Options of the tray app that take a value (the value is not a sub-command name).
@@ -92,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    from easyclick2call.commands.cli_support import prepare_command
+
+    prepare_command(args)
     return int(args.handler(args))
 
 

@@ -76,7 +76,9 @@ class CliError(Exception):
 
 
 def _from_api_error(error) -> CliError:
-    message = error.message_in(cli_language())
+    from easyclick2call.commands.cli_support import with_log_path
+
+    message = with_log_path(error.message_in(cli_language()))
     if error.kind in ("config", "bad_request") and error.detail:
         message = f"{message} ({error.detail})"
     return CliError(exit_code_for(error), error.kind, message, error.detail)
@@ -93,6 +95,7 @@ def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
     """Wrap a handler: every failure becomes one line (or one JSON object) and an exit code."""
 
     def run(args: argparse.Namespace) -> int:
+        from easyclick2call.commands.cli_support import log_failure
         from easyclick2call.ovhapi.errors import ApiError
 
         try:
@@ -107,6 +110,9 @@ def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
             from easyclick2call.ovhapi.errors import map_error
 
             failure = _from_api_error(map_error(exc))
+            log_failure(failure.kind, failure.code, exc)
+        if failure.kind != "unexpected":
+            log_failure(failure.kind, failure.code)
         if getattr(args, "json", False):
             print(
                 json.dumps(
@@ -217,6 +223,9 @@ def load_config(args: argparse.Namespace) -> CliConfig:
         config.region = system_region()
 
     config.endpoint = os.environ.get("OVH_ENDPOINT", "").strip() or config.endpoint
+    if (account is not None and account.endpoint_error is not None
+            and not os.environ.get("OVH_ENDPOINT", "").strip()):
+        raise CliError(EXIT_AUTH, "config", account.endpoint_error.message_in(cli_language()))
     if env_mode:
         if env_mode != config.auth_mode:
             account = None  # the stored account signs in the other way: use none of it

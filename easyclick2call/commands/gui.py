@@ -245,6 +245,9 @@ class _Startup:
         self.app = app
         self.instance.message_received.connect(lambda message: _handle_message(app, message))
         app.start()
+        from easyclick2call.ui.damage_notices import DamageNotices
+
+        DamageNotices(lambda *a, **k: app.notifier.notify(*a, **k), parent=app)  # noqa: PLW0108 (notifier made on first use)
         if self.sandbox is not None:
             self.sandbox.start()
         _say_once_if_the_clipboard_cannot_be_watched(app)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 DAMAGED_MARK = ".damaged-"
+MAX_PENDING = 20
 
 
 @dataclass(frozen=True)
@@ -71,3 +73,45 @@ def keep_aside(path: Path, companions: Iterable[str] = ()) -> Path | None:
             except OSError as exc:  # the main file is safe; a stray companion is only noise
                 log.warning("could not keep %s aside: %s", companion.name, exc)
     return target
+
+
+Listener = Callable[[DamageNotice], None]
+_listeners: list[Listener] = []
+_pending: list[DamageNotice] = []
+_lock = threading.Lock()
+
+
+def report(notice: DamageNotice) -> None:
+    """Tell the user about `notice` through every listener (from any thread); kept until one
+    listens when none does yet (the app's notifier starts after the settings are read)."""
+    with _lock:
+        listeners = list(_listeners)
+        if not listeners:
+            _pending[:] = [*_pending, notice][-MAX_PENDING:]
+    for listener in listeners:
+        try:
+            listener(notice)
+        except Exception:  # telling must never break what reported it (a call, a save)
+            log.exception("a damage notice listener failed")
+
+
+def listen(listener: Listener) -> None:
+    """From now on, hand every notice to `listener`; the ones reported so far first."""
+    with _lock:
+        _listeners.append(listener)
+        pending, _pending[:] = list(_pending), []
+    for notice in pending:
+        listener(notice)
+
+
+def stop_listening(listener: Listener) -> None:
+    with _lock:
+        if listener in _listeners:
+            _listeners.remove(listener)
+
+
+def take_pending() -> list[DamageNotice]:
+    """The notices nobody was told yet (and forget them)."""
+    with _lock:
+        pending, _pending[:] = list(_pending), []
+    return pending

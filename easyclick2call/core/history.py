@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TypeVar
 
-from easyclick2call.core.damaged import DamageNotice, keep_aside
+from easyclick2call.core.damaged import DamageNotice, keep_aside, report
 from easyclick2call.core.paths import ensure_dir, ensure_private_file
 
 log = logging.getLogger(__name__)
@@ -143,8 +143,9 @@ class History:
 
     A damaged file (not a database, malformed, truncated, a folder in its place) is kept aside
     with a timestamped name (:mod:`core.damaged`), a fresh one is started and the operation is
-    tried once more; :meth:`take_notices` then hands the app what happened, once, and
-    `on_notice` (when set) is called at once. Other failures raise :class:`HistoryUnavailableError`.
+    tried once more; what happened is reported once (:func:`core.damaged.report`, which the app
+    and the CLI listen to), kept for :meth:`take_notices`, and handed to `on_notice` when set.
+    Other failures raise :class:`HistoryUnavailableError` (an OSError).
     """
 
     def __init__(self, path: Path | str,
@@ -248,6 +249,7 @@ class History:
 
     def _tell(self, notice: DamageNotice) -> None:
         self._notices.append(notice)
+        report(notice)
         if self.on_notice is not None:
             try:
                 self.on_notice(notice)

@@ -433,6 +433,7 @@ class Settings:
     def __init__(self, store: SettingsStore) -> None:
         self.store = store
         self.warnings: list[str] = []
+        self.invalid: dict[str, object] = {}  # key -> the stored value that was not valid
         self.listeners: list[Listener] = []
         self._values: dict[str, object] = {}
         self._stored: set[str] = set()
@@ -445,6 +446,7 @@ class Settings:
         warnings = list(getattr(self.store, "warnings", []) or [])
         values: dict[str, object] = {}
         stored: set[str] = set()
+        invalid: dict[str, object] = {}
         for item in SETTINGS:
             raw = self.store.get(item.key)
             if raw is None:
@@ -455,10 +457,12 @@ class Settings:
                 stored.add(item.key)
             except ValueError as exc:
                 values[item.key] = item.default_value()
+                invalid[item.key] = raw
                 warnings.append(f"Setting {item.key} ignored, default used instead: {exc}")
         for message in warnings:
             log.warning("%s", message)
         self._values, self._stored, self.warnings = values, stored, warnings
+        self.invalid = invalid
         return warnings
 
     def get(self, key: str) -> object:
@@ -473,6 +477,7 @@ class Settings:
         self.store.set(key, value)
         self._values[key] = value
         self._stored.add(key)
+        self.invalid.pop(key, None)
         self._notify(key)
 
     def set_text(self, key: str, text: str) -> object:
@@ -487,6 +492,7 @@ class Settings:
         self.store.remove(key)
         self._values[key] = item.default_value()
         self._stored.discard(key)
+        self.invalid.pop(key, None)
         self._notify(key)
 
     def is_set(self, key: str) -> bool:

@@ -71,6 +71,46 @@
         <source>Call to {number} failed</source>
         <translation>Échec de l&apos;appel au {number}</translation>
     </message>
+    <message>
+        <source>Call history not saved</source>
+        <translation>Historique des appels non enregistré</translation>
+    </message>
+    <message>
+        <source>Calls cannot be recorded in the call history (%1): check that %2 can be written.</source>
+        <translation>Les appels ne peuvent pas être enregistrés dans l&apos;historique (%1) : vérifiez que %2 est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>Settings file damaged</source>
+        <translation>Fichier de réglages endommagé</translation>
+    </message>
+    <message>
+        <source>Call history damaged</source>
+        <translation>Historique des appels endommagé</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and could not be kept aside: see the log.</source>
+        <translation>%1 est endommagé et n&apos;a pas pu être mis de côté : consultez le journal.</translation>
+    </message>
+    <message>
+        <source>Settings file repaired</source>
+        <translation>Fichier de réglages réparé</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged: every setting that could still be read is kept, and the damaged file was kept as %1.</source>
+        <translation>Le fichier de réglages était endommagé : tous les réglages encore lisibles sont conservés, et le fichier endommagé a été gardé sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>Call history repaired</source>
+        <translation>Historique des appels réparé</translation>
+    </message>
+    <message>
+        <source>The call history was damaged and a new one was started; the damaged file was kept as %1.</source>
+        <translation>L&apos;historique des appels était endommagé et un nouvel historique a été commencé ; le fichier endommagé a été gardé sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>The endpoint setting &quot;%1&quot; is not valid — choose one in Account.</source>
+        <translation>Le réglage endpoint « %1 » n&apos;est pas valide — choisissez-en un dans Compte.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -564,6 +604,49 @@
     </message>
 </context>
 <context>
+    <name>DamageNotices</name>
+    <message>
+        <source>%1 is damaged and could not be kept aside: see the log.</source>
+        <translation>%1 est endommagé et n&apos;a pas pu être mis de côté : consultez le journal.</translation>
+    </message>
+    <message>
+        <source>Call history damaged</source>
+        <translation>Historique des appels endommagé</translation>
+    </message>
+    <message>
+        <source>Call history not saved</source>
+        <translation>Historique des appels non enregistré</translation>
+    </message>
+    <message>
+        <source>Call history repaired</source>
+        <translation>Historique des appels réparé</translation>
+    </message>
+    <message>
+        <source>Calls cannot be recorded in the call history (%1): check that %2 can be written.</source>
+        <translation>Les appels ne peuvent pas être enregistrés dans l&apos;historique (%1) : vérifiez que %2 est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>Settings file damaged</source>
+        <translation>Fichier de réglages endommagé</translation>
+    </message>
+    <message>
+        <source>Settings file repaired</source>
+        <translation>Fichier de réglages réparé</translation>
+    </message>
+    <message>
+        <source>The call history was damaged and a new one was started; the damaged file was kept as %1.</source>
+        <translation>L&apos;historique des appels était endommagé et un nouvel historique a été commencé ; le fichier endommagé a été gardé sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>The endpoint setting &quot;%1&quot; is not valid — choose one in Account.</source>
+        <translation>Le réglage endpoint « %1 » n&apos;est pas valide — choisissez-en un dans Compte.</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged: every setting that could still be read is kept, and the damaged file was kept as %1.</source>
+        <translation>Le fichier de réglages était endommagé : tous les réglages encore lisibles sont conservés, et le fichier endommagé a été gardé sous le nom %1.</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPage</name>
     <message>
         <source>Numbers starting with a blocked prefix are never called; the popup says why. Write prefixes in international form, such as +3389 for 08 9x numbers in France.</source>
@@ -649,8 +732,16 @@
         <translation> (démo)</translation>
     </message>
     <message>
-        <source>Phone rang</source>
-        <translation>Le téléphone a sonné</translation>
+        <source>Placed</source>
+        <translation>Passé</translation>
+    </message>
+    <message>
+        <source>May have been placed</source>
+        <translation>Peut-être passé</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
     </message>
     <message>
         <source>not configured</source>
