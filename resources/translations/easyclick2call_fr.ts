@@ -44,12 +44,20 @@
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
+        <source>Numbers starting with {prefix} are blocked (premium rate); change this in Settings › Filters.</source>
+        <translation>Les numéros commençant par {prefix} sont bloqués (surtaxés) ; modifiez cela dans Réglages › Filtres.</translation>
+    </message>
+    <message>
         <source>This number cannot be called.</source>
         <translation>Ce numéro ne peut pas être appelé.</translation>
     </message>
     <message>
         <source>The call could not be placed because of an unexpected error — try again; if it keeps failing, see the log file.</source>
         <translation>L&apos;appel n&apos;a pas pu être passé à cause d&apos;une erreur inattendue — réessayez ; si cela continue, consultez le fichier journal.</translation>
+    </message>
+    <message>
+        <source>An unexpected error happened while calling; the call may have been placed — check your phone before calling again.</source>
+        <translation>Une erreur inattendue s&apos;est produite pendant l&apos;appel ; l&apos;appel a peut-être été passé — vérifiez votre téléphone avant de rappeler.</translation>
     </message>
     <message>
         <source>your line</source>
@@ -68,8 +76,52 @@
         <translation>Appel du {number}</translation>
     </message>
     <message>
-        <source>Call to {number} failed</source>
-        <translation>Échec de l&apos;appel au {number}</translation>
+        <source>Call history not updated</source>
+        <translation>Historique des appels non mis à jour</translation>
+    </message>
+    <message>
+        <source>The call to {number} was placed, but it could not be saved in the call history; the log file has details.</source>
+        <translation>L&apos;appel au {number} a bien été passé, mais il n&apos;a pas pu être enregistré dans l&apos;historique ; le journal donne les détails.</translation>
+    </message>
+    <message>
+        <source>The call to {number} may have been placed</source>
+        <translation>L&apos;appel au {number} a peut-être été passé</translation>
+    </message>
+    <message>
+        <source>If your phone rings, pick up; calling this number again will ask first.</source>
+        <translation>Si votre téléphone sonne, décrochez ; rappeler ce numéro demandera d&apos;abord confirmation.</translation>
+    </message>
+    <message>
+        <source>{number} was not called</source>
+        <translation>{number} n&apos;a pas été appelé</translation>
+    </message>
+    <message>
+        <source>Call to {number} not placed</source>
+        <translation>Appel au {number} non passé</translation>
+    </message>
+    <message>
+        <source>{number} is a number in {country}. Call it?</source>
+        <translation>{number} est un numéro en {country}. L&apos;appeler ?</translation>
+    </message>
+    <message>
+        <source>Call abroad?</source>
+        <translation>Appeler à l&apos;étranger ?</translation>
+    </message>
+    <message>
+        <source>Your last call to {number} may have been placed already. Call it again?</source>
+        <translation>Votre dernier appel au {number} a peut-être déjà été passé. Le rappeler ?</translation>
+    </message>
+    <message>
+        <source>Call again?</source>
+        <translation>Rappeler ?</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Don&apos;t call</source>
+        <translation>Ne pas appeler</translation>
     </message>
     <message>
         <source>Call history not saved</source>
@@ -413,12 +465,12 @@
         <translation>OVHcloud n&apos;a pas pu être joint à temps — vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
-        <source>OVHcloud did not answer in time — it may still have done it: check before trying again.</source>
-        <translation>OVHcloud n&apos;a pas répondu à temps — l&apos;action a peut-être eu lieu : vérifiez avant de réessayer.</translation>
+        <source>OVHcloud did not answer in time — check your connection and try again.</source>
+        <translation>OVHcloud n&apos;a pas répondu à temps — vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
-        <source>The connection to OVHcloud was cut — it may still have done it: check before trying again.</source>
-        <translation>La connexion à OVHcloud a été coupée — l&apos;action a peut-être eu lieu : vérifiez avant de réessayer.</translation>
+        <source>The connection to OVHcloud was cut — check your connection and try again.</source>
+        <translation>La connexion à OVHcloud a été coupée — vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
         <source>OVHcloud sent an unreadable answer — try again in a few minutes.</source>
@@ -575,20 +627,64 @@
 <context>
     <name>Calling</name>
     <message>
-        <source>Call to {number} failed</source>
-        <translation>Échec de l&apos;appel au {number}</translation>
+        <source>An unexpected error happened while calling; the call may have been placed — check your phone before calling again.</source>
+        <translation>Une erreur inattendue s&apos;est produite pendant l&apos;appel ; l&apos;appel a peut-être été passé — vérifiez votre téléphone avant de rappeler.</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Call abroad?</source>
+        <translation>Appeler à l&apos;étranger ?</translation>
+    </message>
+    <message>
+        <source>Call again?</source>
+        <translation>Rappeler ?</translation>
+    </message>
+    <message>
+        <source>Call history not updated</source>
+        <translation>Historique des appels non mis à jour</translation>
+    </message>
+    <message>
+        <source>Call to {number} not placed</source>
+        <translation>Appel au {number} non passé</translation>
     </message>
     <message>
         <source>Calling {number}</source>
         <translation>Appel du {number}</translation>
     </message>
     <message>
+        <source>Don&apos;t call</source>
+        <translation>Ne pas appeler</translation>
+    </message>
+    <message>
+        <source>If your phone rings, pick up; calling this number again will ask first.</source>
+        <translation>Si votre téléphone sonne, décrochez ; rappeler ce numéro demandera d&apos;abord confirmation.</translation>
+    </message>
+    <message>
+        <source>Numbers starting with {prefix} are blocked (premium rate); change this in Settings › Filters.</source>
+        <translation>Les numéros commençant par {prefix} sont bloqués (surtaxés) ; modifiez cela dans Réglages › Filtres.</translation>
+    </message>
+    <message>
         <source>The call could not be placed because of an unexpected error — try again; if it keeps failing, see the log file.</source>
         <translation>L&apos;appel n&apos;a pas pu être passé à cause d&apos;une erreur inattendue — réessayez ; si cela continue, consultez le fichier journal.</translation>
     </message>
     <message>
+        <source>The call to {number} may have been placed</source>
+        <translation>L&apos;appel au {number} a peut-être été passé</translation>
+    </message>
+    <message>
+        <source>The call to {number} was placed, but it could not be saved in the call history; the log file has details.</source>
+        <translation>L&apos;appel au {number} a bien été passé, mais il n&apos;a pas pu être enregistré dans l&apos;historique ; le journal donne les détails.</translation>
+    </message>
+    <message>
         <source>This number cannot be called.</source>
         <translation>Ce numéro ne peut pas être appelé.</translation>
+    </message>
+    <message>
+        <source>Your last call to {number} may have been placed already. Call it again?</source>
+        <translation>Votre dernier appel au {number} a peut-être déjà été passé. Le rappeler ?</translation>
     </message>
     <message>
         <source>Your phone (line {line}) is picking up on its speaker — calling {number}.</source>
@@ -601,6 +697,14 @@
     <message>
         <source>your line</source>
         <translation>votre ligne</translation>
+    </message>
+    <message>
+        <source>{number} is a number in {country}. Call it?</source>
+        <translation>{number} est un numéro en {country}. L&apos;appeler ?</translation>
+    </message>
+    <message>
+        <source>{number} was not called</source>
+        <translation>{number} n&apos;a pas été appelé</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1253,14 @@
 </context>
 <context>
     <name>SecretsError</name>
+    <message>
+        <source>PYTHON_KEYRING_BACKEND names a keyring backend that cannot be loaded.</source>
+        <translation>PYTHON_KEYRING_BACKEND désigne un trousseau qui ne peut pas être chargé.</translation>
+    </message>
+    <message>
+        <source>Unset PYTHON_KEYRING_BACKEND, or set it to an installed backend such as keyring.backends.SecretService.Keyring, then try again.</source>
+        <translation>Retirez PYTHON_KEYRING_BACKEND, ou donnez-lui un trousseau installé comme keyring.backends.SecretService.Keyring, puis réessayez.</translation>
+    </message>
     <message>
         <source>The system keyring could not be opened.</source>
         <translation>Impossible d&apos;ouvrir le trousseau système.</translation>
