@@ -27,10 +27,13 @@ from easyclick2call.commands.api import (
     _run,
     _t,
     _telephony,
-    _to_stderr,
     cli_language,
     load_config,
 )
+
+
+def _to_stderr(text: str) -> None:
+    print(text, file=sys.stderr)
 
 
 def _ask_yes(question: str) -> bool:

@@ -1109,6 +1109,18 @@
         <source>Call placed: your phone ({line}) should ring now — pick up to reach {number}.</source>
         <translation>Appel passé : votre téléphone ({line}) devrait sonner maintenant — décrochez pour joindre le {number}.</translation>
     </message>
+    <message>
+        <source>{number} is a number abroad ({country}). Call it?</source>
+        <translation>{number} est un numéro à l&apos;étranger ({country}). L&apos;appeler ?</translation>
+    </message>
+    <message>
+        <source>The last call to {number} may have been placed already. Call it again?</source>
+        <translation>Le dernier appel au {number} a peut-être déjà été passé. Le rappeler ?</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
 </context>
 <context>
     <name>ListEditor</name>

@@ -101,6 +101,7 @@ def test_every_module_that_places_a_call_goes_through_the_gate():
         "ovhapi/telephony.py": "posts click2Call",
         "ui/calling.py": "dialing.place",
         "commands/call_cmd.py": "dialing.place",
+        "ui/settings_pages/line.py": "dialing.place",  # Settings › Line › Test call
     }
     for name, how in placing.items():
         if how == "dialing.place":
