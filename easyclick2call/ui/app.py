@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REPEAT_POPUP_S = 10.0  # the same number copied again within this delay: no second popup
-WARM_UP_DELAY_MS = 1500  # after start-up, the call thread imports the OVHcloud client stack
 TRAY_POLL_MS = 5000  # only while no tray is there
 
 
@@ -48,11 +47,11 @@ def _prune_then_recent(history, retention_days: int) -> list:
     return history.recent(5)
 
 
-def _warm_up_calls() -> None:
+def _warm_up_calls(region: str) -> None:
     """(On the call thread) import what a call needs, so that the first one is not slower."""
     from easyclick2call.ui.calling import warm_up
 
-    warm_up()
+    warm_up(region)
 
 
 def tr(text: str) -> str:
@@ -88,6 +87,7 @@ class EasyClickApp(QObject):
         self.last_error_kind = ""
         self.popup: CallPopup | None = None
         self._popup_source = "popup"  # where the numbers offered by the popup came from
+        self._calls_prepared = False  # prepare_calls() ran
         self._popped: dict[str, float] = {}  # e164 -> monotonic time of its last popup
         self._recent: list = []
         self._windows: dict[str, object] = {}
@@ -149,12 +149,18 @@ class EasyClickApp(QObject):
             self._tray_timer.start()
         self.refresh_recent()
         self.update_state()
-        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
 
-    def _warm_up(self) -> None:
+    def prepare_calls(self) -> None:
+        """A call may come soon (a popup, Call a number…, History or the tray menu is shown):
+        the call thread imports the OVHcloud client stack now, once, while the user reads, so
+        that the first call is as quick as the next ones. (Not at start-up: that stack is
+        about 25 MB, which an app that never calls need not hold.)"""
+        if self._calls_prepared:
+            return
+        self._calls_prepared = True
         from easyclick2call.ui.tasks import call_pool
 
-        run_task(_warm_up_calls, parent=self, pool=call_pool())
+        run_task(_warm_up_calls, self.context.region(), parent=self, pool=call_pool())
 
     def _check_tray(self) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -277,6 +283,7 @@ class EasyClickApp(QObject):
         a window is much quicker than building one, and the popup is the hot path). `source`
         names where they came from ("popup" for a copy, "link", "handover")."""
         self._popup_source = source
+        self.prepare_calls()
         now = time.monotonic()
         for found in numbers:
             self._popped[found.e164] = now
@@ -377,6 +384,7 @@ class EasyClickApp(QObject):
         return window
 
     def show_call_dialog(self) -> None:
+        self.prepare_calls()
         if self._existing("call"):
             return
         from easyclick2call.ui.call_dialog import CallDialog
@@ -386,6 +394,7 @@ class EasyClickApp(QObject):
         self._keep("call", dialog)
 
     def show_history(self) -> None:
+        self.prepare_calls()
         if self._existing("history"):
             return
         from easyclick2call.ui.history_window import HistoryWindow

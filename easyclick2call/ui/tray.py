@@ -30,7 +30,7 @@ class Tray(QObject):
         self.icon = icon if icon is not None else QSystemTrayIcon(self)
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
-        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.menu.aboutToShow.connect(self._on_menu_opening)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.rebuild_menu()
@@ -59,6 +59,10 @@ class Tray(QObject):
         self.icon.hide()
 
     # -- menu -------------------------------------------------------------------------------
+    def _on_menu_opening(self) -> None:
+        self.app.prepare_calls()  # a redial may follow
+        self.rebuild_menu()
+
     def rebuild_menu(self) -> None:
         menu = self.menu
         menu.clear()
