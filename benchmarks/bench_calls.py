@@ -38,7 +38,6 @@ from tests.e2e.support.actions import (  # noqa: E402
 from tests.e2e.support.app import app_command, free_port, seed_profile, tray_icon_docked  # noqa: E402
 from tests.harness.desktop import desktop_unless_present  # noqa: E402
 
-
 READING_S = 0.5  # the quickest a person reads "Call 01 99 00 40 01?" and presses Enter
 
 
