@@ -195,3 +195,15 @@ def test_a_read_only_file_is_read_and_never_moved(tmp_path: Path) -> None:
         notices = history.take_notices()
         assert len(notices) == 1 and "cannot be written" in notices[0].message
     assert kept_aside(path) == []
+
+
+def test_a_file_in_place_of_its_folder_is_said_once_and_never_breaks_a_caller(
+        tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("a file where the folder belongs")
+    history = History(tmp_path / "data" / "history.sqlite3")
+    for _ in range(2):
+        with pytest.raises(OSError):  # what the call path already tolerates
+            history.add(placed())
+    notices = history.take_notices()
+    assert len(notices) == 1 and notices[0].unwritable
+    assert (tmp_path / "data").read_text() == "a file where the folder belongs"
