@@ -7,6 +7,9 @@ EC2C_WITH_TEST_APT=1 source scripts/setup.sh
 echo "== Number detection (benchmarks/bench_numbers.py)"
 .venv/bin/python benchmarks/bench_numbers.py "$@"
 echo
+echo "== Call history: integrity check, migration, repair (benchmarks/bench_history.py)"
+.venv/bin/python benchmarks/bench_history.py
+echo
 echo "== Desktop app vs the floor (benchmarks/bench_app.py)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_app.py
 echo

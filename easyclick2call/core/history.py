@@ -259,8 +259,7 @@ class History:
     def _unavailable(self, exc: BaseException) -> HistoryUnavailableError:
         name = getattr(exc, "sqlite_errorname", "") or type(exc).__name__
         log.warning("the call history %s cannot be used: %s", self.path, name)
-        if not self._told_unwritable and (name in _UNWRITABLE_NAMES
-                                          or isinstance(exc, PermissionError)):
+        if not self._told_unwritable and (name in _UNWRITABLE_NAMES or isinstance(exc, OSError)):
             self._told_unwritable = True
             self._tell(DamageNotice("history", str(self.path), "", name, unwritable=True))
         return HistoryUnavailableError(f"The call history cannot be used ({name}).")

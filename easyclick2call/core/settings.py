@@ -41,6 +41,10 @@ DEFAULT_BLOCKED_PREFIXES = (
     "+34807", "+34905", "+39899", "+35290", "+1900", "+1976",
 )
 
+# Settings whose default is never a stand-in for a bad stored value (another endpoint is another,
+# real, OVHcloud): an invalid one is an error when it is needed (core.account).
+NO_FALLBACK = ("endpoint",)
+
 # Key fragments that mean "a secret": such keys are refused, secrets belong in the keyring.
 SECRET_KEY_PATTERN = re.compile(r"secret|password|passwd|consumer_key|token|credential", re.I)
 
@@ -458,7 +462,10 @@ class Settings:
             except ValueError as exc:
                 values[item.key] = item.default_value()
                 invalid[item.key] = raw
-                warnings.append(f"Setting {item.key} ignored, default used instead: {exc}")
+                if item.key in NO_FALLBACK:
+                    warnings.append(f"Setting {item.key} is not valid and must be fixed: {exc}")
+                else:
+                    warnings.append(f"Setting {item.key} ignored, default used instead: {exc}")
         for message in warnings:
             log.warning("%s", message)
         self._values, self._stored, self.warnings = values, stored, warnings

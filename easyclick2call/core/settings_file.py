@@ -27,10 +27,10 @@ def ini_problems(data: bytes) -> list[str]:
     if b"\x00" in data:
         problems.append("it contains NUL bytes")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark (Windows editors) is fine
     except UnicodeDecodeError as exc:
         problems.append(f"it is not UTF-8 text (byte {exc.start})")
-        text = data.decode("utf-8", "replace")
+        text = data.decode("utf-8-sig", "replace")
     continued = False
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip().replace("\x00", "")
@@ -50,7 +50,7 @@ def ini_keys(data: bytes) -> set[str]:
     """The keys of the [General] section written in the file (what QSettings should have read)."""
     keys: set[str] = set()
     section = "General"
-    for line in data.decode("utf-8", "replace").splitlines():
+    for line in data.decode("utf-8-sig", "replace").splitlines():
         stripped = line.strip()
         if _SECTION.fullmatch(stripped):
             section = stripped[1:-1]

@@ -40,6 +40,13 @@ def _numbers_in(text: str, region: str, language: str) -> list:
     return find_numbers(text, region, language)
 
 
+def _recent_unreadable(exc: BaseException) -> None:
+    """An unreadable history is worth a warning in the log (a damaged file is repaired and
+    told by core.history itself)."""
+    log.warning("the recent calls could not be read from the history: %s: %s",
+                type(exc).__name__, exc)
+
+
 def _prune_then_recent(history, retention_days: int) -> list:
     """(Off the GUI thread) drop the calls older than the retention setting, then the last 5:
     run at start and after each call, so the setting holds without a timer."""
@@ -246,7 +253,8 @@ class EasyClickApp(QObject):
             self._set_recent([])  # no call recorded yet: no thread, no SQLite
             return
         days = int(self.context.setting("history_retention_days", 90))
-        run_task(_prune_then_recent, history, days, on_done=self._set_recent, parent=self)
+        run_task(_prune_then_recent, history, days, on_done=self._set_recent,
+                 on_error=_recent_unreadable, parent=self)
 
     def _set_recent(self, records: list) -> None:
         self._recent = list(records)

@@ -288,6 +288,7 @@ class HistoryWindow(QWidget):
             reasons = {
                 "not_configured": self.tr("not configured"),
                 "config": self.tr("settings incomplete"),
+                "endpoint_setting": self.tr("endpoint setting not valid"),
                 "auth_missing": self.tr("not signed in"),
                 "invalid_signature": self.tr("sign-in refused"),
                 "unknown_app_key": self.tr("sign-in refused"),

@@ -67,7 +67,8 @@ class QSettingsStore:
             problems.insert(0, "Qt reports a format error")
         if not problems and path.is_file():
             try:
-                lost = ini_keys(path.read_bytes()) - set(self._qsettings.allKeys())
+                written = ini_keys(path.read_bytes()) & BY_KEY.keys()  # ours: no escapes
+                lost = written - set(self._qsettings.allKeys())
             except OSError:
                 lost = set()
             if lost:  # e.g. an unclosed quote swallowed the lines after it

@@ -856,6 +856,10 @@
         <translation>réglages incomplets</translation>
     </message>
     <message>
+        <source>endpoint setting not valid</source>
+        <translation>réglage endpoint non valide</translation>
+    </message>
+    <message>
         <source>not signed in</source>
         <translation>non connecté</translation>
     </message>

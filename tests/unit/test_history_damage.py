@@ -87,9 +87,12 @@ def _nul_bytes(path: Path) -> None:
 
 def _filled(path: Path, count: int) -> bytes:
     """A real history of `count` calls, all in the main file; its bytes."""
-    history = History(path)
-    for index in range(count):
-        history.add(placed(f"+331990{index:05d}"))
+    History(path).add(placed())
+    with sqlite3.connect(path) as db:  # the rest in one transaction: quick
+        db.executemany(
+            "INSERT INTO calls (number_e164, display, at, line, result, outcome, source)"
+            " VALUES (?, ?, '2026-01-01T09:00:00+00:00', 'l1', 'ringing', 'placed', 'cli')",
+            [(f"+331990{index:05d}", f"+331990{index:05d}") for index in range(count)])
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path.read_bytes()
@@ -195,3 +198,15 @@ def test_a_read_only_file_is_read_and_never_moved(tmp_path: Path) -> None:
         notices = history.take_notices()
         assert len(notices) == 1 and "cannot be written" in notices[0].message
     assert kept_aside(path) == []
+
+
+def test_a_file_in_place_of_its_folder_is_said_once_and_never_breaks_a_caller(
+        tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("a file where the folder belongs")
+    history = History(tmp_path / "data" / "history.sqlite3")
+    for _ in range(2):
+        with pytest.raises(OSError):  # what the call path already tolerates
+            history.add(placed())
+    notices = history.take_notices()
+    assert len(notices) == 1 and notices[0].unwritable
+    assert (tmp_path / "data").read_text() == "a file where the folder belongs"

@@ -84,6 +84,13 @@ def test_an_invalid_value_in_a_damaged_file_is_dropped_not_kept(profile_dir: Pat
     assert settings.get("region") == "BE"
 
 
+def test_a_file_saved_by_a_windows_editor_is_no_damage(profile_dir: Path) -> None:
+    write_ini(profile_dir, b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
+    settings, store = open_settings(profile_dir)
+    assert {key: settings.get(key) for key in KEPT} == KEPT
+    assert store.notices == [] and kept_aside(profile_dir) == []
+
+
 def test_an_empty_file_is_no_damage(profile_dir: Path) -> None:
     write_ini(profile_dir, b"")
     settings, store = open_settings(profile_dir)
@@ -157,6 +164,7 @@ def test_a_file_without_an_account_has_no_endpoint_error(profile_dir: Path) -> N
     (b"[General]\nregion=BE\n", None),
     (b"; comment\n# another\n\n[General]\nregion=BE\n[Other]\nx=1\n", None),
     (b"[General]\nblocked_prefixes=+3389, \\\n +449\n", None),  # a continued line
+    (b"\xef\xbb\xbf[General]\r\nregion=BE\r\n", None),  # Notepad: a BOM, CRLF
     (b"[General]\nregion\n", "line 2"),
     (b"[General]\nregion=BE\x00\n", "NUL"),
     (b"[General]\nregion=B\xe9\n", "UTF-8"),
