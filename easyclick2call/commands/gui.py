@@ -174,6 +174,10 @@ def run_gui(argv: Sequence[str]) -> int:
             raise startup.error
         return code
     finally:
+        if keep is not None:  # a late signal (a launcher forwarding it again) finds no closed fd
+            import signal
+
+            signal.set_wakeup_fd(-1)
         del keep
         startup.shut_down()
         instance.release()

@@ -82,8 +82,10 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import itertools
+import logging
 import secrets
 import socket
+import sys
 import threading
 import time
 from http.server import ThreadingHTTPServer
@@ -93,6 +95,8 @@ from easyclick2call.sandbox import errors, state
 from easyclick2call.sandbox.api import DEFAULT_TIME_WINDOW, DEFAULT_TOKEN_LIFETIME, SandboxApi
 from easyclick2call.sandbox.faults import Fault, FaultBook
 from easyclick2call.sandbox.handler import SandboxHandler
+
+log = logging.getLogger(__name__)
 
 _CONTROL_KEYS = ("clear", "expire_consumer_key", "clock_offset", "auth_time_offset", "error_shape")
 
@@ -141,6 +145,14 @@ class _HttpServer(ThreadingHTTPServer):
         with self._connections_lock:
             self._connections.discard(request)
         super().shutdown_request(request)
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        """A client that went away before its answer (it gave up waiting, as a real client
+        does on a timeout) is normal for a server; anything else is logged, never printed."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        log.warning("sandbox: a request failed: %s", type(error).__name__, exc_info=True)
 
     def close_connections(self) -> None:
         """End the kept-alive connections, so that no handler thread outlives the server."""
