@@ -16,6 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from easyclick2call.core.history_live import (
+    LIVE_SELECT,
+    add_live_columns,
+    check_live_fields,
+    filter_clause,
+    update_live,
+)
 from easyclick2call.core.paths import ensure_dir, ensure_private_file
 
 SCHEMA_VERSION = 1
@@ -23,6 +30,7 @@ E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 DISPLAY = re.compile(r"[0-9+() .\-\u00a0\u202f]{1,40}")
 RESULT = re.compile(r"ringing|failed:[a-z0-9_\-]{1,40}")
 LINE = re.compile(r"[A-Za-z0-9._\-]{0,64}")
+_COLUMNS = f"id, number_e164, display, at, line, result, demo, {LIVE_SELECT}"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS calls (
@@ -54,8 +62,12 @@ class CallRecord:
     line: str
     result: str
     demo: bool = False
+    direction: str = "outgoing"  # live calls (core.history_live): outgoing, incoming
+    live_outcome: str | None = None  # answered, no_answer, missed; None: not known
+    duration_s: int | None = None
 
     def __post_init__(self) -> None:
+        check_live_fields(self.direction, self.live_outcome, self.duration_s)
         if not E164.fullmatch(self.number_e164):
             raise ValueError("number_e164 must be a number in E.164 form, such as +33199001234.")
         if not DISPLAY.fullmatch(self.display):
@@ -73,9 +85,11 @@ class CallRecord:
 
     @classmethod
     def new(cls, number_e164: str, display: str, line: str, result: str,
-            demo: bool = False) -> CallRecord:
-        """A record of a call made now (no id yet)."""
-        return cls(None, number_e164, display or number_e164, utc_now_iso(), line, result, demo)
+            demo: bool = False, **live: object) -> CallRecord:
+        """A record of a call made now (no id yet); `live`: direction, live_outcome,
+        duration_s."""
+        return cls(None, number_e164, display or number_e164, utc_now_iso(), line, result, demo,
+                   **live)  # type: ignore[arg-type]
 
     @property
     def failed(self) -> bool:
@@ -102,6 +116,7 @@ class History:
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.executescript(_SCHEMA)
+            add_live_columns(connection)
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             connection.commit()
         finally:
@@ -124,10 +139,11 @@ class History:
         """Store `record` (its id is ignored); returns the new id."""
         with self._connect() as db:
             cursor = db.execute(
-                "INSERT INTO calls (number_e164, display, at, line, result, demo)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO calls (number_e164, display, at, line, result, demo, {LIVE_SELECT})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (record.number_e164, record.display, _parse(record.at).astimezone(timezone.utc)
-                 .isoformat(), record.line, record.result, int(record.demo)),
+                 .isoformat(), record.line, record.result, int(record.demo), record.direction,
+                 record.live_outcome, record.duration_s),
             )
             return int(cursor.lastrowid or 0)
 
@@ -135,7 +151,7 @@ class History:
         """The latest call to each of the `limit` most recently called numbers, newest first."""
         with self._connect() as db:
             rows = db.execute(
-                "SELECT id, number_e164, display, at, line, result, demo FROM calls c"
+                f"SELECT {_COLUMNS} FROM calls c"
                 " WHERE id = (SELECT id FROM calls d WHERE d.number_e164 = c.number_e164"
                 "             ORDER BY at DESC, id DESC LIMIT 1)"
                 " ORDER BY at DESC, id DESC LIMIT ?",
@@ -143,19 +159,24 @@ class History:
             ).fetchall()
         return _records(rows)
 
-    def all(self) -> list[CallRecord]:
-        """Every call, newest first."""
+    def all(self, kind: str = "all") -> list[CallRecord]:
+        """Every call (or only `kind`: outgoing, incoming, missed), newest first."""
         with self._connect() as db:
             rows = db.execute(
-                "SELECT id, number_e164, display, at, line, result, demo FROM calls"
+                f"SELECT {_COLUMNS} FROM calls WHERE {filter_clause(kind)}"
                 " ORDER BY at DESC, id DESC"
             ).fetchall()
         return _records(rows)
 
+    def set_live_outcome(self, record_id: int, outcome: str, duration_s: int | None) -> bool:
+        """Record how the call `record_id` ended (live calls); True when it exists."""
+        with self._connect() as db:
+            return update_live(db, record_id, outcome, duration_s)
+
     def get(self, record_id: int) -> CallRecord | None:
         with self._connect() as db:
             row = db.execute(
-                "SELECT id, number_e164, display, at, line, result, demo FROM calls WHERE id = ?",
+                f"SELECT {_COLUMNS} FROM calls WHERE id = ?",
                 (record_id,),
             ).fetchone()
         return _record(row) if row else None
@@ -197,9 +218,9 @@ def _parse(at: str) -> datetime:
 
 def _record(row: tuple) -> CallRecord | None:
     """A row as a CallRecord; None for a row that is not valid (a hand-edited file)."""
-    record_id, number, display, at, line, result, demo = row
+    record_id, number, display, at, line, result, demo, *live = row
     try:
-        return CallRecord(int(record_id), number, display, at, line, result, bool(demo))
+        return CallRecord(int(record_id), number, display, at, line, result, bool(demo), *live)
     except (ValueError, TypeError):
         return None
 
