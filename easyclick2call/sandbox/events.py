@@ -23,7 +23,8 @@ each needs `Event` and `Ressource`; missing `Token`, `Timestamp`, `Date`, `Data.
 every token that covers the `Ressource` (its billing account's token, or its own service's);
 answer `{"accepted": n}`. `POST /sandbox/events` with an object sets `{"hold_s": 2}` and/or
 `{"expire_tokens": true}` (every token then answers 403). `GET /sandbox/events` lists the
-accepted events, oldest first (without `Token`).
+accepted events, oldest first (without `Token`); `GET /sandbox/events/status` says
+`{"held_polls": n, "hold_s": s, "accepted": n}` (a client is following when held_polls > 0).
 `POST /sandbox/click2call-script` `{"ring_s": 2, "answer": true, "talk_s": 5}` makes every
 following Click2Call play its legs on the stream (see `click2call_legs`); `null` or
 `DELETE` stops that; `GET` reads it.
@@ -44,8 +45,9 @@ from easyclick2call.sandbox.state import SandboxState
 
 DEFAULT_HOLD_S = 25.0
 MAX_LOG = 5000  # events kept for sessions that fall behind
+DIAL_DELAY_S = 1.0  # the platform rings the line this long after the Click2Call request
 DESK_PICKUP_S = 0.2  # the desk phone is picked up this long after it starts ringing
-CONTROL_PATHS = ("/sandbox/events", "/sandbox/click2call-script")
+CONTROL_PATHS = ("/sandbox/events", "/sandbox/events/status", "/sandbox/click2call-script")
 SCRIPT_KEYS = ("ring_s", "answer", "talk_s")
 _INVALID = {"Session": "", "Message": "Invalid token", "Events": []}
 
@@ -57,9 +59,10 @@ def _ovh_number(number: str) -> str:
 
 def click2call_legs(call: dict, script: dict, serial: int) -> list[tuple[float, dict]]:
     """The events a Click2Call plays, as (seconds after the call, event). A GUESS: OVHcloud does
-    not document it. Leg A rings the line (the caller is the number to call), is picked up;
-    leg B calls the number from the line, rings `ring_s`, and is answered (`answer`) for
-    `talk_s`, then both legs end; unanswered, leg A ends after B's ringing."""
+    not document it. After DIAL_DELAY_S, leg A rings the line (the caller is the number to
+    call) and is picked up; leg B calls the number from the line, rings `ring_s`, and is
+    answered (`answer`) for `talk_s`, then both legs end; unanswered, leg A ends after B's
+    ringing."""
     line, called = call["line"], _ovh_number(call["called_number"])
     leg_a, leg_b = f"c2c{serial}a-{secrets.token_hex(4)}", f"c2c{serial}b-{secrets.token_hex(4)}"
     a = {"CallId": leg_a, "Calling": called, "Called": line, "Dialed": line}
@@ -81,7 +84,8 @@ def click2call_legs(call: dict, script: dict, serial: int) -> list[tuple[float, 
         ]
     else:
         plan.append((t + ring, "end_calling", a))
-    return [(at, {"Event": name, "Ressource": line, "Data": dict(data)}) for at, name, data in plan]
+    return [(DIAL_DELAY_S + at, {"Event": name, "Ressource": line, "Data": dict(data)})
+            for at, name, data in plan]
 
 
 def check_script(script: object) -> dict | None:
@@ -214,6 +218,9 @@ class EventHub:
 
     def control(self, method: str, path: str, body: object) -> object:
         """The answer of a `/sandbox/events` or `/sandbox/click2call-script` control."""
+        if path == "/sandbox/events/status" and method == "GET":
+            return {"held_polls": self.held_polls(), "hold_s": self.hold_s,
+                    "accepted": len(self._log)}
         if path == "/sandbox/events":
             if method == "GET":
                 return self.accepted()
