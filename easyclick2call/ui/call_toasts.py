@@ -8,12 +8,11 @@ when the ringing ends; the missed-call toast stays until Call back, Dismiss or a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from easyclick2call.ui.icons import app_icon
-from easyclick2call.ui.live_texts import tr
 
 WIDTH = 340
 MARGIN = 16
@@ -30,6 +29,10 @@ def button_center(width: int, height: int, from_right: int) -> tuple[int, int]:
     """Where the `from_right`-th button (0: the rightmost) of a toast of that size is."""
     x = width - MARGIN_IN - BUTTON_WIDTH // 2 - from_right * (BUTTON_WIDTH + BUTTON_SPACING)
     return x, height - MARGIN_IN - BUTTON_HEIGHT // 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LiveCalls", text)
 
 
 class CallToast(QWidget):

@@ -23,15 +23,19 @@ import time
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from easyclick2call.ui.live_texts import progress_texts, tr
+from easyclick2call.ui.live_texts import progress_texts
 from easyclick2call.ui.tasks import run_task
 from easyclick2call.ui.tray_missed import MissedCalls
 
 log = logging.getLogger(__name__)
 
 LIVE_KEYS = ("live_calls", "live_calls_lines")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LiveCalls", text)
 
 
 def _record_call(context: Any, update: Any, record_id: int | None) -> int | None:

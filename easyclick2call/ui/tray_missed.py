@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu
 
-from easyclick2call.ui.live_texts import tr
-
 LAST_IN_MENU = 3
 BADGE_SIZE = 64
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LiveCalls", text)
 
 
 class MissedCalls(QObject):
