@@ -23,11 +23,16 @@ LIVE_SELECT = ", ".join(name for name, _ in LIVE_COLUMNS)
 
 
 def add_live_columns(connection: sqlite3.Connection) -> None:
-    """Add the live-call columns the `calls` table lacks."""
+    """Add the live-call columns the `calls` table lacks. Another process (the CLI, a test)
+    may add them at the same moment: a column added meanwhile is fine."""
     present = {row[1] for row in connection.execute("PRAGMA table_info(calls)")}
     for name, declaration in LIVE_COLUMNS:
         if name not in present:
-            connection.execute(f"ALTER TABLE calls ADD COLUMN {name} {declaration}")
+            try:
+                connection.execute(f"ALTER TABLE calls ADD COLUMN {name} {declaration}")
+            except sqlite3.OperationalError as exc:
+                if "duplicate column" not in str(exc).lower():
+                    raise
 
 
 def check_live_fields(direction: str, live_outcome: str | None, duration_s: int | None) -> None:

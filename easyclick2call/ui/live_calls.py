@@ -69,6 +69,7 @@ class LiveCallsController(QObject):
     _updated = Signal(object)  # core.call_tracker.CallUpdate (from the stream thread)
     _progressed = Signal(object)  # core.click2call_model.Click2CallProgress
     _status = Signal(str, object)
+    _sandbox_built = Signal()  # the demo's sandbox came alive (emitted from its thread)
     incoming_shown = Signal(object)  # ui.call_toasts.IncomingToast (tests)
     missed_shown = Signal(object)  # ui.call_toasts.MissedToast (tests)
 
@@ -90,6 +91,7 @@ class LiveCallsController(QObject):
         self._updated.connect(self._on_update)
         self._progressed.connect(self._on_progress)
         self._status.connect(self._on_status)
+        self._sandbox_built.connect(self.start)
         self.missed.changed.connect(app.update_state)
         if getattr(app, "tray", None) is not None:  # the menu lists them: they are seen
             app.tray.menu.aboutToShow.connect(self.missed.seen)
@@ -104,12 +106,9 @@ class LiveCallsController(QObject):
         if not self.context.setting("live_calls", True) or not self.context.looks_configured():
             return
         when_alive = getattr(self.context.sandbox, "when_alive", None)
-        if when_alive is not None and not when_alive(self._sandbox_alive):
-            return  # the demo's sandbox is not built yet: start when it is
+        if when_alive is not None and not when_alive(self._sandbox_built.emit):
+            return  # the demo's sandbox is not built yet: start when it is (queued signal)
         self._start_stream()
-
-    def _sandbox_alive(self) -> None:  # any thread
-        QTimer.singleShot(0, self, self.start)
 
     def _start_stream(self) -> None:
         from easyclick2call.core.live_calls import LiveCalls

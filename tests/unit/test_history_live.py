@@ -68,3 +68,27 @@ def test_new_takes_the_live_fields() -> None:
     made = CallRecord.new("+33612345678", "06 12 34 56 78", "l", "ringing",
                           direction="incoming", live_outcome="missed")
     assert made.direction == "incoming" and made.live_outcome == "missed"
+
+
+
+def test_two_processes_adding_the_columns_at_once_both_work(tmp_path: Path) -> None:
+    """The app and a reader (the CLI, a test) open a new file together: each read the table
+    before the other added the columns; the second ALTER finds them there — no error."""
+    from easyclick2call.core.history_live import add_live_columns
+
+    path = tmp_path / "history.sqlite3"
+    History(path).all()  # the other process: the columns are added
+
+    class StaleView:  # this process read the table before that
+        def __init__(self, connection: sqlite3.Connection) -> None:
+            self.connection = connection
+
+        def execute(self, sql: str):
+            return [] if sql.startswith("PRAGMA") else self.connection.execute(sql)
+
+    connection = sqlite3.connect(path)
+    try:
+        add_live_columns(StaleView(connection))  # type: ignore[arg-type]
+    finally:
+        connection.close()
+    assert History(path).all() == []
