@@ -10,8 +10,10 @@ out of order, repeated, or split by a reconnect give the same call:
 - direction from the first event that tells it (docs/live-calls.md: `Ressource` against
   `Calling`/`Called`); `duration_s` = end − answer, whole seconds.
 
-`feed(event)` and `expire(now)` return the updates to show: (`ringing`|`answered`|`ended`|
-`changed`, a copy of the call). The caller calls `expire()` at `next_deadline()`.
+A call of which only ends were seen (the app started in the middle of it) says nothing until
+its start shows up. `feed(event)` and `expire(now)` return the updates to show:
+(`ringing`|`answered`|`ended`|`changed`, a copy of the call). The caller calls `expire()`
+at `next_deadline()`.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ class Call:
     ring_ended_seen: float | None = None  # local clock when end_ringing came
     expired: bool = False  # the grace after end_ringing passed without an answer
     tag: str = ""  # set by the Click2Call model: "click2call" for a call this app placed
+
+    @property
+    def started(self) -> bool:
+        """True once its ringing or its answer was seen (not only its end)."""
+        return "start_ringing" in self.times or "start_calling" in self.times
 
     @property
     def answered_at(self) -> float | None:
@@ -105,8 +112,8 @@ class CallTracker:
         if call is None:
             call = Call(event.call_id, event.line, event.line_name)
             self._calls[event.call_id] = call
-        else:
-            before = self._snapshot(call)
+        elif call.started:
+            before = self._snapshot(call)  # else nothing was said of it yet: still "new"
         if call.direction == "unknown" and event.direction != "unknown":
             call.direction, call.remote = event.direction, event.remote
         previous = call.times.get(event.event)
@@ -116,6 +123,8 @@ class CallTracker:
             call.ring_ended_seen = self.clock()
         if event.event == "start_calling":
             call.expired = False
+        if not call.started:
+            return []  # only ends seen (the app started mid-call): nothing to say yet
         updates = self._updates(call, before)
         self._forget_old()
         return updates
@@ -125,7 +134,8 @@ class CallTracker:
         now = self.clock() if now is None else now
         updates = []
         for call in self._calls.values():
-            if (not call.expired and call.state == RINGING and call.ring_ended_seen is not None
+            if (not call.expired and call.started and call.state == RINGING
+                    and call.ring_ended_seen is not None
                     and now - call.ring_ended_seen >= self.grace_s):
                 before = self._snapshot(call)
                 call.expired = True
@@ -135,7 +145,7 @@ class CallTracker:
     def next_deadline(self) -> float | None:
         """When expire() has something to do (tracker clock), or None."""
         times = [call.ring_ended_seen + self.grace_s for call in self._calls.values()
-                 if call.state == RINGING and call.ring_ended_seen is not None]
+                 if call.started and call.state == RINGING and call.ring_ended_seen is not None]
         return min(times, default=None)
 
     def active(self) -> list[Call]:

@@ -35,7 +35,7 @@ MATCH_DIGITS = 9
 
 @dataclass
 class Click2Call:
-    request_id: int
+    request_id: object  # the app's CallRequest id
     line: str
     called: str  # 00…
     placed_at: float  # epoch seconds
@@ -47,7 +47,7 @@ class Click2Call:
 
 @dataclass(frozen=True)
 class Click2CallProgress:
-    request_id: int
+    request_id: object
     phase: str  # ringing, calling, connected, ended
     called: str  # 00…
     connected_at: float | None = None  # epoch seconds (the stream's clock)
@@ -72,7 +72,7 @@ class Click2CallModel:
         self._clock = clock
         self._expected: list[Click2Call] = []
 
-    def expect(self, request_id: int, line: str, called: str) -> None:
+    def expect(self, request_id: object, line: str, called: str) -> None:
         """A Click2Call was just requested from `line` to `called`."""
         self._drop_stale()
         self._expected.append(Click2Call(request_id, ovh_form(line), ovh_form(called),

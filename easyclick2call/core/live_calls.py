@@ -32,6 +32,7 @@ class LiveCalls:
         on_click2call: Callable[[Click2CallProgress], None] = lambda progress: None,
         on_status: Callable[[str, object], None] | None = None,
         on_events: Callable[[list[LineEvent]], None] | None = None,
+        on_claimed: Callable[[str], None] = lambda call_id: None,
         grace_s: float = GRACE_S,
         **stream_options: object,
     ) -> None:
@@ -40,10 +41,11 @@ class LiveCalls:
         self._on_call = on_call
         self._on_click2call = on_click2call
         self._on_events = on_events
+        self._on_claimed = on_claimed
         self._lock = threading.RLock()
         self._timer: threading.Timer | None = None
         self._stopped = False
-        self._last_progress: dict[int, Click2CallProgress] = {}
+        self._last_progress: dict[object, Click2CallProgress] = {}
         self.stream = EventStream(url, token, self._events, on_status=on_status,
                                   **stream_options)  # type: ignore[arg-type]
 
@@ -59,10 +61,17 @@ class LiveCalls:
                 self._timer = None
         return self.stream.stop(timeout)
 
-    def expect_click2call(self, request_id: int, line: str, called: str) -> None:
-        """A Click2Call was requested: its legs will be reported through `on_click2call`."""
+    def expect_click2call(self, request_id: object, line: str, called: str) -> None:
+        """A Click2Call was requested: its legs will be reported through `on_click2call`. A
+        leg that is already ringing (the platform was quicker than the API's answer) is
+        claimed now: `on_claimed(call_id)` (it was reported as a call of its own)."""
         with self._lock:
             self.model.expect(request_id, line, called)
+            for call in self.tracker.active():
+                progress = self.model.claim(CallUpdate("changed", call))
+                if progress is not None:
+                    self._on_claimed(call.call_id)
+                    self._send(progress)
 
     # Stream thread / timer thread --------------------------------------------------------------
 
@@ -87,13 +96,19 @@ class LiveCalls:
             try:
                 progress = self.model.claim(update)
                 if progress is not None:
-                    if self._last_progress.get(progress.request_id) != progress:
-                        self._last_progress[progress.request_id] = progress
-                        self._on_click2call(progress)
+                    self._send(progress)
                 else:
                     self._on_call(update)
             except Exception:  # a listener bug must not end the stream
                 log.exception("live calls: a listener failed")
+
+    def _send(self, progress: Click2CallProgress) -> None:
+        """Report a Click2Call's progress, unless it says nothing new."""
+        if self._last_progress.get(progress.request_id) != progress:
+            self._last_progress[progress.request_id] = progress
+            if len(self._last_progress) > 50:
+                self._last_progress.pop(next(iter(self._last_progress)))
+            self._on_click2call(progress)
 
     def _arm(self) -> None:
         deadline = self.tracker.next_deadline()

@@ -119,6 +119,7 @@ class MissedToast(CallToast):
                          tr("On line {line} at {time}").format(line=line_text, time=when),
                          "#d0021b", demo=demo)
         self.e164 = e164
+        self.call_id = ""  # the stream's CallId (set by ui.live_calls)
         self.call_button = self.add_button(tr("Call back"), "callBack", self._call_back)
         self.add_button(tr("Dismiss"), "dismiss", self._dismiss)
         self._timer = QTimer(self)

@@ -69,6 +69,7 @@ class LiveCallsController(QObject):
     _updated = Signal(object)  # core.call_tracker.CallUpdate (from the stream thread)
     _progressed = Signal(object)  # core.click2call_model.Click2CallProgress
     _status = Signal(str, object)
+    _claimed = Signal(str)  # a call turned out to be a leg of our Click2Call
     _sandbox_built = Signal()  # the demo's sandbox came alive (emitted from its thread)
     incoming_shown = Signal(object)  # ui.call_toasts.IncomingToast (tests)
     missed_shown = Signal(object)  # ui.call_toasts.MissedToast (tests)
@@ -92,6 +93,7 @@ class LiveCallsController(QObject):
         self._progressed.connect(self._on_progress)
         self._status.connect(self._on_status)
         self._sandbox_built.connect(self.start)
+        self._claimed.connect(self._close_incoming)
         self.missed.changed.connect(app.update_state)
         if getattr(app, "tray", None) is not None:  # the menu lists them: they are seen
             app.tray.menu.aboutToShow.connect(self.missed.seen)
@@ -123,7 +125,7 @@ class LiveCallsController(QObject):
             events_url(str(self.context.setting("endpoint", ""))), self._token,
             lines=None if all_lines else [line],
             on_call=self._updated.emit, on_click2call=self._progressed.emit,
-            on_status=self._status.emit,
+            on_status=self._status.emit, on_claimed=self._claimed.emit,
         ).start()
         log.info("live calls: following %s", "every line" if all_lines else "the line")
 
@@ -175,16 +177,28 @@ class LiveCallsController(QObject):
         if update.kind == "ringing" and call.direction == "incoming" and not self._quiet():
             self._show_incoming(call)
         elif call.state != "ringing":
-            toast = self._incoming.pop(call.call_id, None)
-            if toast is not None:
-                toast.close()
+            self._close_incoming(call.call_id)
         if call.state == "ended" and call.direction != "unknown" and call.remote:
             self._record(update)
+            if update.kind == "changed" and call.outcome != "missed":
+                self._retract_missed(call)  # a late answer: it was not missed after all
             if update.kind == "ended" and call.outcome == "missed":
                 when = time.strftime("%H:%M", time.localtime(call.ended_at or time.time()))
                 self.missed.add(e164(call.remote), when)
                 if not self._quiet():
                     self._show_missed(call, when)
+
+    def _close_incoming(self, call_id: str) -> None:
+        toast = self._incoming.pop(call_id, None)
+        if toast is not None:
+            toast.close()
+
+    def _retract_missed(self, call: Any) -> None:
+        from easyclick2call.core.line_events import e164
+
+        for toast in [t for t in self._missed_toasts if t.call_id == call.call_id]:
+            toast.close()
+            self.missed.retract(e164(call.remote))
 
     def _line_text(self, call: Any) -> str:
         from easyclick2call.core.line_events import e164
@@ -211,6 +225,7 @@ class LiveCallsController(QObject):
 
         toast = MissedToast(e164(call.remote), self._line_text(call), when,
                             demo=self.context.demo)
+        toast.call_id = call.call_id
         toast.call_back.connect(self.call_back)
         toast.dismissed.connect(self.missed.seen)
         toast.closed.connect(lambda t=toast: self._missed_toasts.remove(t)

@@ -41,6 +41,12 @@ class MissedCalls(QObject):
             self.unseen = 0
             self.changed.emit()
 
+    def retract(self, e164: str) -> None:
+        """A call counted as missed was answered after all."""
+        self.unseen = max(0, self.unseen - 1)
+        self.last = [item for item in self.last if item[0] != e164]
+        self.changed.emit()
+
     def called_back(self, e164: str) -> None:
         self.last = [item for item in self.last if item[0] != e164]
         self.seen()

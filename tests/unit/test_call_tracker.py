@@ -126,8 +126,16 @@ def test_out_of_order_gives_the_same_call() -> None:
     updates = feed_all(tracker, [events[2], events[0], events[1]])
     call = tracker.get("x")
     assert call and call.outcome == "answered" and call.duration_s == 30
-    assert updates[0] == ("ended", "ended", "missed")  # all it knew then
-    assert updates[-1] == ("changed", "ended", "answered")  # corrected
+    # The end alone says nothing; with the ringing it looks missed; the answer corrects it.
+    assert updates == [("ended", "ended", "missed"), ("changed", "ended", "answered")]
+
+
+def test_only_the_end_of_a_call_says_nothing() -> None:
+    clock = Clock()
+    tracker = CallTracker(grace_s=1, clock=clock)
+    assert feed_all(tracker, incoming("late", ("end_ringing", 0), ("end_calling", 9))) == []
+    clock.now += 5
+    assert tracker.expire() == [] and tracker.next_deadline() is None
 
 
 def test_late_answer_after_the_grace_revives_the_call() -> None:
@@ -205,3 +213,20 @@ def test_unmatched_click2call_degrades_to_nothing() -> None:
     model.expect(1, LINE, CALLER)
     late = incoming("L", ("start_ringing", 500), calling=CALLER)  # long after the window
     assert _click2call(model, tracker, late) == [("call", "ringing")]
+
+
+def test_a_leg_ringing_before_the_request_is_claimed_when_it_is_expected() -> None:
+    from easyclick2call.core.live_calls import LiveCalls
+
+    calls, progress, claimed = [], [], []
+    live = LiveCalls("http://127.0.0.1:9/events/", lambda refused: "T", on_call=calls.append,
+                     on_click2call=progress.append, on_claimed=claimed.append)
+    live.model._clock = lambda: T0
+    live._events(incoming("A", ("start_ringing", 0), calling=CALLER))
+    assert [(u.kind, u.call.direction) for u in calls] == [("ringing", "incoming")]
+    live.expect_click2call("req-1", LINE, "+33612345678")
+    assert claimed == ["A"] and [p.phase for p in progress] == ["ringing"]
+    live._events(incoming("A", ("end_ringing", 1), ("start_calling", 1),
+                          calling=CALLER))
+    assert [p.phase for p in progress] == ["ringing", "calling"] and len(calls) == 1
+    live.stop()
