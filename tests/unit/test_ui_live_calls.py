@@ -109,3 +109,16 @@ def test_history_window_filters_by_kind(qtbot, live_app, sandbox, tmp_path) -> N
             window.kind_combo.setCurrentIndex(window.kind_combo.findData(kind))
         assert window.proxy.rowCount() == count, kind
     wait_for_tasks()
+
+
+def test_every_line_of_the_billing_account_when_asked(qtbot, live_app, sandbox) -> None:
+    app = live_app(live_calls_lines="all")
+    qtbot.waitUntil(lambda: sandbox.events.held_polls() > 0, timeout=10000)
+    other_line = sandbox.info()["lines"][1]
+    event = {**ring("start_ringing", "o1"), "Ressource": other_line}
+    event["Data"] = {**event["Data"], "Called": other_line}
+    with qtbot.waitSignal(app.live_calls.incoming_shown, timeout=10000) as shown:
+        sandbox.events.publish([event])
+    assert "Sales desk" in shown.args[0].body_label.text()
+    tokens = sandbox.state.data["event_tokens"].values()
+    assert [entry["service"] for entry in tokens] == [None]  # the billing account's token
