@@ -144,8 +144,14 @@ class LiveCallsController(QObject):
         self.restart()
 
     def _setting_changed(self, key: str) -> None:
-        if key in LIVE_KEYS:
-            self.restart()
+        if key not in LIVE_KEYS:
+            return
+        keeper = self._keeper
+        self.restart()
+        if key == "live_calls" and self.live is None and keeper is not None:
+            # Turned off: the token is deleted at OVHcloud and in the keyring (worker thread).
+            run_task(keeper.forget, on_error=lambda exc: log.info(
+                "live calls: token not deleted (%s)", type(exc).__name__), parent=self)
 
     # -- the stream's thread ----------------------------------------------------------------
     def _token(self, refused: bool) -> str:

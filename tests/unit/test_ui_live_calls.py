@@ -122,3 +122,13 @@ def test_every_line_of_the_billing_account_when_asked(qtbot, live_app, sandbox) 
     assert "Sales desk" in shown.args[0].body_label.text()
     tokens = sandbox.state.data["event_tokens"].values()
     assert [entry["service"] for entry in tokens] == [None]  # the billing account's token
+
+
+def test_turning_live_calls_off_stops_and_deletes_the_token(qtbot, live_app, sandbox) -> None:
+    app = live_app()
+    qtbot.waitUntil(lambda: sandbox.events.held_polls() > 0, timeout=10000)
+    assert sandbox.state.data["event_tokens"]
+    app.context.set_setting("live_calls", False)
+    assert app.live_calls.live is None
+    qtbot.waitUntil(lambda: not sandbox.state.data["event_tokens"], timeout=10000)
+    qtbot.waitUntil(lambda: app.context.secrets.get("event_token") == "", timeout=10000)
