@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every benchmark and print its figures: number detection vs plain phonenumbers, then the
-# desktop app vs a minimal PySide6 program (the floor) under Xvfb. Not part of the test suite.
+# desktop app vs a minimal PySide6 program (the floor) under Xvfb, then live calls (event → toast,
+# idle wake-ups with the stream open, RSS over 1,000 events). Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 EC2C_WITH_TEST_APT=1 source scripts/setup.sh
@@ -15,3 +16,6 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python b
 echo
 echo "== First call vs the next ones (benchmarks/bench_calls.py)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_calls.py
+echo
+echo "== Live calls (benchmarks/bench_live_calls.py)"
+env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_live_calls.py

@@ -38,6 +38,7 @@ COMMANDS = {
     "lines": "api",
     "users": "api",
     "connect": "api",
+    "events": "events_cmd",
     "config": "config",
     "history": "history_cmd",
     "sandbox": "sandbox_cmd",

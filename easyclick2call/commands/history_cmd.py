@@ -3,8 +3,10 @@
 `history [--json] [--limit N]` lists calls newest first; `history export FILE.csv` writes every
 call to a spreadsheet-friendly CSV file (UTF-8 with a byte-order mark so that spreadsheets pick
 the encoding, a header row, comma-separated, CRLF line ends). Each call has: `id`, `at` (ISO 8601
-in local time with its UTC offset), `number` (E.164), `display`, `line`, `outcome` (placed,
-failed, uncertain, blocked), `source` (popup, dialog, redial, link, cli…) and `error_kind`.
+in local time with its UTC offset), `number` (E.164), `display`, `line`, `direction` (outgoing,
+incoming), `outcome` (placed, failed, uncertain, blocked; once the line's live events said how a
+call ended: answered, no_answer, missed), `duration_s`, `source` (popup, dialog, redial, link,
+cli…) and `error_kind`.
 Reading never creates a history file; a damaged one is kept aside (core.history).
 """
 
@@ -21,12 +23,17 @@ from pathlib import Path
 from easyclick2call.cli import EXIT_OK, EXIT_USAGE
 
 PROG = "easyclick2call"
-FIELDS = ("id", "at", "number", "display", "line", "outcome", "source", "error_kind")
+FIELDS = ("id", "at", "number", "display", "line", "direction", "outcome", "duration_s",
+          "source", "error_kind")
 OUTCOME_WORDS = {  # outcome -> (English, French)
     "placed": ("placed", "passé"),
     "failed": ("failed", "échoué"),
     "uncertain": ("may have been placed", "peut-être passé"),
     "blocked": ("blocked", "bloqué"),
+    "received": ("received", "reçu"),
+    "answered": ("answered", "abouti"),
+    "no_answer": ("no answer", "sans réponse"),
+    "missed": ("missed", "manqué"),
 }
 
 
@@ -55,14 +62,19 @@ def entry(record) -> dict:
         "number": record.number_e164,
         "display": record.display,
         "line": record.line,
-        "outcome": record.outcome,
+        "direction": record.direction,
+        "outcome": record.shown_outcome,
+        "duration_s": record.duration_s,
         "source": record.source,
         "error_kind": record.error_kind,
     }
 
 
 def outcome_words(record) -> str:
-    words = OUTCOME_WORDS.get(record.outcome, (record.outcome, record.outcome))[_french()]
+    outcome = record.shown_outcome
+    words = OUTCOME_WORDS.get(outcome, (outcome, outcome))[_french()]
+    if record.duration_s:
+        words += f" {record.duration_s // 60}:{record.duration_s % 60:02d}"
     if record.error_kind:
         words += f" ({record.error_kind.replace('_', ' ')})"
     return words + (" (demo)" if record.demo else "")
@@ -150,8 +162,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "history", parents=[profile], help="list or export the calls made",
         description="The calls made from this profile, newest first.",
         epilog="JSON and CSV fields: id, at (ISO 8601, local time with its offset), number "
-               "(E.164), display, line, outcome (placed, failed, uncertain, blocked), source, "
-               "error_kind. Exit codes: 0 done, 2 usage or FILE not writable.",
+               "(E.164), display, line, direction, outcome (placed, failed, uncertain, "
+               "blocked, answered, no_answer, missed), duration_s, source, error_kind. "
+               "Exit codes: 0 done, 2 usage or FILE not writable.",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--limit", type=_positive, metavar="N", help="only the N latest calls")

@@ -18,13 +18,22 @@ from pathlib import Path
 from typing import TypeVar
 
 from easyclick2call.core.damaged import DamageNotice, keep_aside, report
+from easyclick2call.core.history_live import (
+    LIVE_SELECT,
+    add_live_columns,
+    check_live_fields,
+    filter_clause,
+    update_live,
+)
 from easyclick2call.core.paths import ensure_dir, ensure_private_file
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SCHEMA_VERSION = 2
-OUTCOMES = ("placed", "failed", "uncertain", "blocked")
+# placed, failed, uncertain, blocked: an outgoing call and what the app knows of it;
+# received: an incoming call (its `live_outcome` says how it ended).
+OUTCOMES = ("placed", "failed", "uncertain", "blocked", "received")
 E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 DISPLAY = re.compile(r"[0-9+() .\-\u00a0\u202f]{1,40}")
 SOURCE = re.compile(r"[a-z_]{0,20}")
@@ -59,7 +68,7 @@ UPDATE calls SET
     error_kind = CASE WHEN result LIKE 'failed:%' THEN substr(result, 8) ELSE error_kind END
 WHERE outcome = ''
 """
-_COLUMNS = "id, number_e164, display, at, line, outcome, source, error_kind, demo"
+_COLUMNS = f"id, number_e164, display, at, line, outcome, source, error_kind, demo, {LIVE_SELECT}"
 
 
 def utc_now_iso() -> str:
@@ -81,8 +90,12 @@ class CallRecord:
     source: str = ""
     error_kind: str = ""
     demo: bool = False
+    direction: str = "outgoing"  # live calls (core.history_live): outgoing, incoming
+    live_outcome: str | None = None  # answered, no_answer, missed; None: not known
+    duration_s: int | None = None
 
     def __post_init__(self) -> None:
+        check_live_fields(self.direction, self.live_outcome, self.duration_s)
         if not E164.fullmatch(self.number_e164):
             raise ValueError("number_e164 must be a number in E.164 form, such as +33199001234.")
         if not DISPLAY.fullmatch(self.display):
@@ -104,10 +117,17 @@ class CallRecord:
 
     @classmethod
     def new(cls, number_e164: str, display: str, line: str, outcome: str, *, source: str = "",
-            error_kind: str = "", demo: bool = False) -> CallRecord:
+            error_kind: str = "", demo: bool = False, direction: str = "outgoing",
+            live_outcome: str | None = None, duration_s: int | None = None) -> CallRecord:
         """A record of a call made now (no id yet)."""
         return cls(None, number_e164, display or number_e164, utc_now_iso(), line, outcome,
-                   source, error_kind, demo)
+                   source, error_kind, demo, direction, live_outcome, duration_s)
+
+    @property
+    def shown_outcome(self) -> str:
+        """What `history --json` calls the outcome: how the call ended when the line's events
+        said so (answered, no_answer, missed), else what the app knows (placed, failed…)."""
+        return self.live_outcome or self.outcome
 
     @property
     def failed(self) -> bool:
@@ -185,6 +205,7 @@ class History:
                 if name not in columns:
                     connection.execute(f"ALTER TABLE calls ADD COLUMN {name} TEXT NOT NULL "
                                        f"DEFAULT ''")
+            add_live_columns(connection)
             columns = {row[1] for row in connection.execute("PRAGMA table_info(calls)")}
             if not columns >= _REQUIRED_COLUMNS:
                 raise _DamagedError("the calls table is not EasyClick2Call's")
@@ -269,12 +290,13 @@ class History:
         values = (record.number_e164, record.display,
                   _parse(record.at).astimezone(timezone.utc).isoformat(), record.line,
                   record.legacy_result, int(record.demo), record.outcome, record.source,
-                  record.error_kind)
+                  record.error_kind, record.direction, record.live_outcome, record.duration_s)
 
         def insert(db: sqlite3.Connection) -> int:
             cursor = db.execute(
                 "INSERT INTO calls (number_e164, display, at, line, result, demo, outcome,"
-                " source, error_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                f" source, error_kind, {LIVE_SELECT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values)
             return int(cursor.lastrowid or 0)
 
         return self._run(insert)
@@ -289,12 +311,18 @@ class History:
             (limit,),
         ).fetchall()))
 
-    def all(self, limit: int | None = None) -> list[CallRecord]:
-        """Every call (or the `limit` latest), newest first."""
+    def all(self, kind: str = "all", limit: int | None = None) -> list[CallRecord]:
+        """Every call (or only `kind`: outgoing, incoming, missed; or the `limit` latest),
+        newest first."""
         return _records(self._run(lambda db: db.execute(
-            f"SELECT {_COLUMNS} FROM calls ORDER BY at DESC, id DESC LIMIT ?",
+            f"SELECT {_COLUMNS} FROM calls WHERE {filter_clause(kind)}"
+            " ORDER BY at DESC, id DESC LIMIT ?",
             (-1 if limit is None else limit,),
         ).fetchall()))
+
+    def set_live_outcome(self, record_id: int, outcome: str, duration_s: int | None) -> bool:
+        """Record how the call `record_id` ended (live calls); True when it exists."""
+        return self._run(lambda db: update_live(db, record_id, outcome, duration_s))
 
     def get(self, record_id: int) -> CallRecord | None:
         row = self._run(lambda db: db.execute(
@@ -331,10 +359,10 @@ def _parse(at: str) -> datetime:
 
 def _record(row: tuple) -> CallRecord | None:
     """A row as a CallRecord; None for a row that is not valid (a hand-edited file)."""
-    record_id, number, display, at, line, outcome, source, error_kind, demo = row
+    record_id, number, display, at, line, outcome, source, error_kind, demo, *live = row
     try:
         return CallRecord(int(record_id), number, display, at, line, outcome, source, error_kind,
-                          bool(demo))
+                          bool(demo), *live)
     except (ValueError, TypeError):
         return None
 

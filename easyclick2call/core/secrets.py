@@ -22,6 +22,8 @@ from keyring.compat import properties
 log = logging.getLogger(__name__)
 
 SECRET_NAMES = ("application_secret", "consumer_key", "client_secret")
+# Secrets the app makes and keeps for itself (not set by hand): the live-event stream's token.
+INTERNAL_SECRET_NAMES = ("event_token",)
 MAX_SECRET_LENGTH = 1024  # OVHcloud secrets are 32-64 characters; Windows caps blobs at 2560 B
 
 # Backend modules imported explicitly so that a PyInstaller build finds them (keyring discovers
@@ -280,7 +282,7 @@ def use_memory_backend() -> MemoryKeyring:
 
 
 def _check_name(name: str) -> None:
-    if name not in SECRET_NAMES:
+    if name not in SECRET_NAMES and name not in INTERNAL_SECRET_NAMES:
         raise ValueError(f"Unknown secret {name!r}; known secrets: {', '.join(SECRET_NAMES)}.")
 
 
@@ -355,7 +357,7 @@ class SecretStore:
 
     def delete_all(self) -> None:
         """Forget every secret of this service."""
-        for name in SECRET_NAMES:
+        for name in (*SECRET_NAMES, *INTERNAL_SECRET_NAMES):
             self.delete(name)
 
 

@@ -366,6 +366,22 @@ SETTINGS: tuple[Setting, ...] = (
         "The language of EasyClick2Call (takes effect at the next start).", "behaviour",
         choices=("system", "en", "fr"), choice_labels=("System language", "English", "French"),
     ),
+    # Live calls (ui.live_calls)
+    Setting(
+        "live_calls", bool, True, "Live calls",
+        "Follow your calls as they happen: who is calling, missed calls, how long a call "
+        "lasted (needs an access key that allows it).", "behaviour",
+    ),
+    Setting(
+        "live_calls_lines", str, "line", "Lines to follow",
+        "The calls of which lines are shown.", "behaviour",
+        choices=("line", "all"),
+        choice_labels=("The configured line", "Every line of the billing account"),
+    ),
+    Setting(
+        "do_not_disturb", bool, False, "Do not disturb",
+        "No incoming-call or missed-call windows; calls are still recorded.", "behaviour",
+    ),
     # Filters
     Setting(
         "blocked_prefixes", list, DEFAULT_BLOCKED_PREFIXES, "Blocked prefixes",

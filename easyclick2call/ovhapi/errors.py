@@ -90,6 +90,12 @@ _KINDS: dict[str, ErrorKind] = {
         "l'autoriser.",
         "auth",
     ),
+    "live_calls_not_granted": ErrorKind(
+        "Your access key predates live calls — reconnect in Settings to enable live calls.",
+        "Votre clé d'accès date d'avant les appels en direct — reconnectez-vous dans Réglages "
+        "pour les activer.",
+        "auth",
+    ),
     "forbidden": ErrorKind(
         "Your OVHcloud account is not allowed to do this — check its rights in the OVHcloud "
         "Control Panel.",

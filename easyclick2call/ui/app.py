@@ -109,6 +109,7 @@ class EasyClickApp(QObject):
         self.watcher.numbers_found.connect(self.offer_numbers)
         self.tray = None
         self.main_window = None
+        self.live_calls = None  # ui.live_calls.LiveCallsController, made by start()
         self._tray_timer = QTimer(self)
         self._tray_timer.setSingleShot(True)
         self._tray_timer.setInterval(TRAY_POLL_MS)
@@ -155,6 +156,10 @@ class EasyClickApp(QObject):
             self.show_main_window()
             self._tray_timer.start()
         self.refresh_recent()
+        from easyclick2call.ui.live_calls import LiveCallsController
+
+        self.live_calls = LiveCallsController(self, self)
+        self.live_calls.start()
         self.update_state()
 
     def prepare_calls(self) -> None:
@@ -184,6 +189,8 @@ class EasyClickApp(QObject):
 
     def quit(self) -> None:
         self.watcher.stop()
+        if self.live_calls is not None:
+            self.live_calls.stop()
         if self.tray is not None:
             self.tray.hide()
         QCoreApplication.quit()
@@ -241,6 +248,8 @@ class EasyClickApp(QObject):
     def _call_finished(self, outcome) -> None:
         # Only a problem with the account makes the tray red: a network hiccup is transient.
         self.last_error_kind = outcome.error_kind if outcome.error_family == "auth" else ""
+        if self.live_calls is not None:
+            self.live_calls.call_placed(outcome)
         self.update_state()
 
     # -- recent calls (read off the GUI thread) -------------------------------------------
@@ -365,6 +374,10 @@ class EasyClickApp(QObject):
             return
         run_task(_numbers_in, text, self.context.region(), self.context.language,
                  on_done=self._offer_forced, parent=self)
+
+    def suppress_popup(self, e164: str) -> None:
+        """The app itself puts `e164` on the clipboard: no popup offers it."""
+        self._popped[e164] = time.monotonic()
 
     def redial(self, e164: str, source: str = "redial") -> None:
         """Call a number again from the History window ("redial") or the tray ("tray")."""

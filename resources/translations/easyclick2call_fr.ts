@@ -163,6 +163,102 @@
         <source>The endpoint setting &quot;%1&quot; is not valid — choose one in Account.</source>
         <translation>Le réglage endpoint « %1 » n&apos;est pas valide — choisissez-en un dans Compte.</translation>
     </message>
+    <message>
+        <source>Incoming call {number}</source>
+        <translation>Appel entrant {number}</translation>
+    </message>
+    <message>
+        <source>On line {line}</source>
+        <translation>Sur la ligne {line}</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Copier le numéro</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Missed call {number}</source>
+        <translation>Appel manqué {number}</translation>
+    </message>
+    <message>
+        <source>On line {line} at {time}</source>
+        <translation>Sur la ligne {line} à {time}</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Rappeler</translation>
+    </message>
+    <message>
+        <source>Live calls are off</source>
+        <translation>Les appels en direct sont désactivés</translation>
+    </message>
+    <message>
+        <source>Your phone is ringing… pick up to reach {number}.</source>
+        <translation>Votre téléphone sonne… décrochez pour joindre le {number}.</translation>
+    </message>
+    <message>
+        <source>Calling {number}…</source>
+        <translation>Appel du {number}…</translation>
+    </message>
+    <message>
+        <source>Connected {duration}</source>
+        <translation>En ligne {duration}</translation>
+    </message>
+    <message>
+        <source>In a call with {number}.</source>
+        <translation>En communication avec le {number}.</translation>
+    </message>
+    <message>
+        <source>Ended — {duration}</source>
+        <translation>Terminé — {duration}</translation>
+    </message>
+    <message>
+        <source>The call with {number} has ended.</source>
+        <translation>L&apos;appel avec le {number} est terminé.</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <source>{number} did not answer.</source>
+        <translation>Le {number} n&apos;a pas répondu.</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Appel entrant</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqué</translation>
+    </message>
+    <message>
+        <source>Answered — {duration}</source>
+        <translation>Répondu — {duration}</translation>
+    </message>
+    <message>
+        <source>Incoming, answered — {duration}</source>
+        <translation>Entrant, répondu — {duration}</translation>
+    </message>
+    <message>
+        <source>Missed calls</source>
+        <translation>Appels manqués</translation>
+    </message>
+    <message>
+        <source>Call back {number} (missed at {time})</source>
+        <translation>Rappeler le {number} (manqué à {time})</translation>
+    </message>
+    <message>
+        <source>1 missed call</source>
+        <translation>1 appel manqué</translation>
+    </message>
+    <message>
+        <source>{count} missed calls</source>
+        <translation>{count} appels manqués</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -399,6 +495,10 @@
     <message>
         <source>Your access key does not allow this action — reconnect in Settings to grant it.</source>
         <translation>Votre clé d&apos;accès ne permet pas cette action — reconnectez-vous dans Réglages pour l&apos;autoriser.</translation>
+    </message>
+    <message>
+        <source>Your access key predates live calls — reconnect in Settings to enable live calls.</source>
+        <translation>Votre clé d&apos;accès date d&apos;avant les appels en direct — reconnectez-vous dans Réglages pour les activer.</translation>
     </message>
     <message>
         <source>Your OVHcloud account is not allowed to do this — check its rights in the OVHcloud Control Panel.</source>
@@ -788,6 +888,26 @@
         <translation>Filtrer</translation>
     </message>
     <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Sortants</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Entrants</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqués</translation>
+    </message>
+    <message>
+        <source>Calls to show</source>
+        <translation>Appels à afficher</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -1143,6 +1263,113 @@
     <message>
         <source>Add</source>
         <translation>Ajouter</translation>
+    </message>
+</context>
+<context>
+    <name>LiveCalls</name>
+    <message>
+        <source>1 missed call</source>
+        <translation>1 appel manqué</translation>
+    </message>
+    <message>
+        <source>Answered — {duration}</source>
+        <translation>Répondu — {duration}</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Rappeler</translation>
+    </message>
+    <message>
+        <source>Call back {number} (missed at {time})</source>
+        <translation>Rappeler le {number} (manqué à {time})</translation>
+    </message>
+    <message>
+        <source>Calling {number}</source>
+        <translation>Appel du {number}</translation>
+    </message>
+    <message>
+        <source>Calling {number}…</source>
+        <translation>Appel du {number}…</translation>
+    </message>
+    <message>
+        <source>Connected {duration}</source>
+        <translation>En ligne {duration}</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Copier le numéro</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Ended — {duration}</source>
+        <translation>Terminé — {duration}</translation>
+    </message>
+    <message>
+        <source>In a call with {number}.</source>
+        <translation>En communication avec le {number}.</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Appel entrant</translation>
+    </message>
+    <message>
+        <source>Incoming call {number}</source>
+        <translation>Appel entrant {number}</translation>
+    </message>
+    <message>
+        <source>Incoming, answered — {duration}</source>
+        <translation>Entrant, répondu — {duration}</translation>
+    </message>
+    <message>
+        <source>Live calls are off</source>
+        <translation>Les appels en direct sont désactivés</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqué</translation>
+    </message>
+    <message>
+        <source>Missed call {number}</source>
+        <translation>Appel manqué {number}</translation>
+    </message>
+    <message>
+        <source>Missed calls</source>
+        <translation>Appels manqués</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <source>On line {line}</source>
+        <translation>Sur la ligne {line}</translation>
+    </message>
+    <message>
+        <source>On line {line} at {time}</source>
+        <translation>Sur la ligne {line} à {time}</translation>
+    </message>
+    <message>
+        <source>The call with {number} has ended.</source>
+        <translation>L&apos;appel avec le {number} est terminé.</translation>
+    </message>
+    <message>
+        <source>Your phone is ringing… pick up to reach {number}.</source>
+        <translation>Votre téléphone sonne… décrochez pour joindre le {number}.</translation>
+    </message>
+    <message>
+        <source>{count} missed calls</source>
+        <translation>{count} appels manqués</translation>
+    </message>
+    <message>
+        <source>{number} did not answer.</source>
+        <translation>Le {number} n&apos;a pas répondu.</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1757,38 @@
     <message>
         <source>French</source>
         <translation>Français</translation>
+    </message>
+    <message>
+        <source>Live calls</source>
+        <translation>Appels en direct</translation>
+    </message>
+    <message>
+        <source>Follow your calls as they happen: who is calling, missed calls, how long a call lasted (needs an access key that allows it).</source>
+        <translation>Suivre vos appels en direct : qui appelle, les appels manqués, la durée d&apos;un appel (il faut une clé d&apos;accès qui le permet).</translation>
+    </message>
+    <message>
+        <source>Lines to follow</source>
+        <translation>Lignes à suivre</translation>
+    </message>
+    <message>
+        <source>The calls of which lines are shown.</source>
+        <translation>Les lignes dont les appels sont affichés.</translation>
+    </message>
+    <message>
+        <source>The configured line</source>
+        <translation>La ligne configurée</translation>
+    </message>
+    <message>
+        <source>Every line of the billing account</source>
+        <translation>Toutes les lignes du compte de facturation</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>Ne pas déranger</translation>
+    </message>
+    <message>
+        <source>No incoming-call or missed-call windows; calls are still recorded.</source>
+        <translation>Aucune fenêtre d&apos;appel entrant ou manqué ; les appels sont quand même enregistrés.</translation>
     </message>
     <message>
         <source>Blocked prefixes</source>

@@ -32,6 +32,8 @@ def make_app(qtbot, tmp_path, memory_keyring):
     yield make
     for app in apps:
         app.watcher.stop()
+        if app.live_calls is not None:
+            app.live_calls.stop()
         if app.tray is not None:
             app.tray.hide()
         if app.popup is not None and app._popup_visible():
