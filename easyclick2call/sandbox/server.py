@@ -74,6 +74,11 @@ Control routes (outside `/1.0`, no auth):
   `DELETE /sandbox/faults` = `{"clear": true}`.
 - `GET /sandbox/info` → `info()`.
 
+Phonebooks (billing account's and the line's phone's, with contacts) and call records
+(`voiceConsumption`, `previousVoiceConsumption`) are served by `phonebook.py` and
+`consumption.py` (installed by `extras.py`); `X-Ovh-Batch` is `batch.py`; docs/contacts.md
+describes them. `sandbox.consumption.delay` = seconds before a call's record is listed.
+
 Every answer carries `X-Ovh-QueryId`. Unknown routes → 404 JSON object.
 """
 
@@ -89,7 +94,7 @@ import time
 from http.server import ThreadingHTTPServer
 from types import TracebackType
 
-from easyclick2call.sandbox import errors, state
+from easyclick2call.sandbox import errors, extras, state
 from easyclick2call.sandbox.api import DEFAULT_TIME_WINDOW, DEFAULT_TOKEN_LIFETIME, SandboxApi
 from easyclick2call.sandbox.faults import Fault, FaultBook
 from easyclick2call.sandbox.handler import SandboxHandler
@@ -176,6 +181,7 @@ class SandboxServer:
             time_window=time_window,
             token_lifetime=token_lifetime,
         )
+        self.phonebooks, self.consumption = extras.install(self.api)
         self.faults = FaultBook()
         self._httpd: _HttpServer | None = None
         self._thread: threading.Thread | None = None
