@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
 from easyclick2call.sandbox import schema
 from easyclick2call.sandbox.api import ROUTES
 from easyclick2call.sandbox.phonebook import DEMO_BOOK_KEY, DEMO_CONTACTS, DEMO_PHONE_BOOK_KEY
+from tests.e2e.support.actions import poll
 
 BA = "/telephony/{billingAccount}"
 PHONE = BA + "/line/{serviceName}/phone"
@@ -26,15 +26,6 @@ WRITE_RULES = [{"method": method, "path": "/telephony/*"}
 def writer(sandbox) -> str:
     """A consumer key that may also write phonebooks (the app asks for it only when needed)."""
     return sandbox.create_consumer_key(WRITE_RULES)
-
-
-def poll(condition, timeout: float = 10.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.05)
 
 
 def extra_routes(sandbox) -> list:
@@ -189,7 +180,7 @@ def test_a_call_adds_a_record_after_the_delay(ovh_client, sandbox) -> None:
                     calledNumber="+33639981234")
     assert ovh_client.get(service + "/voiceConsumption") == before  # not yet: the call goes on
     after = poll(lambda: [i for i in ovh_client.get(service + "/voiceConsumption")
-                          if i not in before])
+                          if i not in before], 10, "the call's record")
     assert len(after) == 1
     record = ovh_client.get(f"{service}/voiceConsumption/{after[0]}")
     assert record["calling"] == info["lines"][0] and record["called"] == "0033639981234"
