@@ -39,6 +39,8 @@ COMMANDS = {
     "users": "api",
     "connect": "api",
     "config": "config",
+    "contacts": "contacts",
+    "history": "history_sync",
     "sandbox": "sandbox_cmd",
 }
 # Options of the tray app that take a value (the value is not a sub-command name).

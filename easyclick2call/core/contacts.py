@@ -81,6 +81,18 @@ def to_e164(raw: str, region: str) -> str | None:
     return e164 if E164.fullmatch(e164) else None
 
 
+def display(e164: str, region: str) -> str:
+    """`e164` as a person writes it: national form in `region`'s country, else international."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    same = phonenumbers.region_code_for_number(number) == (region or "").upper()
+    style = (phonenumbers.PhoneNumberFormat.NATIONAL if same
+             else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return phonenumbers.format_number(number, style)
+
+
 def digit_queries(text: str, region: str) -> list[str]:
     """The digit strings to look for in E.164 numbers when the user types `text`: the digits
     as typed, and — for "01 99…" or "0033 1 99…" — the same in international form."""

@@ -16,12 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from easyclick2call.core.bilingual import BilingualError
 from easyclick2call.core.contacts import Contact, ContactNumber, clean_name, to_e164
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-class ContactImportError(ValueError):
+class ContactImportError(BilingualError, ValueError):
     """The file cannot be imported at all; the message says why, for the user."""
 
 
@@ -38,15 +39,20 @@ def read_file(path: Path | str, region: str) -> ImportResult:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ContactImportError(f"{path.name} is larger than 64 MB: not an address book.")
+            raise ContactImportError(
+                f"{path.name} is larger than 64 MB: not an address book.",
+                f"{path.name} dépasse 64 Mo : ce n'est pas un carnet d'adresses.")
         data = path.read_bytes()
     except OSError as exc:
-        raise ContactImportError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+        reason = exc.strerror or str(exc)
+        raise ContactImportError(f"Cannot read {path.name}: {reason}.",
+                                 f"Impossible de lire {path.name} : {reason}.") from None
     text = decode(data)
     if re.search(r"^\s*BEGIN:VCARD", text, re.IGNORECASE | re.MULTILINE):
         return read_vcards(text, region)
     if path.suffix.lower() in (".vcf", ".vcard"):
-        raise ContactImportError(f"{path.name} holds no vCard (no BEGIN:VCARD line).")
+        raise ContactImportError(f"{path.name} holds no vCard (no BEGIN:VCARD line).",
+                                 f"{path.name} ne contient aucune vCard (pas de BEGIN:VCARD).")
     return read_csv(text, region)
 
 
@@ -102,7 +108,8 @@ def read_vcards(text: str, region: str) -> ImportResult:
         _add(result, _card_name(card), _card_numbers(card, region, result),
              _card_id(card, index))
     if not result.contacts and not result.skipped_entries and "BEGIN:VCARD" not in text.upper():
-        raise ContactImportError("This file holds no vCard.")
+        raise ContactImportError("This file holds no vCard.",
+                                 "Ce fichier ne contient aucune vCard.")
     return result
 
 
@@ -233,11 +240,14 @@ def read_csv(text: str, region: str) -> ImportResult:
     rows = _rows(text)
     header = next(rows, None)
     if header is None:
-        raise ContactImportError("This file is empty.")
+        raise ContactImportError("This file is empty.", "Ce fichier est vide.")
     columns = _columns(header)
     if not columns.phones:
-        raise ContactImportError("This file has no phone number column: it is not an address book "
-                           "export (vCard or CSV with a header row).")
+        raise ContactImportError(
+            "This file has no phone number column: it is not an address book export (vCard, "
+            "or CSV with a header row).",
+            "Ce fichier n'a aucune colonne de numéro de téléphone : ce n'est pas un export de "
+            "carnet d'adresses (vCard, ou CSV avec une ligne d'en-tête).")
     result = ImportResult(format="csv")
     for index, row in enumerate(rows):
         if not any(cell.strip() for cell in row):
