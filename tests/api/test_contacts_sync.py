@@ -199,3 +199,27 @@ def test_records_since_limits_what_is_listed(client, sandbox, demo, tmp_path) ->
     report = sync_records(client, records, demo["billing_account"], demo["lines"][0], "FR",
                           since=since)
     assert report.read == 1  # only the incoming call of an hour ago
+
+
+def test_an_app_call_and_its_record_become_one_log_entry(sandbox, demo, profile_dir) -> None:
+    from easyclick2call.core.call_log import load_entries
+    from easyclick2call.core.history import CallRecord, History
+    from easyclick2call.core.paths import resolve_profile
+    from easyclick2call.ovhapi.telephony import Telephony
+
+    sandbox.consumption.delay = 0.5
+    profile = resolve_profile(str(profile_dir))
+    ba, line = demo["billing_account"], demo["lines"][0]
+    client = make_client(app_identity(sandbox))
+    records = RecordStore(profile.records_db)
+    sync_records(client, records, ba, line, "FR")  # the demo line's own records first
+    sync_contacts(client, ContactStore(profile.contacts_db), ba, line, "FR")
+    Telephony(client).call(ba, line, "0033199005566")  # as the app does, then its history row
+    History(profile.history_db).add(CallRecord.new("+33199005566", "01 99 00 55 66", line,
+                                                   "ringing", demo=True))
+    poll(lambda: sync_records(client, records, ba, line, "FR").read, 15, "the call's record")
+    entries = [e for e in load_entries(profile, "FR") if e.number_e164 == "+33199005566"]
+    [merged] = [e for e in entries if e.app_id is not None]
+    assert merged.merged and merged.source == "ovh" and merged.duration > 0
+    assert merged.name == "Hôtel de la Gare" and merged.price == 0.0
+    assert len([e for e in entries if e.record_id == merged.record_id]) == 1
