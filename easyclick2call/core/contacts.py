@@ -16,8 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import phonenumbers
-
 from easyclick2call.core.history import E164, utc_now_iso
 from easyclick2call.core.sqlite_db import PrivateDatabase
 
@@ -66,6 +64,8 @@ def fold(text: str) -> str:
 def to_e164(raw: str, region: str) -> str | None:
     """`raw` (as written in an address book: "01 99 00 12 34", "0033…", "tel:+33…") in E.164,
     or None when it is not a possible phone number."""
+    import phonenumbers  # not at import: loading the names at start must stay light
+
     text = raw.strip()
     if text.lower().startswith("tel:"):
         text = text[4:].split(";", 1)[0]
@@ -83,6 +83,8 @@ def to_e164(raw: str, region: str) -> str | None:
 
 def display(e164: str, region: str) -> str:
     """`e164` as a person writes it: national form in `region`'s country, else international."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -96,6 +98,8 @@ def display(e164: str, region: str) -> str:
 def digit_queries(text: str, region: str) -> list[str]:
     """The digit strings to look for in E.164 numbers when the user types `text`: the digits
     as typed, and — for "01 99…" or "0033 1 99…" — the same in international form."""
+    import phonenumbers
+
     digits = "".join(char for char in text if char.isdigit())
     if len(digits) < 2:
         return []

@@ -100,6 +100,10 @@ class EasyClickApp(QObject):
         context.account_changed.connect(self._account_changed)
         context.settings_changed.connect(self._setting_changed)
         context.history_changed.connect(self.refresh_recent)
+        from easyclick2call.ui.names import ContactsService
+
+        self.contacts = ContactsService(context, self)  # names for numbers (ui.names)
+        self.contacts.changed.connect(self._names_changed)
 
     @property
     def notifier(self) -> Notifier:
@@ -140,6 +144,11 @@ class EasyClickApp(QObject):
             self._tray_timer.start()
         self.refresh_recent()
         self.update_state()
+        self.contacts.start()
+
+    def _names_changed(self) -> None:
+        if self._popup_visible():
+            self.popup.refresh_names()
 
     def _check_tray(self) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -156,6 +165,7 @@ class EasyClickApp(QObject):
 
     def quit(self) -> None:
         self.watcher.stop()
+        self.contacts.stop()
         if self.tray is not None:
             self.tray.hide()
         QCoreApplication.quit()
@@ -265,7 +275,8 @@ class EasyClickApp(QObject):
             self._popped[found.e164] = now
         popup = self.popup if self._popup_alive() else None
         if popup is None:
-            popup = _popup_module().CallPopup(numbers, self.popup_options())
+            popup = _popup_module().CallPopup(numbers, self.popup_options(),
+                                              names=self.contacts.names)
             popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             popup.call_requested.connect(self._popup_call)
             self.popup = popup
