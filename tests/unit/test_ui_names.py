@@ -3,28 +3,16 @@ them off the GUI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel
 
 from easyclick2call.core.call_records import RecordStore
 from easyclick2call.core.contacts import Contact, ContactNumber, ContactStore
 from easyclick2call.ui.names import ContactsService, NameIndex
-from easyclick2call.ui.popup import CallPopup, PopupOptions
 from easyclick2call.ui.tasks import wait_for_tasks
+from tests.unit.test_ui_popup import _popup
 from tests.unit.test_ui_support import found, make_context
 
 MARTIN = "+33199001234"
-
-
-def _popup(qtbot, numbers, names) -> CallPopup:
-    QCursor.setPos(0, 700)
-    popup = CallPopup(numbers, PopupOptions(), names=names)
-    popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    qtbot.addWidget(popup)
-    popup.popup()
-    qtbot.waitExposed(popup)
-    return popup
 
 
 def _heading(popup) -> str:
