@@ -43,11 +43,27 @@ class LogEntry:
     demo: bool = False
 
     @property
+    def id(self) -> int:
+        """The history row's id, or minus OVHcloud's record id for a record of its own."""
+        return self.app_id if self.app_id is not None else -(self.record_id or 0)
+
+    @property
     def merged(self) -> bool:
         return self.app_id is not None and self.record_id is not None
 
     def as_json(self) -> dict:
         return {**asdict(self), "merged": self.merged}
+
+
+def merge_profile_records(calls: list[CallRecord], profile, region: str,
+                          names: Mapping[str, str] | None = None) -> list[LogEntry]:
+    """`calls` merged with the records stored in `profile` (names from `names`)."""
+    from easyclick2call.core.call_records import RecordStore
+    from easyclick2call.core.contacts import display
+
+    path = profile.records_db
+    records = RecordStore(path).all() if path.exists() else []
+    return merge(calls, records, names, lambda e164: display(e164, region))
 
 
 def _time(at: str) -> datetime:
@@ -121,12 +137,10 @@ def _from_record(record: OvhRecord, call: CallRecord | None, names: Mapping[str,
 
 def load_entries(profile, region: str = "", limit: int | None = None) -> list[LogEntry]:
     """The merged log of `profile` (history, records, contact names), newest first."""
-    from easyclick2call.core.call_records import RecordStore
-    from easyclick2call.core.contacts import ContactStore, display
+    from easyclick2call.core.contacts import ContactStore
     from easyclick2call.core.history import History
 
     calls = History(profile.history_db).all()
-    records = RecordStore(profile.records_db).all()
     names = ContactStore(profile.contacts_db).names()
-    entries = merge(calls, records, names, lambda e164: display(e164, region))
+    entries = merge_profile_records(calls, profile, region, names)
     return entries if limit is None else entries[:limit]

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS records (
 );
 CREATE INDEX IF NOT EXISTS records_at ON records (at);
 CREATE INDEX IF NOT EXISTS records_line ON records (line, id);
+CREATE TABLE IF NOT EXISTS forgotten (id INTEGER PRIMARY KEY);
 """
 _COLUMNS = ("id, line, at, way, number_e164, duration, destination_type, hangup_nature,"
             " designation, plan_type, price, currency")
@@ -79,8 +80,9 @@ class RecordStore:
 
     def ids(self, line: str) -> set[int]:
         with self._db.connect() as db:
-            return {row[0] for row in db.execute("SELECT id FROM records WHERE line = ?",
-                                                 (line,))}
+            known = {row[0] for row in db.execute("SELECT id FROM records WHERE line = ?",
+                                                  (line,))}
+            return known | {row[0] for row in db.execute("SELECT id FROM forgotten")}
 
     def all(self, limit: int | None = None) -> list[OvhRecord]:
         """Every record, newest first."""
@@ -89,13 +91,25 @@ class RecordStore:
                               " LIMIT ?", (-1 if limit is None else limit,)).fetchall()
         return [OvhRecord(*row) for row in rows]
 
+    def delete(self, record_id: int) -> bool:
+        """Forget one record; True when it existed (a later sync does not bring it back)."""
+        with self._db.connect() as db:
+            db.execute("INSERT OR IGNORE INTO forgotten (id) VALUES (?)", (record_id,))
+            return db.execute("DELETE FROM records WHERE id = ?", (record_id,)).rowcount > 0
+
     def count(self) -> int:
         with self._db.connect() as db:
             return int(db.execute("SELECT COUNT(*) FROM records").fetchone()[0])
 
-    def clear(self) -> int:
-        """Forget every record (and compact the file); returns how many."""
+    def clear(self, remember: bool = False) -> int:
+        """Delete every record (and compact the file); returns how many. With `remember`
+        (the history cleared) later syncs do not bring them back; without (the cache
+        forgotten) they may."""
         with self._db.connect() as db:
+            if remember:
+                db.execute("INSERT OR IGNORE INTO forgotten (id) SELECT id FROM records")
+            else:
+                db.execute("DELETE FROM forgotten")
             count = db.execute("DELETE FROM records").rowcount
         self._db.compact()
         return count

@@ -381,7 +381,7 @@ class EasyClickApp(QObject):
             return
         from easyclick2call.ui.history_window import HistoryWindow
 
-        window = HistoryWindow(self.context)
+        window = HistoryWindow(self.context, names=self.contacts.names)
         window.redial.connect(self.redial)
         self._keep("history", window)
 

@@ -44,6 +44,7 @@ COLUMN_NUMBER, COLUMN_WHEN, COLUMN_LINE, COLUMN_RESULT = range(4)
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 E164_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+OVH_ID_ROLE = Qt.ItemDataRole.UserRole + 4  # OVHcloud's record id (None: no record)
 
 
 def _digits(text: str) -> str:
@@ -64,12 +65,27 @@ def line_label(line: str, region: str) -> str:
     return display_number(found[0], region) if len(found) == 1 else line
 
 
-def _read_all(history: Any, generation: int, region: str) -> tuple[int, list, dict[str, str]]:
+def _read_all(history: Any, generation: int, region: str, profile: Any = None,
+              names: Any = None) -> tuple[int, list, dict[str, str]]:
     """Worker-thread side of a reload: every record (tagged with the reload it answers) and the
-    display form of each line they use."""
+    display form of each line they use. With `profile`, the app's calls are merged with the
+    OVHcloud call records stored there (core.call_log; desk-phone calls included)."""
     records = list(history.all())
+    if profile is not None:
+        from easyclick2call.core.call_log import merge_profile_records
+
+        records = merge_profile_records(records, profile, region, names)
     lines = {record.line: line_label(record.line, region) for record in records}
     return generation, records, lines
+
+
+def _clear_all(history: Any, profile: Any) -> None:
+    """(Worker) clear the history and OVHcloud's records shown in it (not brought back)."""
+    history.clear()
+    if profile is not None and profile.records_db.exists():
+        from easyclick2call.core.call_records import RecordStore
+
+        RecordStore(profile.records_db).clear(remember=True)
 
 
 class HistoryFilter(QSortFilterProxyModel):
@@ -125,9 +141,11 @@ class HistoryWindow(QWidget):
     redial = Signal(str)
     loaded = Signal(int)  # emitted after each (re)load with the number of records shown
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: Any, parent: QWidget | None = None, names: Any = None) -> None:
+        """`names`: number → contact name (ui.names.NameIndex), shown next to the numbers."""
         super().__init__(parent, Qt.WindowType.Window)
         self._context = context
+        self._names = names
         self._generation = 0
         self._confirm_box: QMessageBox | None = None
         self.setObjectName("HistoryWindow")
@@ -212,8 +230,9 @@ class HistoryWindow(QWidget):
         region_of = getattr(self._context, "region", None)
         region = region_of() if callable(region_of) else "FR"
         # Callbacks are bound methods of this widget (not lambdas): Qt drops them with it.
-        run_task(_read_all, history, generation, region, on_done=self._show,
-                 on_error=self._failed, parent=self)
+        profile = getattr(self._context, "profile", None)
+        run_task(_read_all, history, generation, region, profile, self._names,
+                 on_done=self._show, on_error=self._failed, parent=self)
 
     def _show(self, outcome: tuple[int, list, dict[str, str]]) -> None:
         generation, records, lines = outcome
@@ -239,16 +258,18 @@ class HistoryWindow(QWidget):
         self.loaded.emit(0)
 
     def _row(self, record: Any, line_shown: str) -> list[QStandardItem]:
-        number = QStandardItem(record.display or record.number_e164)
+        shown = record.display or record.number_e164 or self.tr("Hidden number")
+        name = getattr(record, "name", None)
+        number = QStandardItem(f"{name} — {shown}" if name else shown)
         number.setData(record.number_e164, E164_ROLE)
-        number.setData(record.display or record.number_e164, SORT_ROLE)
+        number.setData(name or shown, SORT_ROLE)
         number.setToolTip(record.number_e164)
         when = QStandardItem(self.format_time(record.at))
         when.setData(record.at, SORT_ROLE)
         line = QStandardItem(line_shown or "")
         line.setData(line_shown or "", SORT_ROLE)
         line.setToolTip(record.line or "")
-        result_text = self.describe_result(record.result)
+        result_text = self.describe_entry(record)
         if getattr(record, "demo", False):
             result_text += self.tr(" (demo)")
         result = QStandardItem(result_text)
@@ -256,6 +277,7 @@ class HistoryWindow(QWidget):
         row = [number, when, line, result]
         for item in row:
             item.setData(record.id, RECORD_ID_ROLE)
+            item.setData(getattr(record, "record_id", None), OVH_ID_ROLE)
         return row
 
     @staticmethod
@@ -275,6 +297,23 @@ class HistoryWindow(QWidget):
         # A locale built from its name formats with its CLDR data (the default locale object may
         # fall back to the C system locale's odd "3 03 2026" formats under LANG=C.UTF-8).
         return QLocale(name).toString(local, QLocale.FormatType.ShortFormat)
+
+    def describe_entry(self, entry: Any) -> str:
+        """The app's result, and what OVHcloud's record says (direction, duration, price)."""
+        parts = [self.describe_result(entry.result)] if entry.result else []
+        record_id = getattr(entry, "record_id", None)
+        if record_id is None:
+            return parts[0] if parts else ""
+        if entry.app_id is None:
+            parts.append({"incoming": self.tr("Incoming call"),
+                          "transfer": self.tr("Transferred call")}.get(
+                entry.way, self.tr("Call from the phone")))
+        minutes, seconds = divmod(int(entry.duration or 0), 60)
+        parts.append(self.tr("%1 min %2 s").replace("%1", str(minutes))
+                     .replace("%2", f"{seconds:02d}"))
+        if entry.price:
+            parts.append(f"{entry.price:.2f} {entry.currency or ''}".strip())
+        return " · ".join(parts)
 
     def describe_result(self, result: str) -> str:
         """"ringing" / "failed:<kind>" in words."""
@@ -355,10 +394,20 @@ class HistoryWindow(QWidget):
         if not ids:
             return
         history = self._context.history
+        profile = getattr(self._context, "profile", None)
+        rows = self.table.selectionModel().selectedRows(COLUMN_NUMBER)
+        ovh_ids = [int(i.data(OVH_ID_ROLE)) for i in rows if i.data(OVH_ID_ROLE) is not None]
 
         def delete_all() -> None:
             for record_id in ids:
-                history.delete(record_id)
+                if record_id > 0:
+                    history.delete(record_id)
+            if profile is not None and ovh_ids:  # OVHcloud's records too, for good
+                from easyclick2call.core.call_records import RecordStore
+
+                store = RecordStore(profile.records_db)
+                for ovh_id in ovh_ids:
+                    store.delete(ovh_id)
 
         self.delete_button.setEnabled(False)
         run_task(delete_all, on_done=self._changed, on_error=self._write_failed, parent=self)
@@ -384,7 +433,8 @@ class HistoryWindow(QWidget):
         def finished() -> None:
             self._confirm_box = None
             if box.clickedButton() is clear:
-                run_task(self._context.history.clear, on_done=self._changed,
+                run_task(_clear_all, self._context.history,
+                         getattr(self._context, "profile", None), on_done=self._changed,
                          on_error=self._write_failed, parent=self)
             box.deleteLater()
 
