@@ -372,7 +372,8 @@ class EasyClickApp(QObject):
             return
         from easyclick2call.ui.call_dialog import CallDialog
 
-        dialog = CallDialog(self.context.region(), self.context.language, self.context.demo)
+        dialog = CallDialog(self.context.region(), self.context.language, self.context.demo,
+                            contacts_db=self.context.profile.contacts_db)
         dialog.number_chosen.connect(lambda found: self.calls.call(found, "dialog"))
         self._keep("call", dialog)
 

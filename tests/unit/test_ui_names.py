@@ -106,3 +106,51 @@ def test_tray_recent_calls_show_names(qtbot, tmp_path, memory_keyring) -> None:
     app.contacts.stop()
     app.tray.hide()
     wait_for_tasks(10000)
+
+
+def _dialog_with_contacts(qtbot, tmp_path):
+    from easyclick2call.ui.call_dialog import CallDialog
+
+    path = tmp_path / "contacts.sqlite3"
+    ContactStore(path).replace_source("file:a.vcf", "a.vcf", [
+        Contact("Dr Martin", (ContactNumber(MARTIN), ContactNumber("+33199001235")), "1"),
+        Contact("Hôtel de la Gare", (ContactNumber("+33199005566"),), "2")])
+    dialog = CallDialog("FR", "en", contacts_db=path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _matches(dialog) -> list[str]:
+    return [dialog.matches.item(row).text() for row in range(dialog.matches.count())]
+
+
+def test_call_dialog_finds_contacts_by_name_and_calls_the_chosen_one(qtbot, tmp_path) -> None:
+    dialog = _dialog_with_contacts(qtbot, tmp_path)
+    dialog.number_edit.setText("hotel")
+    qtbot.waitUntil(lambda: _matches(dialog) == ["Hôtel de la Gare — 01 99 00 55 66"],
+                    timeout=5000)
+    with qtbot.waitSignal(dialog.number_chosen, timeout=5000) as chosen:
+        dialog.call_button.click()
+    assert chosen.args[0].e164 == "+33199005566"
+
+
+def test_call_dialog_finds_contacts_by_digits_and_a_number_typed_is_called_as_typed(
+        qtbot, tmp_path) -> None:
+    dialog = _dialog_with_contacts(qtbot, tmp_path)
+    dialog.number_edit.setText("01 99 00 12 3")
+    qtbot.waitUntil(lambda: _matches(dialog) == ["Dr Martin — 01 99 00 12 34",
+                                                 "Dr Martin — 01 99 00 12 35"], timeout=5000)
+    dialog.number_edit.setText("01 99 00 12 36")  # digits typed: that number, not a match
+    with qtbot.waitSignal(dialog.number_chosen, timeout=5000) as chosen:
+        dialog.call_button.click()
+    assert chosen.args[0].e164 == "+33199001236"
+
+
+def test_call_dialog_activating_a_match_calls_it(qtbot, tmp_path) -> None:
+    dialog = _dialog_with_contacts(qtbot, tmp_path)
+    dialog.number_edit.setText("martin")
+    qtbot.waitUntil(lambda: dialog.matches.count() == 2, timeout=5000)
+    with qtbot.waitSignal(dialog.number_chosen, timeout=5000) as chosen:
+        dialog.matches.itemActivated.emit(dialog.matches.item(1))
+    assert chosen.args[0].e164 == "+33199001235"
