@@ -108,6 +108,9 @@ class ContactsService(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync)
         context.account_changed.connect(self._account_changed)
+        contacts_changed = getattr(context, "contacts_changed", None)
+        if contacts_changed is not None:
+            contacts_changed.connect(self.reload)
 
     def start(self) -> None:
         """Load the index, then sync shortly after (when an account is configured)."""
