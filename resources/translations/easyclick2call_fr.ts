@@ -462,12 +462,16 @@
         <translation>Appeler un numéro — EasyClick2Call</translation>
     </message>
     <message>
-        <source>Number to call:</source>
-        <translation>Numéro à appeler :</translation>
+        <source>Number or name to call:</source>
+        <translation>Numéro ou nom à appeler :</translation>
     </message>
     <message>
         <source>e.g. 01 99 00 12 34 or +32 2 123 45 67</source>
         <translation>p. ex. 01 99 00 12 34 ou +32 2 123 45 67</translation>
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>Contacts correspondants</translation>
     </message>
     <message>
         <source>Call</source>
@@ -499,6 +503,14 @@
     <message>
         <source>Call {numbers}? — EasyClick2Call</source>
         <translation>Appeler {numbers} ? — EasyClick2Call</translation>
+    </message>
+    <message>
+        <source>Call {numbers}? — {names} — EasyClick2Call</source>
+        <translation>Appeler {numbers} ? — {names} — EasyClick2Call</translation>
+    </message>
+    <message>
+        <source>Call {name} — {number}?</source>
+        <translation>Appeler {name} — {number} ?</translation>
     </message>
     <message>
         <source>Demo mode: calls go to the built-in sandbox, not OVHcloud.</source>
@@ -645,8 +657,28 @@
         <translation>L&apos;historique des appels n&apos;a pas pu être lu.</translation>
     </message>
     <message>
+        <source>Hidden number</source>
+        <translation>Numéro masqué</translation>
+    </message>
+    <message>
         <source> (demo)</source>
         <translation> (démo)</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Appel reçu</translation>
+    </message>
+    <message>
+        <source>Transferred call</source>
+        <translation>Appel transféré</translation>
+    </message>
+    <message>
+        <source>Call from the phone</source>
+        <translation>Appel depuis le téléphone</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>Phone rang</source>
@@ -1009,6 +1041,10 @@
         <translation>&amp;Effacer l&apos;historique…</translation>
     </message>
     <message>
+        <source>&amp;Forget contacts and call records…</source>
+        <translation>&amp;Oublier les contacts et relevés d&apos;appels…</translation>
+    </message>
+    <message>
         <source>Forever</source>
         <translation>Pour toujours</translation>
     </message>
@@ -1031,6 +1067,36 @@
     <message>
         <source>History cleared.</source>
         <translation>Historique effacé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cached on this computer: %n contact(s) (from OVHcloud&apos;s phonebooks and imported address books)</source>
+        <translation>
+            <numerusform>Gardé sur cet ordinateur : %n contact (des carnets OVHcloud et des carnets d&apos;adresses importés)</numerusform>
+            <numerusform>Gardé sur cet ordinateur : %n contacts (des carnets OVHcloud et des carnets d&apos;adresses importés)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n OVHcloud call record(s).</source>
+        <translation>
+            <numerusform>, %n relevé d&apos;appel OVHcloud.</numerusform>
+            <numerusform>, %n relevés d&apos;appels OVHcloud.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget contacts and call records</source>
+        <translation>Oublier les contacts et relevés d&apos;appels</translation>
+    </message>
+    <message>
+        <source>Delete the contacts and call records kept on this computer? OVHcloud&apos;s phonebooks and records are not changed; they are read again at the next sync.</source>
+        <translation>Supprimer les contacts et relevés d&apos;appels gardés sur cet ordinateur ? Les carnets et relevés d&apos;OVHcloud ne sont pas modifiés ; ils seront relus à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Oublier</translation>
+    </message>
+    <message>
+        <source>Contacts and call records forgotten.</source>
+        <translation>Contacts et relevés d&apos;appels oubliés.</translation>
     </message>
 </context>
 <context>
