@@ -129,12 +129,14 @@ def bench_lookups(folder: Path, count: int) -> dict[str, float]:
 def bench_popup(count: int, offers: int) -> tuple[float, float]:
     """Median seconds to offer + show a number in the reused popup: no names, then `count`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from easyclick2call.core.numbers import parse_number
     from easyclick2call.ui.names import NameIndex
     from easyclick2call.ui.popup import CallPopup, PopupOptions
 
+    qInstallMessageHandler(lambda *_: None)  # offscreen: "does not support raise()"…
     app = QApplication.instance() or QApplication([])
     numbers = [parse_number(f"01 99 00 {i // 100:02d} {i % 100:02d}", "FR")
                for i in range(200)]

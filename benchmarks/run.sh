@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Run every benchmark and print its figures: number detection vs plain phonenumbers, then the
-# desktop app vs a minimal PySide6 program (the floor) under Xvfb. Not part of the test suite.
+# Run every benchmark and print its figures: number detection vs plain phonenumbers, contacts at
+# scale (10,000), then the desktop app vs a minimal PySide6 program (the floor) under Xvfb. Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 EC2C_WITH_TEST_APT=1 source scripts/setup.sh
 echo "== Number detection (benchmarks/bench_numbers.py)"
 .venv/bin/python benchmarks/bench_numbers.py "$@"
+echo
+echo "== Contacts: import, sync, look-ups, popup with names (benchmarks/bench_contacts.py)"
+.venv/bin/python benchmarks/bench_contacts.py
 echo
 echo "== Desktop app vs the floor (benchmarks/bench_app.py)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_app.py

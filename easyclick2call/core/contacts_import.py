@@ -69,29 +69,32 @@ def decode(data: bytes) -> str:
 # vCard -----------------------------------------------------------------------------------------
 
 _CARD = re.compile(r"^BEGIN:VCARD\s*$.*?^END:VCARD\s*$", re.IGNORECASE | re.MULTILINE | re.DOTALL)
-_READ = frozenset(("BEGIN", "END", "VERSION", "FN", "N", "ORG", "TEL", "UID"))
+_ALWAYS = frozenset(("BEGIN", "END", "VERSION", "TEL"))
+_NAMES = ("FN", "N", "ORG")  # the first one a card has is the only one read
 _PROPERTY = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
 
 
 def _needed_lines(card: str) -> str:
-    """`card` without the properties this module never reads (photos, addresses, notes…),
-    so vobject parses only what is used. Folded lines (RFC 6350 §3.2) and quoted-printable
-    soft line breaks (vCard 2.1) stay with their property."""
-    kept: list[str] = []
-    keep = False
+    """`card` with only the properties this module reads — BEGIN, VERSION, TEL, END and the
+    first of FN, N, ORG it has — so that vobject parses only what is used (photos, addresses,
+    notes… cost nothing). Folded lines (RFC 6350 §3.2) and quoted-printable soft line breaks
+    (vCard 2.1) stay with their property."""
+    blocks: list[tuple[str, list[str]]] = []
     soft_break = False
     for line in card.split("\n"):
-        if soft_break or line[:1] in (" ", "\t"):
-            continuation = True
-        else:
-            continuation = False
-            match = _PROPERTY.match(line)
-            keep = bool(match) and match.group(1).upper() in _READ
-        if keep:
-            kept.append(line)
-        head = line.split(":", 1)[0].upper() if not continuation else ""
-        soft_break = ((soft_break or "QUOTED-PRINTABLE" in head) and line.endswith("="))
-    return "\n".join(kept)
+        if blocks and (soft_break or line[:1] in (" ", "\t")):
+            blocks[-1][1].append(line)
+            soft_break = soft_break and line.endswith("=")
+            continue
+        match = _PROPERTY.match(line)
+        blocks.append((match.group(1).upper() if match else "", [line]))
+        head = line.split(":", 1)[0].upper()
+        soft_break = "QUOTED-PRINTABLE" in head and line.endswith("=")
+    present = {name for name, lines in blocks  # a name property with a value
+               if "".join(lines).partition(":")[2].strip(" ;\t")}
+    name_kind = next((kind for kind in _NAMES if kind in present), None)
+    return "\n".join(line for name, lines in blocks
+                     if name in _ALWAYS or name == name_kind for line in lines)
 
 
 def read_vcards(text: str, region: str) -> ImportResult:
@@ -105,8 +108,7 @@ def read_vcards(text: str, region: str) -> ImportResult:
         except Exception:  # vobject raises several unrelated types on broken cards
             result.skipped_entries += 1
             continue
-        _add(result, _card_name(card), _card_numbers(card, region, result),
-             _card_id(card, index))
+        _add(result, _card_name(card), _card_numbers(card, region, result), f"card-{index}")
     if not result.contacts and not result.skipped_entries and "BEGIN:VCARD" not in text.upper():
         raise ContactImportError("This file holds no vCard.",
                                  "Ce fichier ne contient aucune vCard.")
@@ -150,11 +152,6 @@ def _card_numbers(card, region: str, result: ImportResult) -> list[ContactNumber
                  for kind in param.lower().split(",") if kind not in ("voice", "pref")]
         numbers.append(ContactNumber(e164, ",".join(types)[:40]))
     return numbers
-
-
-def _card_id(card, index: int) -> str:
-    uid = str(_value(card, "uid") or "").strip()
-    return uid[:200] if uid else f"card-{index}"
 
 
 # CSV -------------------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ def test_apple_vcard_with_groups_and_photo() -> None:
         "Dr Camille Martin": [("+33199001234", "work"), ("+33639981234", "")],
         "Mairie de Démoville": [("+33199001000", "main")],
     }
-    assert result.contacts[0].source_id == "7D1A6C2B-1E55-4C0B-9C55-2F1B8E6A0C11:ABPerson"
+    assert [c.source_id for c in result.contacts] == ["card-0", "card-1"]
 
 
 def test_android_vcard_21_quoted_printable() -> None:
@@ -97,11 +97,15 @@ def test_a_broken_card_does_not_stop_the_import() -> None:
     assert [c.name for c in result.contacts] == ["Good", "Dr Given Family"]
 
 
-def test_needed_lines_keeps_folds_and_soft_breaks() -> None:
+def test_needed_lines_keeps_folds_soft_breaks_and_one_name() -> None:
     card = ("BEGIN:VCARD\nVERSION:2.1\nNOTE;ENCODING=QUOTED-PRINTABLE:a=\nTEL:0199=\nEND\n"
-            "PHOTO;ENCODING=b:AAAA\n BBBB\nitem1.TEL:0199001234\nFN:Long\n  name\nEND:VCARD")
+            "PHOTO;ENCODING=b:AAAA\n BBBB\nitem1.TEL:0199001234\nN:Long;Name\nFN:Long\n"
+            "  name\nORG:Company\nUID:1\nEND:VCARD")
     assert _needed_lines(card).split("\n") == [
         "BEGIN:VCARD", "VERSION:2.1", "item1.TEL:0199001234", "FN:Long", "  name", "END:VCARD"]
+    no_fn = "BEGIN:VCARD\nFN:\nORG:Company\nN:Family;Given\nTEL:1\nEND:VCARD"
+    assert _needed_lines(no_fn).split("\n") == [
+        "BEGIN:VCARD", "N:Family;Given", "TEL:1", "END:VCARD"]
 
 
 def test_decode() -> None:
