@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every benchmark and print its figures: number detection vs plain phonenumbers, contacts at
-# scale (10,000), then the desktop app vs a minimal PySide6 program (the floor) under Xvfb. Not part of the test suite.
+# scale (10,000), then the desktop app vs a minimal PySide6 program (the floor) under Xvfb.
+# Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 EC2C_WITH_TEST_APT=1 source scripts/setup.sh
