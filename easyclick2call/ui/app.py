@@ -382,7 +382,8 @@ class EasyClickApp(QObject):
             return
         from easyclick2call.ui.history_window import HistoryWindow
 
-        window = HistoryWindow(self.context, names=self.contacts.names)
+        window = HistoryWindow(self.context, names=self.contacts.names,
+                               names_changed=self.contacts.changed)
         window.redial.connect(self.redial)
         self._keep("history", window)
 

@@ -141,11 +141,14 @@ class HistoryWindow(QWidget):
     redial = Signal(str)
     loaded = Signal(int)  # emitted after each (re)load with the number of records shown
 
-    def __init__(self, context: Any, parent: QWidget | None = None, names: Any = None) -> None:
-        """`names`: number → contact name (ui.names.NameIndex), shown next to the numbers."""
+    def __init__(self, context: Any, parent: QWidget | None = None, names: Any = None,
+                 names_changed: Any = None) -> None:
+        """`names`: number → contact name (ui.names.NameIndex), shown next to the numbers;
+        `names_changed`: a signal after which they are shown again."""
         super().__init__(parent, Qt.WindowType.Window)
         self._context = context
         self._names = names
+        self._save_dialog: QWidget | None = None
         self._generation = 0
         self._confirm_box: QMessageBox | None = None
         self.setObjectName("HistoryWindow")
@@ -190,12 +193,14 @@ class HistoryWindow(QWidget):
 
         self.redial_button = QPushButton(self.tr("&Redial"), self)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.save_contact_button = QPushButton(self.tr("&Save as contact…"), self)
         self.clear_button = QPushButton(self.tr("C&lear all…"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.redial_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_contact_button)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.close_button)
@@ -212,6 +217,9 @@ class HistoryWindow(QWidget):
         self.redial_button.clicked.connect(self._redial_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.clear_button.clicked.connect(self.ask_clear)
+        self.save_contact_button.clicked.connect(self.save_as_contact)
+        if names_changed is not None:
+            names_changed.connect(self.reload)
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         QShortcut(QKeySequence.StandardKey.Cancel, self, self.close)
@@ -375,6 +383,7 @@ class HistoryWindow(QWidget):
     def _update_state(self, *_: object) -> None:
         selected = len(self.selected_ids())
         self.redial_button.setEnabled(selected == 1)
+        self.save_contact_button.setEnabled(self._unnamed_selection() is not None)
         self.delete_button.setEnabled(selected > 0)
         self.clear_button.setEnabled(self.model.rowCount() > 0)
         has_rows = self.model.rowCount() > 0
@@ -382,6 +391,37 @@ class HistoryWindow(QWidget):
         self.empty_label.setVisible(not has_rows)
         if has_rows:
             self.empty_label.setText(self.tr("No calls yet."))
+
+    def _unnamed_selection(self) -> tuple[str, str] | None:
+        """(E.164, shown) of the one selected row when it is a number with no contact name
+        (and the app can look names up)."""
+        rows = self.table.selectionModel().selectedRows(COLUMN_NUMBER)
+        if self._names is None or len(rows) != 1:
+            return None
+        e164 = str(rows[0].data(E164_ROLE) or "")
+        if not e164 or self._names.get(e164):
+            return None
+        return e164, str(rows[0].data() or e164)
+
+    def save_as_contact(self) -> None:
+        """Save the selected number in an OVHcloud phonebook (ui.save_contact)."""
+        selection = self._unnamed_selection()
+        if selection is None:
+            return
+        if self._save_dialog is not None:
+            self._save_dialog.raise_()
+            return
+        from easyclick2call.ui.save_contact import SaveContactDialog
+
+        dialog = SaveContactDialog(self._context, *selection, parent=self)
+        dialog.finished.connect(self._save_dialog_closed)
+        self._save_dialog = dialog
+        dialog.open()
+
+    def _save_dialog_closed(self, _result: int) -> None:
+        if self._save_dialog is not None:
+            self._save_dialog.deleteLater()
+        self._save_dialog = None
 
     def _redial_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows(COLUMN_NUMBER)

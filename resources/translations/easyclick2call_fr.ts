@@ -645,6 +645,10 @@
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
+        <source>&amp;Save as contact…</source>
+        <translation>&amp;Enregistrer comme contact…</translation>
+    </message>
+    <message>
         <source>C&amp;lear all…</source>
         <translation>&amp;Tout effacer…</translation>
     </message>
@@ -1097,6 +1101,69 @@
     <message>
         <source>Contacts and call records forgotten.</source>
         <translation>Contacts et relevés d&apos;appels oubliés.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveContactDialog</name>
+    <message>
+        <source>Save as contact — EasyClick2Call</source>
+        <translation>Enregistrer comme contact — EasyClick2Call</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Numéro :</translation>
+    </message>
+    <message>
+        <source>First name or title:</source>
+        <translation>Prénom ou titre :</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Phonebook:</source>
+        <translation>Carnet :</translation>
+    </message>
+    <message>
+        <source>Allow…</source>
+        <translation>Autoriser…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Reading your OVHcloud phonebooks…</source>
+        <translation>Lecture de vos carnets OVHcloud…</translation>
+    </message>
+    <message>
+        <source>This account has no phonebook a contact can be added to. Create one in the OVHcloud Control Panel.</source>
+        <translation>Ce compte n&apos;a aucun carnet où ajouter un contact. Créez-en un dans l&apos;espace client OVHcloud.</translation>
+    </message>
+    <message>
+        <source>Type a name first.</source>
+        <translation>Saisissez d&apos;abord un nom.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>EasyClick2Call may not add contacts yet. Press Allow… and allow it on OVHcloud&apos;s page.</source>
+        <translation>EasyClick2Call n&apos;a pas encore le droit d&apos;ajouter des contacts. Appuyez sur Autoriser… et autorisez-le sur la page d&apos;OVHcloud.</translation>
+    </message>
+    <message>
+        <source>Asking OVHcloud for access…</source>
+        <translation>Demande d&apos;accès à OVHcloud…</translation>
+    </message>
+    <message>
+        <source>Allow access on the OVHcloud page that opened in your browser…</source>
+        <translation>Autorisez l&apos;accès sur la page OVHcloud ouverte dans votre navigateur…</translation>
+    </message>
+    <message>
+        <source>Open this page to allow access: &lt;a href=&apos;{url}&apos;&gt;{url}&lt;/a&gt;</source>
+        <translation>Ouvrez cette page pour autoriser l&apos;accès : &lt;a href=&apos;{url}&apos;&gt;{url}&lt;/a&gt;</translation>
     </message>
 </context>
 <context>

@@ -76,3 +76,12 @@ def test_clearing_the_history_clears_the_records_without_bringing_them_back(prof
     store = RecordStore(profile.records_db)
     assert store.count() == 0 and store.ids(LINE) == {81, 82, 83}
     assert History(profile.history_db).all() == []
+
+
+def test_save_as_contact_is_offered_for_a_number_without_a_name(qtbot, profile) -> None:
+    win = open_window(qtbot, profile)
+    select_number(qtbot, win, "Dr Martin — 01 99 00 12 34")
+    assert not win.save_contact_button.isEnabled()  # already a contact
+    select_number(qtbot, win, "01 99 00 55 66")
+    assert win.save_contact_button.isEnabled()
+    wait_for_tasks()
