@@ -22,6 +22,8 @@ def test_a_demo_contacts_number_shows_the_name_in_the_popup(app):
     # The window title carries every name shown: "Call +33199001234? — Dr Martin — …"
     popup = wait_for_window("Call +33199001234? — Dr Martin — EasyClick2Call", pid=app.pid)
     press_key(popup, "Escape")
+    for log_file in (app.profile / "logs").glob("*.log*"):  # names are never logged
+        assert "Martin" not in log_file.read_text("utf-8", "replace")
 
 
 def test_a_demo_call_and_its_record_are_one_history_entry(app):
