@@ -44,10 +44,10 @@ class NameIndex:
 
 
 def _load_names(path) -> dict[str, str]:
+    if not path.exists():  # no contacts yet: nothing imported, no SQLite loaded
+        return {}
     from easyclick2call.core.contacts import ContactStore
 
-    if not path.exists():
-        return {}
     return ContactStore(path).names()
 
 
