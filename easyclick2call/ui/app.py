@@ -117,6 +117,10 @@ class EasyClickApp(QObject):
         context.account_changed.connect(self._account_changed)
         context.settings_changed.connect(self._setting_changed)
         context.history_changed.connect(self.refresh_recent)
+        from easyclick2call.ui.names import ContactsService
+
+        self.contacts = ContactsService(context, self)  # names for numbers (ui.names)
+        self.contacts.changed.connect(self._names_changed)
 
     @property
     def notifier(self) -> Notifier:
@@ -161,6 +165,11 @@ class EasyClickApp(QObject):
         self.live_calls = LiveCallsController(self, self)
         self.live_calls.start()
         self.update_state()
+        self.contacts.start()
+
+    def _names_changed(self) -> None:
+        if self._popup_visible():
+            self.popup.refresh_names()
 
     def prepare_calls(self) -> None:
         """A call may come soon (a popup, Call a number…, History or the tray menu is shown):
@@ -191,6 +200,7 @@ class EasyClickApp(QObject):
         self.watcher.stop()
         if self.live_calls is not None:
             self.live_calls.stop()
+        self.contacts.stop()
         if self.tray is not None:
             self.tray.hide()
         QCoreApplication.quit()
@@ -306,7 +316,8 @@ class EasyClickApp(QObject):
             self._popped[found.e164] = now
         popup = self.popup if self._popup_alive() else None
         if popup is None:
-            popup = _popup_module().CallPopup(numbers, self.popup_options())
+            popup = _popup_module().CallPopup(numbers, self.popup_options(),
+                                              names=self.contacts.names)
             popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             popup.call_requested.connect(self._popup_call)
             self.popup = popup
@@ -410,7 +421,8 @@ class EasyClickApp(QObject):
             return
         from easyclick2call.ui.call_dialog import CallDialog
 
-        dialog = CallDialog(self.context.region(), self.context.language, self.context.demo)
+        dialog = CallDialog(self.context.region(), self.context.language, self.context.demo,
+                            contacts_db=self.context.profile.contacts_db)
         dialog.number_chosen.connect(lambda found: self.calls.call(found, "dialog"))
         self._keep("call", dialog)
 
@@ -420,7 +432,8 @@ class EasyClickApp(QObject):
             return
         from easyclick2call.ui.history_window import HistoryWindow
 
-        window = HistoryWindow(self.context)
+        window = HistoryWindow(self.context, names=self.contacts.names,
+                               names_changed=self.contacts.changed)
         window.redial.connect(self.redial)
         self._keep("history", window)
 
