@@ -28,7 +28,7 @@ from easyclick2call.core.settings import system_region
 
 
 def _profile_and_region(args: argparse.Namespace):
-    profile, account = _stored_account(getattr(args, "profile", None))
+    profile, account, _settings = _stored_account(getattr(args, "profile", None))
     region = (getattr(args, "region", None) or (account.region if account else "")
               or system_region())
     return profile, region.upper()

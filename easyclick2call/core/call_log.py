@@ -104,8 +104,8 @@ def _from_call(call: CallRecord, names: Mapping[str, str], record: OvhRecord | N
         "app_source": call.source, "app_id": call.id, "demo": call.demo,
     }
     if record is None:
-        return LogEntry(call.at, call.number_e164, call.display, call.line, call.source,
-                        call.direction, duration=call.duration_s, **base)
+        return LogEntry(call.at, call.number_e164, call.display, call.line,
+                        call.source or "app", call.direction, duration=call.duration_s, **base)
     return LogEntry(
         call.at, record.number_e164 or call.number_e164, call.display, record.line, "ovh",
         record.way, record_id=record.id, duration=record.duration,

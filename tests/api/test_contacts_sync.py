@@ -24,6 +24,7 @@ from easyclick2call.sandbox.phonebook import (
     add_contact,
 )
 from tests.api.test_client import app_identity
+from tests.calls import approved
 from tests.e2e.support.actions import poll
 
 
@@ -214,9 +215,10 @@ def test_an_app_call_and_its_record_become_one_log_entry(sandbox, demo, profile_
     records = RecordStore(profile.records_db)
     sync_records(client, records, ba, line, "FR")  # the demo line's own records first
     sync_contacts(client, ContactStore(profile.contacts_db), ba, line, "FR")
-    Telephony(client).call(ba, line, "0033199005566")  # as the app does, then its history row
+    # As the app does, then its history row.
+    Telephony(client).call(ba, line, approved("0033199005566"))
     History(profile.history_db).add(CallRecord.new("+33199005566", "01 99 00 55 66", line,
-                                                   "ringing", demo=True))
+                                                   "placed", demo=True))
     poll(lambda: sync_records(client, records, ba, line, "FR").read, 15, "the call's record")
     entries = [e for e in load_entries(profile, "FR") if e.number_e164 == "+33199005566"]
     [merged] = [e for e in entries if e.app_id is not None]

@@ -20,9 +20,10 @@ MARTIN = "+33199001234"
 
 
 def app_call(call_id: int, minutes: float, number: str = MARTIN,
-             result: str = "ringing") -> CallRecord:
+             outcome: str = "placed", error_kind: str = "") -> CallRecord:
     at = (T0 + timedelta(minutes=minutes)).isoformat()
-    return CallRecord(call_id, number, "01 99 00 12 34", at, LINE, result)
+    return CallRecord(call_id, number, "01 99 00 12 34", at, LINE, outcome,
+                      error_kind=error_kind)
 
 
 def record(record_id: int, minutes: float, number: str = MARTIN, way: str = "outgoing",
@@ -36,7 +37,8 @@ def test_an_app_call_and_its_record_are_one_entry() -> None:
     [entry] = merge([app_call(1, 0)], [record(81, 0.2)], {MARTIN: "Dr Martin"})
     assert entry.merged and entry.source == "ovh"
     assert (entry.app_id, entry.record_id, entry.duration) == (1, 81, 95)
-    assert entry.name == "Dr Martin" and entry.result == "ringing"
+    assert entry.name == "Dr Martin" and entry.app_outcome == "placed"
+    assert entry.outcome == "answered"  # the record says it lasted 95 s
     assert entry.at == app_call(1, 0).at and entry.display == "01 99 00 12 34"
     assert entry.as_json()["price"] == 0.0 and entry.as_json()["merged"] is True
 
@@ -57,10 +59,10 @@ def test_an_incoming_call_never_takes_an_app_call() -> None:
 
 
 def test_failed_app_calls_and_calls_without_records_stay_app_entries() -> None:
-    entries = merge([app_call(1, 0, result="failed:network"), app_call(2, 5)], [])
-    assert [(e.source, e.app_id, e.result) for e in entries] == [
-        ("app", 2, "ringing"), ("app", 1, "failed:network")]
-    entries = merge([app_call(1, 0, result="failed:network")], [record(81, 0.1)])
+    entries = merge([app_call(1, 0, outcome="failed", error_kind="network"), app_call(2, 5)], [])
+    assert [(e.source, e.app_id, e.outcome, e.error_kind) for e in entries] == [
+        ("app", 2, "placed", ""), ("app", 1, "failed", "network")]
+    entries = merge([app_call(1, 0, outcome="failed", error_kind="network")], [record(81, 0.1)])
     assert len(entries) == 2  # the failed attempt placed no call: the record is another one
 
 

@@ -55,7 +55,7 @@ def test_app_calls_merge_with_records_and_desk_calls_appear(qtbot, profile) -> N
     assert shown == [
         ("Dr Martin — 01 99 00 12 34", "Incoming call · 1 min 01 s"),
         ("01 99 00 55 66", "Call from the phone · 3 min 04 s · 0.12 EUR"),
-        ("Dr Martin — 01 99 00 12 34", "Phone rang · 1 min 35 s"),
+        ("Dr Martin — 01 99 00 12 34", "Placed · 1 min 35 s"),
     ]
     wait_for_tasks()
 

@@ -93,7 +93,7 @@ def test_tray_recent_calls_show_names(qtbot, tmp_path, memory_keyring) -> None:
     from easyclick2call.ui.app import EasyClickApp
 
     context = make_context(tmp_path / "profile")
-    context.history.add(CallRecord.new(MARTIN, "01 99 00 12 34", "0033199000001", "ringing"))
+    context.history.add(CallRecord.new(MARTIN, "01 99 00 12 34", "0033199000001", "placed"))
     ContactStore(context.profile.contacts_db).replace_source("file:a.vcf", "a.vcf", [
         Contact("Dr Martin", (ContactNumber(MARTIN),), "1")])
     app = EasyClickApp(context, use_desktop_notifications=False)
