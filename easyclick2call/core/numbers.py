@@ -51,6 +51,7 @@ from easyclick2call.core.numbers_model import (
     home_region,
     number_details,
 )
+from easyclick2call.core.numbers_prefilter import mask_short_groups
 from easyclick2call.core.numbers_rules import (
     FRENCH_PLAN,
     french_plan_e164,
@@ -120,7 +121,7 @@ class _Finder:
     # -- candidates ------------------------------------------------------------------------
     def collect(self) -> None:
         text = self.cleaned.text
-        matcher = self._matcher(text)
+        matcher = self._matcher(mask_short_groups(text, self.region))
         taken: list[tuple[int, int]] = []
         for match in matcher:
             taken.append((match.start, match.end))
