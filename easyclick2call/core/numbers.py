@@ -45,6 +45,7 @@ import sys
 import phonenumbers
 from phonenumbers.phonenumbermatcher import PhoneNumberMatcher
 
+from easyclick2call.core.numbers_labels import is_labelled_identifier
 from easyclick2call.core.numbers_model import (
     FoundNumber,
     NotCallableNumber,
@@ -72,6 +73,7 @@ _UNLIMITED_TRIES = sys.maxsize
 _CLUSTER = re.compile(r"\d[\d ().\-/]*\d\)?")
 _CLUSTER_LEAD = re.compile(r"\+?\(?\Z")
 _TOKEN = re.compile(r"\S+")
+_FIRST_DIGIT = re.compile(r"\d")
 _NON_DIGIT = re.compile(r"\D+")
 _MAX_CANDIDATES = 4 * MAX_NUMBERS
 _MIN_DIGITS = 7
@@ -115,8 +117,12 @@ class _Finder:
 
     def _matcher(self, text: str) -> PhoneNumberMatcher:
         """phonenumbers' matcher over `text`: numbers valid for the home region, no cut-off."""
-        return PhoneNumberMatcher(text, self.region or "ZZ", leniency=phonenumbers.Leniency.VALID,
-                                  max_tries=_UNLIMITED_TRIES)
+        return PhoneNumberMatcher(
+            text,
+            self.region or "ZZ",
+            leniency=phonenumbers.Leniency.VALID,
+            max_tries=_UNLIMITED_TRIES,
+        )
 
     # -- candidates ------------------------------------------------------------------------
     def collect(self) -> None:
@@ -124,6 +130,11 @@ class _Finder:
         matcher = self._matcher(mask_short_groups(text, self.region))
         taken: list[tuple[int, int]] = []
         for match in matcher:
+            wrapped = self._across_wrap(match.start, match.end)
+            if wrapped is not None:
+                taken.append(wrapped[:2])
+                self.candidates.append(wrapped)
+                continue
             taken.append((match.start, match.end))
             number = self._french_plan(match.raw_string, match.number)
             if number is not None:
@@ -134,6 +145,21 @@ class _Finder:
         self._leftovers(taken, until=len(text))
         for start, end, e164 in vanity_numbers(text, self.region):
             self.candidates.append((start, end, phonenumbers.parse(e164)))
+
+    def _across_wrap(
+        self, start: int, end: int
+    ) -> tuple[int, int, phonenumbers.PhoneNumber] | None:
+        """A match that stops at a line wrap inside its own grouping ("030 / 1234-⏎5678"): the
+        whole wrapped number when it is valid, else None (the match stands)."""
+        text, joined = self.cleaned.text, self.cleaned.joined
+        if text is joined or "\n" not in text[end : end + 4]:
+            return None
+        first_digit = _FIRST_DIGIT.search(joined, start, end)
+        cluster = _CLUSTER.match(joined, first_digit.start()) if first_digit else None
+        if cluster is None or cluster.end() <= end:
+            return None
+        number = self._parse_part(start, cluster.end())
+        return None if number is None else (start, cluster.end(), number)
 
     def _french_plan(
         self, raw: str, number: phonenumbers.PhoneNumber
@@ -260,7 +286,11 @@ class _Finder:
                 continue
             if not self._is_callable(key, number):
                 continue
-            if is_reference(text, start) or is_lottery(text, start, end):
+            if (
+                is_reference(text, start)
+                or is_labelled_identifier(text, start)
+                or is_lottery(text, start, end)
+            ):
                 continue
             seen.add(key)
             taken_until = end

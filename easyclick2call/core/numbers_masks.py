@@ -18,6 +18,7 @@ _SHAPES = re.compile(
     r"|(?P<dotted>\d{1,4}(?:\.\d{1,4}){7,})"
     r"|(?P<siret>\d{3} \d{3} \d{3} \d{5}(?!\d))"
     r"|(?P<card>\d{4}(?:[ \-]?\d{4}){2}[ \-]?\d{1,7}(?![\d\-]))"
+    r"|(?P<date>(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\.?\d))"
     r"|(?P<ipv4>\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![.\d]))"
     r"|(?P<gps>\d{1,3}[.,]\d{4,}°? ?[NSEWO]? ?[,;/ ] ?-?\d{1,3}[.,]\d{4,}°?(?: ?[NSEWO]\b)?)"
     r"|(?P<isbn>97[89]-\d{1,5}-\d{1,7}-\d{1,7}-[\dX](?![\d\-]))"
@@ -66,7 +67,8 @@ def _confirmed(kind: str | None, found: str) -> bool:
 
 
 def digit_shapes(text: str) -> list[Span]:
-    """Long digit runs, dotted runs, SIRET, Luhn-valid cards, IPv4, GPS pairs, bare ISBN-13."""
+    """Long digit runs, dotted runs, SIRET, Luhn-valid cards, dotted dates (DD.MM.YYYY), IPv4,
+    GPS pairs, bare ISBN-13."""
     spans: list[Span] = []
     for chunk in _CHUNK.finditer(text):
         for shape in _SHAPES.finditer(text, chunk.start(), chunk.end()):
