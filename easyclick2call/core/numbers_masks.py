@@ -23,6 +23,7 @@ _SHAPES = re.compile(
     r"|(?P<gps>\d{1,3}[.,]\d{4,}°? ?[NSEWO]? ?[,;/ ] ?-?\d{1,3}[.,]\d{4,}°?(?: ?[NSEWO]\b)?)"
     r"|(?P<isbn>97[89]-\d{1,5}-\d{1,7}-\d{1,7}-[\dX](?![\d\-]))"
 )
+_DIGITS = "0123456789"
 _IBAN = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _UUID_MIDDLE = re.compile(r"-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-")
@@ -71,6 +72,9 @@ def digit_shapes(text: str) -> list[Span]:
     GPS pairs, bare ISBN-13."""
     spans: list[Span] = []
     for chunk in _CHUNK.finditer(text):
+        found = chunk.group()
+        if "." not in found and "," not in found and sum(map(found.count, _DIGITS)) < 13:
+            continue  # every shape has a dot or a comma, or 13 digits (SIRET, card, ISBN, runs)
         for shape in _SHAPES.finditer(text, chunk.start(), chunk.end()):
             before = text[shape.start() - 1] if shape.start() else " "
             if before.isdigit() or before in ".,-":

@@ -52,19 +52,25 @@ def french_plan_e164(national_digits: str, region: str | None) -> str | None:
 
 
 def is_callable(number: phonenumbers.PhoneNumber) -> bool:
-    """A valid number of a callable type that is neither an emergency number nor a short code.
+    """A valid number of a callable type that is neither an emergency number nor a short code."""
+    return callable_type(number) is not None
+
+
+def callable_type(number: phonenumbers.PhoneNumber) -> int | None:
+    """The number's type when :func:`is_callable`, else None.
 
     ``number_type`` is UNKNOWN for an invalid number, so validity is checked on the way.
     """
-    if phonenumbers.number_type(number) not in CALLABLE_TYPES:
-        return False
+    kind = phonenumbers.number_type(number)
+    if kind not in CALLABLE_TYPES:
+        return None
     if number.national_number >= 10 ** (_LONGEST_SHORT_NUMBER):
-        return True
+        return kind
     if shortnumberinfo.is_valid_short_number(number):
-        return False
+        return None
     region = phonenumbers.region_code_for_number(number)
     nsn = phonenumbers.national_significant_number(number)
-    return not (region and shortnumberinfo.is_emergency_number(nsn, region))
+    return None if region and shortnumberinfo.is_emergency_number(nsn, region) else kind
 
 
 _REFERENCE_WORDS = (
