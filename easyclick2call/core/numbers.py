@@ -46,10 +46,12 @@ at a time instead of loading all 135 MB of it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import sys
 
 import phonenumbers
+from phonenumbers import PhoneMetadata
 from phonenumbers.phonenumbermatcher import PhoneNumberMatcher
 
 from easyclick2call.core.numbers_labels import is_labelled_identifier
@@ -128,6 +130,19 @@ def _digits(text: str) -> str:
 
 
 _Parts = list[tuple[int, int, phonenumbers.PhoneNumber]]
+
+
+@functools.cache
+def _longest_national(country_code: int) -> int:
+    """The most digits a national significant number of ``country_code`` can have."""
+    lengths = [
+        length
+        for region in phonenumbers.region_codes_for_country_code(country_code)
+        for metadata in [PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)]
+        if metadata is not None
+        for length in metadata.general_desc.possible_length
+    ]
+    return max(lengths, default=_MAX_DIGITS)
 
 
 class _OutOfParsesError(Exception):
@@ -210,7 +225,7 @@ class _Finder:
 
     def _read_matches(self, matcher: PhoneNumberMatcher, taken: list[tuple[int, int]]) -> None:
         for match in matcher:
-            wrapped = self._across_wrap(match.start, match.end)
+            wrapped = self._across_wrap(match.start, match.end, match.number)
             if wrapped is not None:
                 taken.append(wrapped[:2])
                 self.candidates.append(wrapped)
@@ -225,13 +240,16 @@ class _Finder:
                 return
 
     def _across_wrap(
-        self, start: int, end: int
+        self, start: int, end: int, number: phonenumbers.PhoneNumber
     ) -> tuple[int, int, phonenumbers.PhoneNumber] | None:
         """A match that stops at a line wrap inside its own grouping ("030 / 1234-⏎5678"): the
-        whole wrapped number when it is valid, else None (the match stands)."""
+        whole wrapped number when it is valid, else None (the match stands). A match already as
+        long as its country's numbers can be is complete."""
         text, joined = self.cleaned.text, self.cleaned.joined
         wrap = text.find("\n", end, end + 4)
         if text is joined or wrap < 0:
+            return None
+        if len(str(number.national_number)) >= _longest_national(number.country_code):
             return None
         next_line_end = text.find("\n", wrap + 1, wrap + 1 + _MAX_WRAPPED_LINE)
         if next_line_end < 0:

@@ -1,4 +1,4 @@
-"""A cheap prefilter before phonenumbers' matcher: digit groups too short to be a number go.
+"""A cheap prefilter before phonenumbers' matcher: digit groups that cannot be a number go.
 
 phonenumbers' matcher parses every run of digits it meets ("5 jours", "75002 Paris", "14h30"),
 and a parse costs tens of microseconds: on ordinary text most of its time goes there. A group
@@ -6,7 +6,9 @@ of digits and phone punctuation holding fewer digits than any number of the home
 have (or, written with ``+``, than any number of any country) can never be a valid number, so
 its digits are masked before the matcher reads the text. The lower bounds come from
 phonenumbers' own metadata (the shortest national significant number), so the prefilter never
-hides a number the matcher would have found.
+hides a number the matcher would have found. A group introduced by a label naming an
+identifier ("N° de commande 2024-1187", :mod:`numbers_labels`) is masked too: it would be vetoed
+after the parse anyway.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import functools
 import re
 
 from phonenumbers import PhoneMetadata, country_code_for_region
+
+from easyclick2call.core.numbers_labels import is_labelled_identifier
 
 MASK = "_"
 
@@ -68,7 +72,8 @@ def mask_short_groups(text: str, region: str | None) -> str:
         lead = text[max(0, start - 2) : start]
         needed = _SHORTEST_INTERNATIONAL if "+" in lead or "\uff0b" in lead else national
         if len(group) >= needed and len(_DIGIT.findall(group)) >= needed:
-            return group
+            label_at = start - len(lead) + len(lead.rstrip("+\uff0b(\uff08[\uff3b"))
+            return _masked(group) if is_labelled_identifier(text, label_at) else group
         before = text[max(0, start - 4) : start].rstrip(_LABEL_TAIL)
         if (
             text[end : end + 1] in _KEEP_AFTER

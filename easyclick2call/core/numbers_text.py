@@ -43,9 +43,7 @@ PHONE_WORDS = frozenset(
         "https kontakt contact",
     )
 )
-_GLUED_AFTER = re.compile(r"\d(?=[^\W\d_])")
-_GLUED_BEFORE = re.compile(r"[^\W\d_]\.?[+(]?\d")
-_RUN_END = re.compile(r"\d+\Z")
+_DIGIT_RUN = re.compile(r"\d+")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
 _WORD_AFTER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # An e-mail address glued after a number in text from a PDF or a page ("…5678info@acme.fr").
@@ -125,20 +123,19 @@ def _glued_words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     and IBANs (found where two capitals touch two digits) to mask."""
     labels: list[tuple[int, int]] = []
     ibans: list[tuple[int, int]] = []
-    for glued in _GLUED_AFTER.finditer(text):  # digits, then a letter
-        end = glued.end()
-        start = _RUN_END.search(text, max(0, end - 64), end).start()  # type: ignore[union-attr]
-        word = _WORD_AFTER.match(text, end)
-        label = _LABEL_AFTER.match(text, end)
-        is_label = label is not None and word is not None and label.end() > word.end()
-        email = _EMAIL_AFTER.match(text, end)
-        if word and (word.group().lower() in PHONE_WORDS or is_label):
-            labels.append(word.span())
-        elif email and (not start or not text[start - 1].isalpha()):
-            labels.append(email.span())
-    for glued in _GLUED_BEFORE.finditer(text):  # a letter (and "." "+" "("), then digits
-        start = glued.end() - 1
-        before = start - 1 if text[start - 1] in "+(" else start
+    size = len(text)
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        if end < size and text[end].isalpha():
+            word = _WORD_AFTER.match(text, end)
+            label = _LABEL_AFTER.match(text, end)
+            is_label = label is not None and word is not None and label.end() > word.end()
+            email = _EMAIL_AFTER.match(text, end)
+            if word and (word.group().lower() in PHONE_WORDS or is_label):
+                labels.append(word.span())
+            elif email and (not start or not text[start - 1].isalpha()):
+                labels.append(email.span())
+        before = start - 1 if start and text[start - 1] in "+(" else start
         dot = 1 if before and text[before - 1] == "." else 0
         if before - dot <= 0 or not text[before - dot - 1].isalpha():
             continue
