@@ -140,6 +140,7 @@ class EasyClickApp(QObject):
             self._tray_timer.start()
         self.refresh_recent()
         self.update_state()
+        QTimer.singleShot(0, self.watcher.warm_up)  # after the tray shows, off the GUI thread
 
     def _check_tray(self) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
