@@ -7,5 +7,8 @@ EC2C_WITH_TEST_APT=1 source scripts/setup.sh
 echo "== Number detection (benchmarks/bench_numbers.py)"
 .venv/bin/python benchmarks/bench_numbers.py "$@"
 echo
+echo "== Long uptime: RSS over 10,000 copies (benchmarks/bench_uptime_memory.py)"
+.venv/bin/python benchmarks/bench_uptime_memory.py
+echo
 echo "== Desktop app vs the floor (benchmarks/bench_app.py)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_app.py
