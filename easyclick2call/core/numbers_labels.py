@@ -86,9 +86,10 @@ _ID_WORDS = _words(
     "objednávky objednávka smlouvy smlouva účtu účet ič ičo dič variabilní symbol vs pojistky "
     "spisová značka"
 )
-# Stems of identifier compounds ("Rechnungsadresse" is not one: the compound must end in a marker).
-_ID_STEMS = ("rechnung", "konto", "vertrag", "kunde", "bestell", "auftrag", "steuer", "factur",
-             "klant", "faktur", "order", "ordre", "polis", "register")  # fmt: skip
+# Compounds ending in an identifier noun ("Vertragskonto", "Kassenzeichen"); a compound that
+# only starts with one names something else ("Bestellannahme", "Kundenberater": phones).
+_ID_ENDS = ("konto", "rechnung", "vertrag", "register", "referenz", "zeichen", "kenmerk",
+            "factuur", "faktura", "polis")  # fmt: skip
 # The party a number belongs to: an id with a marker, else neutral.
 _PARTY_WORDS = _words(
     "client clients customer kunden kunde kund cliente clientes klant klanten klienta "
@@ -148,7 +149,7 @@ def _classify(written: str) -> str | None:
     for suffix in _MARKER_SUFFIXES:  # "Kundennummer", "Klantnummer", "Asiakasnumero"
         if word.endswith(suffix) and len(word) >= len(suffix) + 3:
             return "id"
-    return "id" if any(word.startswith(stem) for stem in _ID_STEMS) else None
+    return "id" if word.endswith(_ID_ENDS) else None
 
 
 def _label_kind(words: list[str]) -> str | None:

@@ -40,7 +40,7 @@ PHONE_WORDS = frozenset(
         "domicile privé prive pro mail email courriel web www site adresse address stp svp pls "
         "plz please merci thanks thx mrc bisous ok dispo asap tks ty bye telefon telefax "
         "telefono teléfono telefoon puhelin handy cellulare móvil movil e-mail internet http "
-        "https kontakt contact",
+        "https kontakt contact e-post epost mejl sähköposti",
     )
 )
 _DIGIT_RUN = re.compile(r"\d+")
