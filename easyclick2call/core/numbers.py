@@ -430,7 +430,7 @@ def find_numbers(text: str, region: str, language: str = "en") -> FoundNumbers:
     ``region`` is the user's country for numbers written nationally ("ZZ": none); ``language``
     ("en", "fr") is the language of ``description``. Never raises on any text.
     """
-    if not text or not text.strip():
+    if not text or text.isspace():  # (strip() would copy a text that ends with a line)
         return FoundNumbers([], len(text or ""))
     window = _scan_window(text)
     budget = _Budget()
