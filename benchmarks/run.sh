@@ -14,6 +14,9 @@ echo "== Call history: integrity check, migration, repair (benchmarks/bench_hist
 echo "== Contacts: import, sync, look-ups, popup with names (benchmarks/bench_contacts.py)"
 .venv/bin/python benchmarks/bench_contacts.py
 echo
+echo "== Long uptime: RSS over 10,000 copies (benchmarks/bench_uptime_memory.py)"
+.venv/bin/python benchmarks/bench_uptime_memory.py
+echo
 echo "== Desktop app vs the floor (benchmarks/bench_app.py)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_app.py
 echo

@@ -130,8 +130,10 @@ def run_gui(argv: Sequence[str]) -> int:
         _say(args.lang, NO_DISPLAY_TO_START, NO_DISPLAY_TO_START_FR)
         return EXIT_USAGE
     from easyclick2call.core.paths import resolve_profile
+    from easyclick2call.platform.clipboard import share_one_allocator_arena
     from easyclick2call.platform.single_instance import SingleInstance, send_to_running
 
+    share_one_allocator_arena()  # before Qt and the workers start their threads
     qt_app = _setup_qt(sys.argv[0] if sys.argv else "easyclick2call")
     profile = resolve_profile(args.profile)
     demo_wanted = args.demo

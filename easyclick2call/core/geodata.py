@@ -126,9 +126,10 @@ def country_name(number: phonenumbers.PhoneNumber, language: str) -> str:
     return region_name(valid_in[0], language) if len(valid_in) == 1 else ""
 
 
-def description(number: phonenumbers.PhoneNumber, language: str) -> str:
-    """The place (or else the country) of a number, like geocoder.description_for_number."""
-    kind = phonenumbers.number_type(number)
+def description(number: phonenumbers.PhoneNumber, language: str, kind: int | None = None) -> str:
+    """The place (or else the country) of a number, like geocoder.description_for_number
+    (``kind``: its number_type, when the caller knows it already)."""
+    kind = phonenumbers.number_type(number) if kind is None else kind
     if kind == phonenumbers.PhoneNumberType.UNKNOWN:
         return ""
     if not phonenumbers.is_number_type_geographical(kind, number.country_code):

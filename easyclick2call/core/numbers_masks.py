@@ -18,10 +18,12 @@ _SHAPES = re.compile(
     r"|(?P<dotted>\d{1,4}(?:\.\d{1,4}){7,})"
     r"|(?P<siret>\d{3} \d{3} \d{3} \d{5}(?!\d))"
     r"|(?P<card>\d{4}(?:[ \-]?\d{4}){2}[ \-]?\d{1,7}(?![\d\-]))"
+    r"|(?P<date>(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\.?\d))"
     r"|(?P<ipv4>\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![.\d]))"
     r"|(?P<gps>\d{1,3}[.,]\d{4,}°? ?[NSEWO]? ?[,;/ ] ?-?\d{1,3}[.,]\d{4,}°?(?: ?[NSEWO]\b)?)"
     r"|(?P<isbn>97[89]-\d{1,5}-\d{1,7}-\d{1,7}-[\dX](?![\d\-]))"
 )
+_DIGITS = "0123456789"
 _IBAN = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _UUID_MIDDLE = re.compile(r"-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-")
@@ -66,9 +68,13 @@ def _confirmed(kind: str | None, found: str) -> bool:
 
 
 def digit_shapes(text: str) -> list[Span]:
-    """Long digit runs, dotted runs, SIRET, Luhn-valid cards, IPv4, GPS pairs, bare ISBN-13."""
+    """Long digit runs, dotted runs, SIRET, Luhn-valid cards, dotted dates (DD.MM.YYYY), IPv4,
+    GPS pairs, bare ISBN-13."""
     spans: list[Span] = []
     for chunk in _CHUNK.finditer(text):
+        found = chunk.group()
+        if "." not in found and "," not in found and sum(map(found.count, _DIGITS)) < 13:
+            continue  # every shape has a dot or a comma, or 13 digits (SIRET, card, ISBN, runs)
         for shape in _SHAPES.finditer(text, chunk.start(), chunk.end()):
             before = text[shape.start() - 1] if shape.start() else " "
             if before.isdigit() or before in ".,-":

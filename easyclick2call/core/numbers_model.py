@@ -24,6 +24,20 @@ class FoundNumber:
     end: int
 
 
+class FoundNumbers(list):
+    """find_numbers' result: the numbers found (a list of FoundNumber), and how much was read.
+
+    ``scanned`` is the number of characters of the copied text that were read: when it is
+    less than the text's length (``complete`` is False), the rest was not looked at, and the
+    user must be told so (a popup note) rather than shown the numbers as if they were all.
+    """
+
+    def __init__(self, numbers=(), scanned: int = 0, complete: bool = True) -> None:
+        super().__init__(numbers)
+        self.scanned = scanned
+        self.complete = complete
+
+
 class NotCallableNumber(ValueError):  # noqa: N818 (name fixed by docs/architecture.md)
     """A typed text that is not a number EasyClick2Call can call; ``reason`` says why."""
 
@@ -38,12 +52,14 @@ def home_region(region: str | None) -> str | None:
     return None if region in ("", "ZZ") else region
 
 
-def number_details(number: phonenumbers.PhoneNumber, language: str) -> tuple[str, ...]:
-    """The FoundNumber fields before start/end, in order."""
+def number_details(
+    number: phonenumbers.PhoneNumber, language: str, kind: int | None = None
+) -> tuple[str, ...]:
+    """The FoundNumber fields before start/end, in order (``kind``: its number_type, if known)."""
     e164 = f"+{number.country_code}{phonenumbers.national_significant_number(number)}"
     region_code = phonenumbers.region_code_for_number(number) or ""
     description = (
-        geodata.description(number, language)  # the place, else the country
+        geodata.description(number, language, kind)  # the place, else the country
         or (region_code and geodata.region_name(region_code, language))
         or region_code
     )

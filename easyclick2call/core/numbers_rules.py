@@ -52,19 +52,25 @@ def french_plan_e164(national_digits: str, region: str | None) -> str | None:
 
 
 def is_callable(number: phonenumbers.PhoneNumber) -> bool:
-    """A valid number of a callable type that is neither an emergency number nor a short code.
+    """A valid number of a callable type that is neither an emergency number nor a short code."""
+    return callable_type(number) is not None
+
+
+def callable_type(number: phonenumbers.PhoneNumber) -> int | None:
+    """The number's type when :func:`is_callable`, else None.
 
     ``number_type`` is UNKNOWN for an invalid number, so validity is checked on the way.
     """
-    if phonenumbers.number_type(number) not in CALLABLE_TYPES:
-        return False
+    kind = phonenumbers.number_type(number)
+    if kind not in CALLABLE_TYPES:
+        return None
     if number.national_number >= 10 ** (_LONGEST_SHORT_NUMBER):
-        return True
+        return kind
     if shortnumberinfo.is_valid_short_number(number):
-        return False
+        return None
     region = phonenumbers.region_code_for_number(number)
     nsn = phonenumbers.national_significant_number(number)
-    return not (region and shortnumberinfo.is_emergency_number(nsn, region))
+    return None if region and shortnumberinfo.is_emergency_number(nsn, region) else kind
 
 
 _REFERENCE_WORDS = (
@@ -91,6 +97,7 @@ _SMALL_GROUPS = re.compile(r"\d{1,2}(?:[ .\-]+\d{1,2})+")
 
 
 _CONTEXT = 100  # characters read on each side of a number for the context rules
+_RUN_REACH = 24  # characters on each side of a number where a lottery draw's run may start
 
 
 def _line_around(text: str, start: int, end: int) -> tuple[str, int]:
@@ -115,10 +122,11 @@ def is_reference(text: str, start: int) -> bool:
 def is_lottery(text: str, start: int, end: int) -> bool:
     """True for draws such as "06 - 12 - 23 - 34 - 45" or small groups next to "Loto"."""
     line, line_start = _line_around(text, start, end)
-    for run in _SPACED_RUN.finditer(line):
-        run_start, run_end = run.start() + line_start, run.end() + line_start
+    low = max(line_start, start - _RUN_REACH)  # a run of the draw overlaps the number
+    high = min(line_start + len(line), end + _RUN_REACH)
+    for run in _SPACED_RUN.finditer(text, low, high):
         groups = len(re.findall(r"\d+", run.group()))
-        if groups >= 4 and run_start < end and start < run_end:
+        if groups >= 4 and run.start() < end and start < run.end():
             return True
     raw = text[start:end].strip()
     return bool(_SMALL_GROUPS.fullmatch(raw) and _LOTTERY_WORDS.search(line))

@@ -38,16 +38,22 @@ PHONE_WORDS = frozenset(
         "portable port gsm cell cellulaire handy fixe direct ligne line standard num numero "
         "numéro number nr no whatsapp call appel appelez ring hotline office bureau home work "
         "domicile privé prive pro mail email courriel web www site adresse address stp svp pls "
-        "plz please merci thanks thx mrc bisous ok dispo asap tks ty bye",
+        "plz please merci thanks thx mrc bisous ok dispo asap tks ty bye telefon telefax "
+        "telefono teléfono telefoon puhelin handy cellulare móvil movil e-mail internet http "
+        "https kontakt contact e-post epost mejl sähköposti",
     )
 )
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
-_WORD_AFTER = re.compile(r"[^\W\d_]+")
+_WORD_AFTER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+# An e-mail address glued after a number in text from a PDF or a page ("…5678info@acme.fr").
+_EMAIL_AFTER = re.compile(r"[^\W\d_][\w.+\-]{0,63}(?=@[^\W_])")
 _LABEL_AFTER = re.compile(r"[A-ZÉ][a-zé]{1,11}\s*:")
 
 # A line break between two digit groups: a number wrapped over two lines.
-_WRAP = re.compile(r"\d *[-.]? *\r?\n[ >]*(?=[\d(])")
+_WRAP = re.compile(r"\d *[-./]? *\r?\n[ >]*(?=[\d(])")
+# HTML line breaks ("<br />") are line breaks: a label on the line above labels the number.
+_HTML_BREAK = re.compile(r"(?i)<br\s*/?>")
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,11 @@ def _glued_words(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
             word = _WORD_AFTER.match(text, end)
             label = _LABEL_AFTER.match(text, end)
             is_label = label is not None and word is not None and label.end() > word.end()
+            email = _EMAIL_AFTER.match(text, end)
             if word and (word.group().lower() in PHONE_WORDS or is_label):
                 labels.append(word.span())
+            elif email and (not start or not text[start - 1].isalpha()):
+                labels.append(email.span())
         before = start - 1 if start and text[start - 1] in "+(" else start
         dot = 1 if before and text[before - 1] == "." else 0
         if before - dot <= 0 or not text[before - dot - 1].isalpha():
@@ -151,6 +160,10 @@ class CleanText:
     offsets: OffsetMap
 
 
+def _blank_break(text: str) -> str:
+    return _HTML_BREAK.sub(lambda match: "\n" + BLANK * (len(match.group()) - 1), text)
+
+
 def _join_wrap(match: re.Match[str]) -> str:
     return match.group()[0] + BLANK * (len(match.group()) - 1)
 
@@ -161,6 +174,8 @@ def clean(text: str) -> CleanText:
     if not cleaned.isascii():
         cleaned = _TYPOGRAPHIC.sub(lambda match: match.group().translate(_TRANSLATION), cleaned)
     lowered = cleaned.lower()
+    if "<" in cleaned and "<br" in lowered:
+        cleaned = _blank_break(cleaned)
     if "%" in cleaned and any(scheme in lowered for scheme in ("tel:", "sip", "callto:")):
         cleaned = _URI.sub(lambda match: _blank(match.group(), _URI_ESCAPE, BLANK), cleaned)
     labels, ibans = _glued_words(cleaned)

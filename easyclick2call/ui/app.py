@@ -166,6 +166,7 @@ class EasyClickApp(QObject):
         self.live_calls.start()
         self.update_state()
         self.contacts.start()
+        QTimer.singleShot(0, self.watcher.warm_up)  # after the tray shows, off the GUI thread
 
     def _names_changed(self) -> None:
         if self._popup_visible():

@@ -144,6 +144,23 @@ class ClipboardWatcher(QObject):
             self._reader.close()
             self._reader = None
 
+    def warm_up(self) -> None:
+        """Load the number engine on a worker thread now (after start-up, once the tray is
+        shown), so that the first copy is not the one that loads it. It still runs on a worker
+        (the place names it may load are not warmed up): later ones may run inline."""
+        if self._detector is not None:
+            return
+        region = self._region()
+
+        def work() -> None:
+            from easyclick2call.core.numbers import warm_up
+
+            warm_up(region)
+
+        run_task(work, on_done=lambda _none: platform_clipboard.release_freed_memory(),
+                 on_error=lambda exc: log.debug("warm-up failed: %s", type(exc).__name__),
+                 parent=self)
+
     @property
     def paused(self) -> bool:
         return self._paused

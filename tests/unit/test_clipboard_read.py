@@ -141,3 +141,14 @@ def test_cancel_or_end_of_input_calls_nobody(answers):
 
 def test_nothing_found_calls_nobody():
     assert choose_number([], first=True) is None
+
+
+def test_one_allocator_arena_is_shared_by_every_thread_on_glibc() -> None:
+    """In a process of its own: the setting is process-wide and must come before threads."""
+    code = (
+        "from easyclick2call.platform.clipboard import share_one_allocator_arena, "
+        "release_freed_memory; print(share_one_allocator_arena()); release_freed_memory()"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60).stdout.split()
+    assert out == ["True"]

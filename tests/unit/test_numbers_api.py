@@ -186,3 +186,11 @@ def test_a_number_at_the_end_of_the_first_64_kib_is_found() -> None:
 def test_numbers_after_the_scan_window_are_ignored_by_design() -> None:
     text = "x" * (SCAN_LIMIT + 1000) + " 01 99 00 12 34"
     assert find_numbers(text, "FR") == []
+
+
+@pytest.mark.parametrize("region", ["FR", "DE", "US", "ZZ", "", "XK", "001"])
+def test_warm_up_runs_for_any_region(region: str) -> None:
+    from easyclick2call.core.numbers import warm_up
+
+    warm_up(region)  # never raises, whatever the setting holds
+    assert find_numbers("Tél. : 01 99 00 12 34", "FR")[0].e164 == "+33199001234"

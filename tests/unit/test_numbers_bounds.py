@@ -49,3 +49,39 @@ def test_a_list_of_many_space_separated_numbers_on_one_line() -> None:
     assert [number.national for number in found] == [
         f"01 99 00 12 {index:02d}" for index in range(40)
     ]
+
+
+def test_what_is_read_is_said_and_a_short_text_is_read_whole() -> None:
+    text = "Tél. 01 99 00 12 34"
+    found = find_numbers(text, "FR")
+    assert (found.scanned, found.complete) == (len(text), True)
+
+
+def test_a_text_longer_than_the_window_says_where_reading_stopped() -> None:
+    text = "Tél. 01 99 00 12 34\n" + "bla bla\n" * (SCAN_LIMIT // 4)
+    found = find_numbers(text, "FR")
+    assert [number.e164 for number in found] == ["+33199001234"]
+    assert not found.complete
+    assert SCAN_LIMIT <= found.scanned < len(text)
+
+
+def test_when_a_budget_stops_reading_the_numbers_found_lie_before_the_cut() -> None:
+    lines = (f"06 12 {index // 100 % 100:02d} {index % 100:02d} 00\n" for index in range(3000))
+    text = "".join(lines)
+    found = find_numbers(text, "FR")
+    assert not found.complete
+    assert 0 < found.scanned < len(text)
+    assert all(number.end <= found.scanned for number in found)
+    # the numbers found are exactly those of the part read
+    read = find_numbers(text[: found.scanned], "FR")
+    assert [number.e164 for number in read] == [number.e164 for number in found]
+
+
+def test_segments_keep_offsets_into_the_copied_text() -> None:
+    filler = "Lorem ipsum dolor sit amet.\n" * 1500  # past the first segment
+    text = filler + "Tél. : 01 99 00 12 34 &nbsp;et 06 12 34 56 78"
+    found = find_numbers(text, "FR")
+    assert [text[number.start : number.end] for number in found] == [
+        "01 99 00 12 34",
+        "06 12 34 56 78",
+    ]

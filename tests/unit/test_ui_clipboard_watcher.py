@@ -318,3 +318,27 @@ def test_read_now_gives_the_text_or_none_for_concealed_content(qtbot, watcher):
     finally:
         helper.terminate()
         helper.wait(10)
+
+
+def test_warm_up_loads_the_engine_on_a_worker_thread(qtbot, watcher, monkeypatch):
+    import threading
+
+    from easyclick2call.core import numbers
+
+    threads: list[threading.Thread] = []
+    real = numbers.warm_up
+
+    def spy(region: str) -> None:
+        threads.append(threading.current_thread())
+        real(region)
+
+    monkeypatch.setattr(numbers, "warm_up", spy)
+    w = watcher()
+    w.warm_up()
+    qtbot.waitUntil(lambda: bool(threads), timeout=10000)
+    wait_for_tasks()
+    assert threads[0] is not threading.main_thread()
+    w.start()
+    with qtbot.waitSignal(w.numbers_found, timeout=10000) as found:
+        xclip_copy(SENTINEL)
+    assert [number.e164 for number in found.args[0]] == ["+33472000001"]
