@@ -69,9 +69,10 @@ def _default_detector(region: str, language: str) -> Detector:
 
 
 class ClipboardWatcher(QObject):
-    """Emits ``numbers_found(list[FoundNumber])`` when newly copied text holds phone numbers."""
+    """Emits ``numbers_found(FoundNumbers)`` when newly copied text holds phone numbers: a list
+    of FoundNumber that also says whether the whole text was read (``complete``)."""
 
-    numbers_found = Signal(list)
+    numbers_found = Signal(object)  # core.numbers_model.FoundNumbers (a list)
     # Emitted for every change it looked at (found or not): tests and benchmarks wait on it.
     checked = Signal(int)
     # From the X11 selection reader's thread (a queued connection brings it to the GUI thread).
@@ -360,7 +361,7 @@ class ClipboardWatcher(QObject):
             return  # a newer copy superseded this one
         self.checked.emit(sequence)
         if found:
-            self.numbers_found.emit(list(found))
+            self.numbers_found.emit(found)  # as it is: a FoundNumbers says what was read
 
     def _failed(self, sequence: int, exc: BaseException) -> None:
         log.warning("number detection failed: %s", type(exc).__name__)

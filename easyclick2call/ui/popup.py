@@ -163,7 +163,7 @@ class CallPopup(QDialog):
         A new offer is a fresh start: nothing called yet, the dismiss delay stopped (popup()
         starts it again), and no focus taken until the pointer comes in again."""
         options = options or self.options
-        numbers = list(numbers)
+        numbers = numbers if isinstance(numbers, list) else list(numbers)  # FoundNumbers kept
         self.dismiss_timer.stop()
         replacing = self.isVisible() and bool(self.numbers)
         if replacing and self.isActiveWindow():
@@ -178,6 +178,7 @@ class CallPopup(QDialog):
                 handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
             self._focus_released = False
         same_shape = (self._single_row is not None and options == self.options
+                      and getattr(self.numbers, "complete", True)  # no partial note to remove
                       and self._is_plain_single(numbers, options))
         self.options = options
         self.numbers = numbers
@@ -222,7 +223,7 @@ class CallPopup(QDialog):
     @staticmethod
     def _is_plain_single(numbers: Sequence, options: PopupOptions) -> bool:
         """One number, neither blocked nor abroad: its row can be updated in place."""
-        if len(numbers) != 1:
+        if len(numbers) != 1 or not getattr(numbers, "complete", True):
             return False
         found = numbers[0]
         abroad = options.confirm_international and found.region_code != options.user_region
@@ -281,6 +282,14 @@ class CallPopup(QDialog):
         hidden = len(self.numbers) - MAX_ROWS
         if hidden > 0:
             layout.addWidget(QLabel(self.tr("…and %n more number(s).", "", hidden)))
+        if not getattr(self.numbers, "complete", True):  # core.numbers_model.FoundNumbers
+            note = QLabel(self.tr(
+                "Only the first {count} characters of what you copied were read: copy a smaller "
+                "part to see every number in it.").format(
+                    count=QLocale().toString(int(getattr(self.numbers, "scanned", 0)))))
+            note.setObjectName("partialNote")
+            note.setWordWrap(True)
+            layout.addWidget(note)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))

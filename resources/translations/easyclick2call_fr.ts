@@ -716,6 +716,10 @@
         </translation>
     </message>
     <message>
+        <source>Only the first {count} characters of what you copied were read: copy a smaller part to see every number in it.</source>
+        <translation>Seuls les {count} premiers caractères de ce que vous avez copié ont été lus : copiez un passage plus court pour voir tous ses numéros.</translation>
+    </message>
+    <message>
         <source>Dismiss</source>
         <translation>Ignorer</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from easyclick2call.ui.popup import CallPopup, PopupOptions
 from tests.unit.test_ui_support import found
@@ -202,3 +202,15 @@ def test_a_popup_that_deletes_itself_closes_for_good(qtbot):
     popup.destroyed.connect(lambda: destroyed.append(True))
     assert popup.close()
     qtbot.waitUntil(lambda: destroyed == [True])
+
+
+def test_a_text_not_read_to_its_end_says_so(qtbot):
+    from easyclick2call.core.numbers_model import FoundNumbers
+
+    partial = FoundNumbers([found("01 99 00 12 34")], scanned=65536, complete=False)
+    popup = _popup(qtbot, partial)
+    notes = [label.text() for label in popup.findChildren(QLabel, "partialNote")]
+    assert len(notes) == 1 and "65" in notes[0] and "first" in notes[0]
+    popup.offer(FoundNumbers([found("01 99 00 12 35")], scanned=30, complete=True))
+    qtbot.waitUntil(lambda: not [label for label in popup.findChildren(QLabel, "partialNote")
+                                 if label.isVisibleTo(popup)])
