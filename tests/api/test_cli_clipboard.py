@@ -3,15 +3,14 @@ from another process), with no GUI started, and the call lands in the sandbox.""
 
 from __future__ import annotations
 
-import subprocess
-
 from tests.api.test_cli_api import NUMBER_OVH, one_line, run, sandbox_env
 from tests.api.test_client import placed_calls
+from tests.e2e.support.actions import copy_to_clipboard
 
 
 def set_clipboard(text: str) -> None:
-    subprocess.run(["xclip", "-selection", "clipboard"], input=text.encode(), check=True,
-                   timeout=10)
+    """The clipboard set by another program (xclip), once that program owns it."""
+    copy_to_clipboard(text)
 
 
 def test_call_clipboard_first_calls_the_first_number(desktop, sandbox) -> None:

@@ -13,13 +13,14 @@ from easyclick2call.platform.clipboard_read import (
     numbers_from_clipboard,
     read_clipboard_text,
 )
+from tests.e2e.support.actions import copy_to_clipboard
 
 TEXT = "Rappeler Mme Durand au 01 99 00 12 34, sinon son bureau de Londres : +44 20 7946 0958."
 
 
 def set_clipboard(text: str) -> None:
-    subprocess.run(["xclip", "-selection", "clipboard"], input=text.encode(), check=True,
-                   timeout=10)
+    """The clipboard set by another program (xclip), once that program owns it."""
+    copy_to_clipboard(text)
 
 
 def numbers(text=TEXT):

@@ -57,23 +57,23 @@ def owners():
 
 def xclip_owner(data: bytes, *args: str, selection: str = "clipboard",
                 wait: bool = True) -> subprocess.Popen:
-    """xclip owning `selection` in the foreground (-quiet), once it owns it (`wait`: checked by
-    asking it for its TARGETS)."""
-    proc = subprocess.Popen(["xclip", "-quiet", "-selection", selection, *args],
-                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    assert proc.stdin is not None
-    proc.stdin.write(data)
-    proc.stdin.close()
-    if not wait:
-        return proc
-    deadline = time.monotonic() + ANSWER_S
-    while True:  # owned once xclip answers for it
-        out = subprocess.run(["xclip", "-o", "-selection", selection, "-t", "TARGETS"],
-                             capture_output=True, timeout=ANSWER_S, check=False).stdout
-        if out:
+    """xclip owning `selection` in the foreground (-quiet), once it owns it (`wait`: the
+    selection's owner is a new window — a previous xclip answering would not tell)."""
+    with Display() as display:
+        before = display.selection_owner(selection.upper())
+        proc = subprocess.Popen(["xclip", "-quiet", "-selection", selection, *args],
+                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        assert proc.stdin is not None
+        proc.stdin.write(data)
+        proc.stdin.close()
+        if not wait:
             return proc
-        assert time.monotonic() < deadline, "xclip did not take the selection"
+        deadline = time.monotonic() + ANSWER_S
+        while display.selection_owner(selection.upper()) in (0, before):
+            assert time.monotonic() < deadline, "xclip did not take the selection"
+            time.sleep(0.01)
+        return proc
 
 
 def test_reads_the_text_another_program_copied(reader, owners):

@@ -49,10 +49,20 @@ def poll(fn: Callable[[], T], timeout: float, what: str, interval: float = 0.02)
         time.sleep(interval)
 
 
-def copy_to_clipboard(text: str) -> None:
-    """Set the CLIPBOARD from another process (xclip keeps serving it in the background)."""
-    subprocess.run(["xclip", "-selection", "clipboard", "-i"], input=text.encode("utf-8"),
-                   check=True, timeout=10, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def copy_to_clipboard(text: str, selection: str = "clipboard") -> None:
+    """Set the CLIPBOARD (or PRIMARY) from another process, as a person's copy does; returns
+    once that process owns it (xclip keeps serving it in the background).
+
+    xclip's parent exits before its child has sent the X server its ownership request (Xlib's
+    buffer is flushed later, by the child), so two copies in a row could take the clipboard in
+    the wrong order: wait until the owner is a new one."""
+    with Display() as display:
+        before = display.selection_owner(selection.upper())
+        subprocess.run(["xclip", "-selection", selection, "-i"], input=text.encode("utf-8"),
+                       check=True, timeout=10, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        poll(lambda: display.selection_owner(selection.upper()) not in (0, before), WAIT_S,
+             f"xclip to own the {selection}")
 
 
 def copy_concealed(text: str) -> subprocess.Popen:
