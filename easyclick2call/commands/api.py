@@ -76,7 +76,9 @@ class CliError(Exception):
 
 
 def _from_api_error(error) -> CliError:
-    message = error.message_in(cli_language())
+    from easyclick2call.commands.cli_messages import cli_message
+
+    message = cli_message(error, cli_language())
     if error.kind in ("config", "bad_request") and error.detail:
         message = f"{message} ({error.detail})"
     return CliError(exit_code_for(error), error.kind, message, error.detail)
@@ -429,8 +431,8 @@ def cmd_lines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _line_target(args: argparse.Namespace):
-    config = load_config(args)
+def _line_target(args: argparse.Namespace, config: CliConfig | None = None):
+    config = config or load_config(args)
     telephony = _telephony(config)
     billing_account = _pick_billing_account(config, telephony)
     line = _pick_line(config, telephony, billing_account)
@@ -485,6 +487,15 @@ def read_password(confirm: bool) -> str:
     return first
 
 
+def _account_or_fail(args: argparse.Namespace) -> CliConfig:
+    """The configuration, once it is known to name an account (ApiError otherwise)."""
+    from easyclick2call.ovhapi.client import check_identity
+
+    config = load_config(args)
+    check_identity(config.identity())
+    return config
+
+
 def _password_or_fail() -> str:
     from easyclick2call.ovhapi.telephony import check_password
 
@@ -504,8 +515,9 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     problems = check_login(args.login, cli_language())
     if problems:
         raise _from_api_error(ApiError.of("invalid_login", detail="; ".join(problems)))
+    config = _account_or_fail(args)  # no password asked for an account that is not there
     password = _password_or_fail()
-    telephony, billing_account, line = _line_target(args)
+    telephony, billing_account, line = _line_target(args, config)
     user_id = telephony.create_user(billing_account, line, args.login, password)
     _emit(
         args,
@@ -519,8 +531,9 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
+    config = _account_or_fail(args)
     password = _password_or_fail()
-    telephony, billing_account, line = _line_target(args)
+    telephony, billing_account, line = _line_target(args, config)
     telephony.change_password(billing_account, line, args.id, password)
     _emit(
         args,
