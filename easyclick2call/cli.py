@@ -40,6 +40,8 @@ COMMANDS = {
     "connect": "api",
     "config": "config",
     "sandbox": "sandbox_cmd",
+    "install": "install_cmd",
+    "uninstall": "install_cmd",
 }
 # Options of the tray app that take a value (the value is not a sub-command name).
 GUI_OPTIONS_WITH_VALUE = ("--profile", "--lang", "--sandbox-port")
