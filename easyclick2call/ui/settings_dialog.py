@@ -56,6 +56,7 @@ class SettingsDialog(QDialog):
     """Settings — EasyClick2Call."""
 
     demo_requested = Signal()
+    set_up_requested = Signal()  # the demo's "Set up my account…"
     applied = Signal()  # everything was saved (after OK or Apply)
 
     def __init__(self, context: Any, page: str = "account", parent: QWidget | None = None,
@@ -84,6 +85,7 @@ class SettingsDialog(QDialog):
         self.line.set_draft_source(self._complete_draft)
         self.line.region_source = lambda: str(self.behaviour.fields.values().get("region", ""))
         self.account.demo_requested.connect(self.demo_requested.emit)
+        self.account.set_up_requested.connect(self.set_up_requested.emit)
 
         self._build()
         for item in self.pages.values():

@@ -174,6 +174,18 @@
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
+        <source>This is the demo</source>
+        <translation>Ceci est la démo</translation>
+    </message>
+    <message>
+        <source>Its account is simulated on this computer and forgotten when it quits. To call from your own OVHcloud line, set up your account: the demo closes and Settings open for your account.</source>
+        <translation>Son compte est simulé sur cet ordinateur et oublié quand elle se ferme. Pour appeler depuis votre propre ligne OVHcloud, configurez votre compte : la démo se ferme et les Réglages s&apos;ouvrent pour votre compte.</translation>
+    </message>
+    <message>
+        <source>Set &amp;up my account…</source>
+        <translation>Config&amp;urer mon compte…</translation>
+    </message>
+    <message>
         <source>Local sandbox (demo)</source>
         <translation>Bac à sable local (démo)</translation>
     </message>
@@ -945,6 +957,10 @@
         <translation>Essayer la démo</translation>
     </message>
     <message>
+        <source>Set up my account…</source>
+        <translation>Configurer mon compte…</translation>
+    </message>
+    <message>
         <source>Call a number…</source>
         <translation>Appeler un numéro…</translation>
     </message>
@@ -1404,6 +1420,10 @@
     <message>
         <source>Pause watching</source>
         <translation>Suspendre la surveillance</translation>
+    </message>
+    <message>
+        <source>Set up my account…</source>
+        <translation>Configurer mon compte…</translation>
     </message>
     <message>
         <source>History…</source>

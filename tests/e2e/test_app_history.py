@@ -13,18 +13,13 @@ from tests.e2e.support.actions import (
     wait_for_window,
     xdotool,
 )
-from tests.e2e.support.recorder import WindowRecorder
-from tests.e2e.support.x11 import Display
+from tests.e2e.support.app import open_tray_menu
 
 HISTORY_TITLE = "Call history — EasyClick2Call (Demo)"
 
 
 def open_history_from_tray_menu(app) -> int:
-    with Display() as display:
-        icon = poll(lambda: display.docked_icons(app.pid), 10, "the tray icon")[0]
-    with WindowRecorder() as recorder:
-        xdotool("mousemove", "--window", str(icon), "8", "8", "click", "3")
-        poll(lambda: [m for m in recorder.mapped if m.pid == app.pid], 10, "the tray menu")
+    open_tray_menu(app.pid)
     # From the top, Up wraps to the last entries: Quit, About, Settings…, History….
     xdotool("key", "--delay", "60", "Up", "Up", "Up", "Up", "Return")
     return wait_for_window(HISTORY_TITLE, pid=app.pid)

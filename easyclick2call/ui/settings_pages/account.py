@@ -59,6 +59,7 @@ class AccountPage(SettingsPage):
 
     name = "account"
     demo_requested = Signal()
+    set_up_requested = Signal()  # in the demo: leave it for the user's own account
     connected = Signal()
     secrets_loaded = Signal()
 
@@ -93,6 +94,8 @@ class AccountPage(SettingsPage):
         welcome.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.first_run_box.setVisible(self.first_run and not getattr(self.context, "demo", False))
         outer.addWidget(self.first_run_box)
+        if getattr(self.context, "demo", False):
+            outer.addWidget(self._demo_box())
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -225,6 +228,24 @@ class AccountPage(SettingsPage):
         label.setBuddy(field)
         form.addRow(label, field)
 
+    def _demo_box(self) -> QGroupBox:
+        """In the demo: its account is simulated, and the way to one's own account."""
+        box = QGroupBox(self.tr("This is the demo"), self)
+        box.setObjectName("demoBox")
+        layout = QVBoxLayout(box)
+        text = QLabel(self.tr(
+            "Its account is simulated on this computer and forgotten when it quits. To call "
+            "from your own OVHcloud line, set up your account: the demo closes and Settings "
+            "open for your account."), box)
+        text.setWordWrap(True)
+        self.set_up_button = QPushButton(self.tr("Set &up my account…"), box)
+        self.set_up_button.setObjectName("setUpAccount")
+        self.set_up_button.setAutoDefault(False)
+        self.set_up_button.clicked.connect(self.set_up_requested.emit)
+        layout.addWidget(text)
+        layout.addWidget(self.set_up_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> None:
         endpoint = str(self.setting("endpoint", "ovh-eu"))
@@ -244,6 +265,11 @@ class AccountPage(SettingsPage):
         (self.oauth_radio if oauth else self.app_radio).setChecked(True)
         self.application_key.setText(str(self.setting("application_key", "")))
         self.client_id.setText(str(self.setting("client_id", "")))
+        if getattr(self.context, "demo", False):
+            # The demo's account lives on its sandbox: a real endpoint here would write the
+            # user's account into the demo's throw-away profile ("Set up my account…" instead).
+            self.endpoint.setEnabled(False)
+            self.sandbox_url.setReadOnly(True)
         self._endpoint_changed()
         self._mode_changed()
         self.reload_secrets()
@@ -258,7 +284,7 @@ class AccountPage(SettingsPage):
     def _secrets_known(self, stored: dict[str, bool]) -> None:
         self.stored = dict(stored)
         for name, field in self.secret_fields().items():
-            field.set_stored(stored.get(name, False))
+            field.set_stored(stored.get(name, False), keep_typed=True)
         self.changed.emit()
         self.secrets_loaded.emit()
 

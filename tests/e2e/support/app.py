@@ -48,6 +48,19 @@ def seed_profile(folder: Path, region: str = "FR") -> Path:
     return folder
 
 
+def open_tray_menu(pid: int) -> None:
+    """Right-click the app's docked tray icon and wait until its menu is mapped (keys then go
+    to the menu: Up from the top wraps to the last entry)."""
+    from tests.e2e.support.actions import xdotool
+    from tests.e2e.support.recorder import WindowRecorder
+
+    with Display() as display:
+        icon = poll(lambda: display.docked_icons(pid), 10, "the tray icon")[0]
+    with WindowRecorder() as recorder:
+        xdotool("mousemove", "--window", str(icon), "8", "8", "click", "3")
+        poll(lambda: [m for m in recorder.mapped if m.pid == pid], 10, "the tray menu")
+
+
 def tray_icon_docked(pid: int) -> bool:
     with Display() as display:
         return bool(display.docked_icons(pid))
