@@ -250,8 +250,10 @@ class _Startup:
         from easyclick2call.ui.context import AppContext, LazyHistory, LazySecretStore
         from easyclick2call.ui.icons import app_icon
         from easyclick2call.ui.qsettings_store import QSettingsStore
+        from easyclick2call.ui.style import apply_desktop_style
 
         self.qt_app.setWindowIcon(app_icon())
+        apply_desktop_style(self.qt_app)
         args, profile = self.args, self.profile
         level = os.environ.get("EASYCLICK2CALL_LOG_LEVEL", "INFO").upper()
         setup_logging(profile, level=level if level in LOG_LEVELS else "INFO", console=True)

@@ -178,6 +178,7 @@ class AccountPage(SettingsPage):
         self.connect_status.linkActivated.connect(browser.open_url)
         app_form.addRow(self.connect_status)
         self.create_app_link = QLabel(self.app_box)
+        self.create_app_link.setWordWrap(True)  # its text changes with the endpoint
         self.create_app_link.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction)
         self.create_app_link.linkActivated.connect(browser.open_url)
