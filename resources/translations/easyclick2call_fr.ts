@@ -811,22 +811,6 @@
         <translation>Mode d&apos;appel</translation>
     </message>
     <message>
-        <source>Click2Call users of this line</source>
-        <translation>Utilisateurs Click2Call de cette ligne</translation>
-    </message>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Ajouter…</translation>
-    </message>
-    <message>
-        <source>Change &amp;password…</source>
-        <translation>Changer le mot de &amp;passe…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Supprimer…</translation>
-    </message>
-    <message>
         <source>&amp;Test call…</source>
         <translation>Appel de &amp;test…</translation>
     </message>
@@ -1455,6 +1439,29 @@
     <message>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe :</translation>
+    </message>
+</context>
+<context>
+    <name>UsersBox</name>
+    <message>
+        <source>Click2Call users of this line</source>
+        <translation type="unfinished">Utilisateurs Click2Call de cette ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished">&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation type="unfinished">Changer le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished">&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>No Click2Call user on this line yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
