@@ -1445,23 +1445,23 @@
     <name>UsersBox</name>
     <message>
         <source>Click2Call users of this line</source>
-        <translation type="unfinished">Utilisateurs Click2Call de cette ligne</translation>
+        <translation>Utilisateurs Click2Call de cette ligne</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished">&amp;Ajouter…</translation>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>Change &amp;password…</source>
-        <translation type="unfinished">Changer le mot de &amp;passe…</translation>
+        <translation>Changer le mot de &amp;passe…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">&amp;Supprimer…</translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>No Click2Call user on this line yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore d&apos;utilisateur Click2Call sur cette ligne</translation>
     </message>
 </context>
 </TS>
