@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -51,6 +53,8 @@ def needs_first_run(context: Any) -> bool:
     signed_in = settings.get("application_key") or settings.get("client_id")
     return not (signed_in and settings.get("line"))
 
+
+SCREEN_MARGIN = 48  # pixels kept free around the dialog on a small screen
 
 class SettingsDialog(QDialog):
     """Settings — EasyClick2Call."""
@@ -95,6 +99,10 @@ class SettingsDialog(QDialog):
         self.account.secrets_loaded.connect(self._secrets_loaded)
         self.show_page("account" if self.first_run else page)
         self.revalidate()
+        # As large as the largest page wants, as far as the screen allows (Qt would stop at two
+        # thirds of it); beyond that the page scrolls.
+        room = self.screen().availableGeometry().size() - QSize(SCREEN_MARGIN, SCREEN_MARGIN)
+        self.resize(self.sizeHint().boundedTo(room))
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -103,7 +111,13 @@ class SettingsDialog(QDialog):
         self.stack = QStackedWidget(self)
         for page in self.pages.values():
             QListWidgetItem(page.title(), self.page_list)
-            self.stack.addWidget(page)
+            # A screen too small for the page (200 %, a small laptop) scrolls it rather than
+            # squashing its fields.
+            scroller = QScrollArea(self.stack)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidgetResizable(True)
+            scroller.setWidget(page)
+            self.stack.addWidget(scroller)
         metrics = self.page_list.fontMetrics()
         width = max(metrics.horizontalAdvance(p.title()) for p in self.pages.values())
         self.page_list.setFixedWidth(width + metrics.horizontalAdvance("M") * 4)
