@@ -29,6 +29,7 @@ from easyclick2call.cli import (
     EXIT_USAGE,
     exit_code_for,
 )
+from easyclick2call.commands.language import cli_language
 from easyclick2call.core.settings import FALLBACK_REGION, system_region
 
 _ENV_IDENTITY = {
@@ -49,15 +50,6 @@ _EPILOG = (
 
 
 # --- language and output ---------------------------------------------------------------------
-
-
-def cli_language() -> str:
-    """"fr" when LANGUAGE (first entry), LC_ALL, LC_MESSAGES or LANG says French, else "en"."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "").strip()
-        if value:
-            return "fr" if value.split(":")[0].lower().startswith("fr") else "en"
-    return "en"
 
 
 def _t(en: str, fr: str) -> str:

@@ -281,8 +281,8 @@ def run_connect(args: argparse.Namespace) -> int:
                 "(No browser could be opened: copy the address above into one.)", flush=True),
             timeout=args.timeout, poll_interval=args.poll_interval)
     except ApiError as exc:
-        from easyclick2call.commands.api import cli_language
         from easyclick2call.commands.cli_messages import cli_message
+        from easyclick2call.commands.language import cli_language
 
         return _fail(cli_message(exc, cli_language()), exit_code_for(exc))
     except KeyboardInterrupt:

@@ -172,10 +172,10 @@ def run_gui(argv: Sequence[str]) -> int:
             return EXIT_NO_INSTANCE
         return EXIT_OK
 
-    if demo_wanted:
-        _say(args.lang, DEMO_LINE, DEMO_LINE_FR, sys.stdout)
     startup = _Startup(qt_app, args, profile, instance, demo=demo_wanted,
                        tray_icon=_early_tray_icon(demo_wanted))
+    if demo_wanted:  # once its icon is there: what the demo is and how to leave it
+        _say(args.lang, DEMO_LINE, DEMO_LINE_FR, sys.stdout)
     keep = _quit_on_signals(qt_app)
     from PySide6.QtCore import QTimer
 
@@ -214,7 +214,7 @@ def _relaunch(extra: list[str], args) -> None:
 def _say(lang: str | None, english: str, french: str, stream=sys.stderr) -> None:
     """One line on a terminal stream, in French when --lang or the locale says so (said before
     the Qt translator is loaded)."""
-    from easyclick2call.commands.api import cli_language
+    from easyclick2call.commands.language import cli_language
 
     language = lang if lang in ("en", "fr") else cli_language()
     print(french if language == "fr" else english, file=stream, flush=True)
