@@ -190,6 +190,10 @@
         <translation>Bac à sable local (démo)</translation>
     </message>
     <message>
+        <source>%1 (kept in memory for the demo)</source>
+        <translation>%1 (gardé en mémoire pour la démo)</translation>
+    </message>
+    <message>
         <source>then paste its key and secret here and press Connect…</source>
         <translation>puis collez ici sa clé et son secret et cliquez sur Connecter…</translation>
     </message>

@@ -23,6 +23,7 @@ def test_in_the_demo_the_endpoint_is_locked_and_set_up_is_offered(qtbot, tmp_pat
     assert not page.endpoint.isEnabled()
     assert page.sandbox_url.isReadOnly()
     assert page.endpoint_value() == sandbox.info()["endpoint"]
+    assert page.application_secret.stored_label.text().endswith("(kept in memory for the demo)")
     box = page.findChild(QGroupBox, "demoBox")
     assert box is not None and box.isVisible()
     with qtbot.waitSignal(dialog.set_up_requested, timeout=2000):

@@ -32,6 +32,7 @@ from easyclick2call.ui.settings_pages.base import (
     set_help,
     with_mnemonic,
 )
+from easyclick2call.ui.settings_pages.demo_box import demo_box, lock_for_demo
 from easyclick2call.ui.settings_pages.draft import AccountDraft
 from easyclick2call.ui.settings_pages.errors import describe_error
 from easyclick2call.ui.settings_pages.widgets import BusyIndicator, SecretField, StatusLabel
@@ -95,7 +96,7 @@ class AccountPage(SettingsPage):
         self.first_run_box.setVisible(self.first_run and not getattr(self.context, "demo", False))
         outer.addWidget(self.first_run_box)
         if getattr(self.context, "demo", False):
-            outer.addWidget(self._demo_box())
+            outer.addWidget(demo_box(self))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -229,24 +230,6 @@ class AccountPage(SettingsPage):
         label.setBuddy(field)
         form.addRow(label, field)
 
-    def _demo_box(self) -> QGroupBox:
-        """In the demo: its account is simulated, and the way to one's own account."""
-        box = QGroupBox(self.tr("This is the demo"), self)
-        box.setObjectName("demoBox")
-        layout = QVBoxLayout(box)
-        text = QLabel(self.tr(
-            "Its account is simulated on this computer and forgotten when it quits. To call "
-            "from your own OVHcloud line, set up your account: the demo closes and Settings "
-            "open for your account."), box)
-        text.setWordWrap(True)
-        self.set_up_button = QPushButton(self.tr("Set &up my account…"), box)
-        self.set_up_button.setObjectName("setUpAccount")
-        self.set_up_button.setAutoDefault(False)
-        self.set_up_button.clicked.connect(self.set_up_requested.emit)
-        layout.addWidget(text)
-        layout.addWidget(self.set_up_button, 0, Qt.AlignmentFlag.AlignLeft)
-        return box
-
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> None:
         endpoint = str(self.setting("endpoint", "ovh-eu"))
@@ -267,10 +250,7 @@ class AccountPage(SettingsPage):
         self.application_key.setText(str(self.setting("application_key", "")))
         self.client_id.setText(str(self.setting("client_id", "")))
         if getattr(self.context, "demo", False):
-            # The demo's account lives on its sandbox: a real endpoint here would write the
-            # user's account into the demo's throw-away profile ("Set up my account…" instead).
-            self.endpoint.setEnabled(False)
-            self.sandbox_url.setReadOnly(True)
+            lock_for_demo(self)
         self._endpoint_changed()
         self._mode_changed()
         self.reload_secrets()
