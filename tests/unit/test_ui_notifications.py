@@ -54,6 +54,9 @@ def test_also_sent_to_the_desktop_notification_server(qtbot):
         assert received.body == "OVHcloud has a temporary problem."
         toast.close()
         wait_for_tasks(5000)
+        # The server's answer reaches the notifier before the notifier goes (the queued answer
+        # landing on a deleted notifier crashed the process now and then).
+        qtbot.waitUntil(lambda: notifier._desktop is True, timeout=5000)
 
 
 def test_no_notification_server_is_fine(qtbot):
