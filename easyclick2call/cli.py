@@ -43,6 +43,8 @@ COMMANDS = {
     "history": "history_cmd",
     "contacts": "contacts",
     "sandbox": "sandbox_cmd",
+    "install": "install_cmd",
+    "uninstall": "install_cmd",
 }
 # Options of the tray app that take a value (the value is not a sub-command name).
 GUI_OPTIONS_WITH_VALUE = ("--profile", "--lang", "--sandbox-port")
@@ -57,10 +59,26 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"EasyClick2Call {__version__}")
+    _add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in dict.fromkeys(COMMANDS.values()):
         importlib.import_module(f"easyclick2call.commands.{name}").register(subparsers)
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    """Listed in the help; accepted anywhere on the line (commands.global_options)."""
+    every = parser.add_argument_group("options of every command (before or after it)")
+    every.add_argument("--profile", metavar="DIR", default=argparse.SUPPRESS,
+                       help="keep settings, history and logs in DIR (default: "
+                            "$EASYCLICK2CALL_PROFILE, else the usual folders of your OS)")
+    every.add_argument("--lang", choices=("system", "en", "fr"), default=argparse.SUPPRESS,
+                       help="language of the messages (default: the system's)")
+    app = parser.add_argument_group("options of the tray app (no command)")
+    app.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                     help="use the built-in OVHcloud sandbox (nothing is really dialled)")
+    app.add_argument("--sandbox-port", type=int, metavar="N", default=argparse.SUPPRESS,
+                     help="port of the demo sandbox on 127.0.0.1 (default: a free one)")
 
 
 def _is_gui_invocation(argv: Sequence[str]) -> bool:
@@ -90,6 +108,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from easyclick2call.commands.gui import run_gui
 
         return run_gui(args_list)
+    from easyclick2call.commands import global_options
+
+    args_list, found = global_options.pull_global_options(args_list)
+    problem = global_options.apply_global_options(found)
+    stray = global_options.app_only_option(args_list)
+    if stray is not None:
+        problem = (f"{stray} is an option of the tray app (easyclick2call {stray}); "
+                   f"the commands do not take it")
+    if problem is not None:
+        print(f"easyclick2call: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(args_list)
     if not getattr(args, "handler", None):

@@ -60,6 +60,9 @@ def shoot(out: Path, scale: str) -> int:
 
     app = QApplication(["easyclick2call-screenshots"])
     app.setApplicationName("EasyClick2Call")
+    from easyclick2call.ui.style import apply_desktop_style
+
+    apply_desktop_style(app)  # as the app does
     use_memory_backend()
     sandbox = SandboxServer(host="127.0.0.1", port=0).start()
     try:

@@ -51,3 +51,12 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     fi
     touch "$stamp"
 fi
+
+# The easyclick2call command in ~/.local/bin and a menu entry, for the user (Linux; not for the
+# test suite, which must leave the home folder alone). `easyclick2call uninstall` removes them.
+if [ -z "${EC2C_WITH_TEST_APT:-}" ] && [ "$(uname -s)" != Darwin ] && {
+    [ ! -L "$HOME/.local/bin/easyclick2call" ] ||
+    [ ! -f "${XDG_DATA_HOME:-$HOME/.local/share}/applications/io.github.easyclick2call.EasyClick2Call.desktop" ]; }; then
+    .venv/bin/python -m easyclick2call install --quiet ||
+        echo "setup: the command and menu entry could not be added (the app works without them)" >&2
+fi

@@ -28,6 +28,7 @@ from easyclick2call.cli import (
     EXIT_USAGE,
     exit_code_for,
 )
+from easyclick2call.commands.language import cli_language
 from easyclick2call.core.settings import FALLBACK_REGION, system_region
 
 _ENV_IDENTITY = {
@@ -50,15 +51,6 @@ _EPILOG = (
 # --- language and output ---------------------------------------------------------------------
 
 
-def cli_language() -> str:
-    """"fr" when LANGUAGE (first entry), LC_ALL, LC_MESSAGES or LANG says French, else "en"."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "").strip()
-        if value:
-            return "fr" if value.split(":")[0].lower().startswith("fr") else "en"
-    return "en"
-
-
 def _t(en: str, fr: str) -> str:
     return fr if cli_language() == "fr" else en
 
@@ -76,9 +68,10 @@ class CliError(Exception):
 
 
 def _from_api_error(error) -> CliError:
+    from easyclick2call.commands.cli_messages import cli_message
     from easyclick2call.commands.cli_support import with_log_path
 
-    message = with_log_path(error.message_in(cli_language()))
+    message = with_log_path(cli_message(error, cli_language()))
     if error.kind in ("config", "bad_request") and error.detail:
         message = f"{message} ({error.detail})"
     return CliError(exit_code_for(error), error.kind, message, error.detail)
@@ -374,8 +367,8 @@ def cmd_lines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _line_target(args: argparse.Namespace):
-    config = load_config(args)
+def _line_target(args: argparse.Namespace, config: CliConfig | None = None):
+    config = config or load_config(args)
     telephony = _telephony(config)
     billing_account = _pick_billing_account(config, telephony)
     line = _pick_line(config, telephony, billing_account)
@@ -430,6 +423,15 @@ def read_password(confirm: bool) -> str:
     return first
 
 
+def _account_or_fail(args: argparse.Namespace) -> CliConfig:
+    """The configuration, once it is known to name an account (ApiError otherwise)."""
+    from easyclick2call.ovhapi.client import check_identity
+
+    config = load_config(args)
+    check_identity(config.identity())
+    return config
+
+
 def _password_or_fail() -> str:
     from easyclick2call.ovhapi.telephony import check_password
 
@@ -449,8 +451,9 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     problems = check_login(args.login, cli_language())
     if problems:
         raise _from_api_error(ApiError.of("invalid_login", detail="; ".join(problems)))
+    config = _account_or_fail(args)  # no password asked for an account that is not there
     password = _password_or_fail()
-    telephony, billing_account, line = _line_target(args)
+    telephony, billing_account, line = _line_target(args, config)
     user_id = telephony.create_user(billing_account, line, args.login, password)
     _emit(
         args,
@@ -464,8 +467,9 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
+    config = _account_or_fail(args)
     password = _password_or_fail()
-    telephony, billing_account, line = _line_target(args)
+    telephony, billing_account, line = _line_target(args, config)
     telephony.change_password(billing_account, line, args.id, password)
     _emit(
         args,

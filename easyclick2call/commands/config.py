@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from easyclick2call.cli import EXIT_AUTH, EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, exit_code_for
 from easyclick2call.core.paths import Profile, resolve_profile
 from easyclick2call.core.secrets import SECRET_NAMES, SecretsError, SecretStore
-from easyclick2call.core.settings import GROUPS, SETTINGS, Settings
+from easyclick2call.core.settings import SETTINGS, Settings
 
 if TYPE_CHECKING:
     pass
@@ -48,8 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_usage(parser))
     commands = parser.add_subparsers(dest="config_command", metavar="ACTION")
 
-    show = commands.add_parser("show", parents=[profile_parent],
-                               help="every setting; secrets masked")
+    show = commands.add_parser(
+        "show", parents=[profile_parent],
+        help="the files, and every setting in effect with where it comes from; secrets masked")
     show.add_argument("--json", action="store_true", help="one JSON object on stdout")
     show.set_defaults(handler=run_show)
 
@@ -156,53 +157,19 @@ def _format_value(value: object) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from easyclick2call.commands.config_show import run_show as show
+
     profile = _profile(args)
     settings = _settings(profile)
-    secrets: dict[str, str | None] = {}
-    keyring_error: SecretsError | None = None
-    store = SecretStore(profile.keyring_service)
-    for name in SECRET_NAMES:
-        if keyring_error is not None:
-            secrets[name] = None
-            continue
-        try:
-            secrets[name] = mask_secret(store.get(name))
-        except SecretsError as exc:
-            keyring_error = exc
-            secrets[name] = None
-    if args.json:
-        print(json.dumps({
-            "profile": str(profile.root) if profile.root else None,
-            "settings_file": str(profile.settings_file),
-            "keyring_service": profile.keyring_service,
-            "settings": settings.values(),
-            "is_set": {item.key: settings.is_set(item.key) for item in SETTINGS},
-            "secrets": secrets,
-            "warnings": settings.warnings,
-        }, ensure_ascii=False))
-    else:
-        _print_table(profile, settings, secrets)
-    if keyring_error is not None:
-        return _fail(str(keyring_error), EXIT_AUTH)
-    return EXIT_OK
+    return show(args, profile, settings, settings_file=_settings_file(profile), mask=mask_secret,
+                format_value=_format_value)
 
 
-def _print_table(profile: Profile, settings: Settings, secrets: dict[str, str | None]) -> None:
-    where = str(profile.root) if profile.root else "default"
-    print(f"Profile: {where}")
-    print(f"Keyring service: {profile.keyring_service}")
-    width = max(len(item.key) for item in SETTINGS)
-    for group in (*GROUPS, "internal"):
-        items = [item for item in SETTINGS if item.group == group]
-        if not items:
-            continue
-        print(f"\n[{group}]")
-        for item in items:
-            suffix = "" if settings.is_set(item.key) else "  (default)"
-            print(f"  {item.key:<{width}}  {_format_value(settings.get(item.key))}{suffix}")
-    print("\n[secrets]")
-    for name, shown in secrets.items():
-        print(f"  {name:<{width}}  {shown if shown is not None else 'unknown (keyring error)'}")
+def _settings_file(profile: Profile) -> str:
+    """Where the settings really are (the QSettings file, or a registry key on Windows)."""
+    from easyclick2call.ui.qsettings_store import QSettingsStore
+
+    return QSettingsStore(profile).file_name
 
 
 def run_set(args: argparse.Namespace) -> int:
@@ -316,7 +283,10 @@ def run_connect(args: argparse.Namespace) -> int:
                 "(No browser could be opened: copy the address above into one.)", flush=True),
             timeout=args.timeout, poll_interval=args.poll_interval)
     except ApiError as exc:
-        return _fail(exc.message, exit_code_for(exc))
+        from easyclick2call.commands.cli_messages import cli_message
+        from easyclick2call.commands.language import cli_language
+
+        return _fail(cli_message(exc, cli_language()), exit_code_for(exc))
     except KeyboardInterrupt:
         return _fail("cancelled; nothing was stored.", EXIT_CANCELLED)
     try:

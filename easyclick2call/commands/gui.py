@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="use the built-in OVHcloud sandbox (nothing is really dialled)")
     parser.add_argument("--demo-if-unconfigured", action="store_true",
                         help="start in demo mode only when no account is configured")
+    parser.add_argument("--set-up-account", action="store_true",
+                        help="open Settings on Account (how the demo's “Set up my account…” "
+                             "comes back on your own profile)")
     parser.add_argument("--sandbox-port", type=int, default=0, metavar="N",
                         help="port of the demo sandbox on 127.0.0.1 (default: a free one)")
     parser.add_argument("--profile", metavar="DIR",
@@ -136,14 +139,15 @@ def run_gui(argv: Sequence[str]) -> int:
     share_one_allocator_arena()  # before Qt and the workers start their threads
     qt_app = _setup_qt(sys.argv[0] if sys.argv else "easyclick2call")
     profile = resolve_profile(args.profile)
-    demo_wanted = args.demo
-    if args.demo_if_unconfigured and not demo_wanted:
+    demo_wanted = args.demo and not args.set_up_account
+    if args.demo_if_unconfigured and not demo_wanted and not args.set_up_account:
         from easyclick2call.core.settings import Settings
         from easyclick2call.ui.qsettings_store import QSettingsStore
 
         probe = Settings(QSettingsStore(profile))
         signed_in = probe.get("application_key") or probe.get("client_id")
-        demo_wanted = not (signed_in and probe.get("line"))
+        # A profile still holding the demo's account (--profile) is not configured either.
+        demo_wanted = not (signed_in and probe.get("line")) or bool(probe.get("demo"))
     temporary = None
     if demo_wanted and not profile.is_custom:
         from easyclick2call.ui.demo import demo_profile
@@ -152,20 +156,28 @@ def run_gui(argv: Sequence[str]) -> int:
         profile, temporary = demo_profile(None)
 
     profile.ensure()
-    instance = SingleInstance(str(profile.root or profile.config_dir), profile.data_dir)
+    if temporary is not None:
+        from easyclick2call.ui.demo import demo_instance_key
+
+        instance_key, lock_dir = demo_instance_key()  # one demo at a time
+    else:
+        instance_key, lock_dir = str(profile.root or profile.config_dir), profile.data_dir
+    instance = SingleInstance(instance_key, lock_dir)
     if not instance.acquire():
+        if temporary is not None:
+            temporary.cleanup()
         message = {"cmd": "offer", "text": args.number} if args.number else {"cmd": "show"}
-        reply = send_to_running(str(profile.root or profile.config_dir), message)
+        reply = send_to_running(instance_key, message)
         if reply is None:
             print("EasyClick2Call is already running for this profile but does not answer; "
                   "close it and try again.", file=sys.stderr)
             return EXIT_NO_INSTANCE
         return EXIT_OK
 
-    if demo_wanted:
-        _say(args.lang, DEMO_LINE, DEMO_LINE_FR, sys.stdout)
     startup = _Startup(qt_app, args, profile, instance, demo=demo_wanted,
                        tray_icon=_early_tray_icon(demo_wanted))
+    if demo_wanted:  # once its icon is there: what the demo is and how to leave it
+        _say(args.lang, DEMO_LINE, DEMO_LINE_FR, sys.stdout)
     keep = _quit_on_signals(qt_app)
     from PySide6.QtCore import QTimer
 
@@ -185,12 +197,30 @@ def run_gui(argv: Sequence[str]) -> int:
         instance.release()
         if temporary is not None:
             temporary.cleanup()
+        if startup.app is not None and startup.app.relaunch:
+            _relaunch(startup.app.relaunch, args)
+
+
+def _relaunch(extra: list[str], args) -> None:
+    """Start the app again (detached) once this instance has let go of everything: its
+    single-instance lock included, so the new one does not hand over to this one."""
+    import subprocess
+
+    from easyclick2call.platform.command_line import app_command
+
+    argv = [*app_command(), *extra]
+    if args.profile:
+        argv += ["--profile", args.profile]
+    if args.lang:
+        argv += ["--lang", args.lang]
+    log.info("starting again: %s", " ".join(extra))
+    subprocess.Popen(argv, stdin=subprocess.DEVNULL, start_new_session=True)
 
 
 def _say(lang: str | None, english: str, french: str, stream=sys.stderr) -> None:
     """One line on a terminal stream, in French when --lang or the locale says so (said before
     the Qt translator is loaded)."""
-    from easyclick2call.commands.api import cli_language
+    from easyclick2call.commands.language import cli_language
 
     language = lang if lang in ("en", "fr") else cli_language()
     print(french if language == "fr" else english, file=stream, flush=True)
@@ -226,13 +256,19 @@ class _Startup:
         from easyclick2call.ui.context import AppContext, LazyHistory, LazySecretStore
         from easyclick2call.ui.icons import app_icon
         from easyclick2call.ui.qsettings_store import QSettingsStore
+        from easyclick2call.ui.style import apply_desktop_style
 
         self.qt_app.setWindowIcon(app_icon())
+        apply_desktop_style(self.qt_app)
         args, profile = self.args, self.profile
         level = os.environ.get("EASYCLICK2CALL_LOG_LEVEL", "INFO").upper()
         setup_logging(profile, level=level if level in LOG_LEVELS else "INFO", console=True)
         log.info("starting (demo=%s, custom profile=%s)", self.demo, profile.is_custom)
         settings = Settings(QSettingsStore(profile))
+        if args.set_up_account:
+            from easyclick2call.ui.demo import forget_demo_account
+
+            forget_demo_account(settings)
         secrets = LazySecretStore(profile.keyring_service)
         if self.demo:
             from easyclick2call.ui.demo import demo_secrets, seed_account, start_sandbox
@@ -268,7 +304,10 @@ class _Startup:
             self.url_filter = UrlOpenFilter(self.qt_app)
             self.url_filter.url_opened.connect(app.offer_text)
             self.qt_app.installEventFilter(self.url_filter)
-        app.first_run()
+        if args.set_up_account:
+            app.show_settings("account")
+        else:
+            app.first_run()
         if args.number:
             app.offer_text(args.number)
         # What start-up made lives as long as the app: keep it out of the collector's passes,

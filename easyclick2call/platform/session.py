@@ -98,6 +98,18 @@ def display_available(
     return first.startswith(HEADLESS_QT_PLATFORMS)
 
 
+def dialog_buttons_want_icons(
+    env: Mapping[str, str] | None = None, platform: str | None = None
+) -> bool | None:
+    """Whether OK/Cancel/Apply carry icons here: on Linux/BSD only on KDE Plasma (its theme gives
+    them; GNOME, Xfce and the rest show none), None on Windows and macOS (their own style
+    decides)."""
+    info = detect_session(env, platform)
+    if info.kind in (WINDOWS, MACOS):
+        return None
+    return "kde" in info.desktop
+
+
 def _qt_uses_wayland(info: SessionInfo) -> bool:
     """True when Qt will talk Wayland natively (rather than X11 through XWayland)."""
     first = info.qt_platform.split(";")[0].split(":")[0]

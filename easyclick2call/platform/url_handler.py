@@ -35,6 +35,9 @@ from easyclick2call.platform.registry import Registry, WindowsRegistry
 SCHEMES = ("tel", "callto", "sip")
 DESKTOP_FILE_NAME = f"{APP_ID}.desktop"
 WRITTEN_MARK = "X-EasyClick2Call-Written-By-Settings"
+# The same file is the menu entry set-up wrote (platform/user_install.py): kept when links are
+# switched off.
+MENU_MARK = "X-EasyClick2Call-Menu-Entry"
 
 WIN_CAPABILITIES_KEY = rf"Software\{APP_NAME}\Capabilities"
 WIN_REGISTERED_APPS_KEY = r"Software\RegisteredApplications"
@@ -133,7 +136,10 @@ class LinuxUrlHandler:
         path = self.desktop_path
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(handler_desktop_entry(command), encoding="utf-8")
+        entry = handler_desktop_entry(command)
+        if path.is_file() and MENU_MARK in path.read_text(encoding="utf-8", errors="replace"):
+            entry += f"{MENU_MARK}=true\n"
+        tmp.write_text(entry, encoding="utf-8")
         tmp.replace(path)
         self._update_cache()
         for scheme in SCHEMES:
@@ -172,7 +178,8 @@ class LinuxUrlHandler:
             with path.open("w", encoding="utf-8") as handle:
                 parser.write(handle, space_around_delimiters=False)
         desktop = self.desktop_path
-        if desktop.is_file() and WRITTEN_MARK in desktop.read_text(encoding="utf-8"):
+        text = desktop.read_text(encoding="utf-8") if desktop.is_file() else ""
+        if WRITTEN_MARK in text and MENU_MARK not in text:
             desktop.unlink()
             self._update_cache()
 

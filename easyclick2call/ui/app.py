@@ -110,6 +110,7 @@ class EasyClickApp(QObject):
         self.tray = None
         self.main_window = None
         self.live_calls = None  # ui.live_calls.LiveCallsController, made by start()
+        self.relaunch: list[str] | None = None  # what commands/gui.py starts once this one quit
         self._tray_timer = QTimer(self)
         self._tray_timer.setSingleShot(True)
         self._tray_timer.setInterval(TRAY_POLL_MS)
@@ -445,6 +446,7 @@ class EasyClickApp(QObject):
 
         dialog = SettingsDialog(self.context, page=page)
         dialog.demo_requested.connect(self.try_demo)
+        dialog.set_up_requested.connect(self.set_up_account)
         self._keep("settings", dialog)
 
     def first_run(self) -> None:
@@ -466,6 +468,14 @@ class EasyClickApp(QObject):
             self.main_window = MainWindow(self)
         self.main_window.show()
         self.main_window.raise_()
+
+    def set_up_account(self) -> None:
+        """Leave the demo for the user's own account: this instance quits, and the app starts
+        again on the real profile with Settings open on Account (nothing of the demo's is
+        carried over: its secrets were only ever in memory)."""
+        log.info("leaving the demo to set up the account")
+        self.relaunch = ["--set-up-account"]
+        self.quit()
 
     def try_demo(self) -> None:
         """Start a demo instance (its own profile) and leave this one."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from pathlib import Path
 
 from easyclick2call.core.paths import Profile, profile_at, resolve_profile
 
@@ -42,6 +43,29 @@ def seed_account(settings, secrets, info: dict) -> None:
     settings.sync()
     secrets.set("application_secret", info["application_secret"])
     secrets.set("consumer_key", info["consumer_key"])
+
+
+# What seed_account writes, forgotten when the user leaves the demo for a real account.
+SEEDED_KEYS = ("endpoint", "auth_mode", "application_key", "billing_account", "line",
+               "click2call_user", "demo")
+
+
+def forget_demo_account(settings) -> bool:
+    """Back to the defaults for whatever the demo seeded into `settings` (a profile given with
+    --profile hosts the demo in place); True when there was a demo account to forget."""
+    if not settings.get("demo"):
+        return False
+    for key in SEEDED_KEYS:
+        settings.reset(key)
+    settings.sync()
+    log.info("the demo's account was removed from the profile")
+    return True
+
+
+def demo_instance_key() -> tuple[str, Path]:
+    """The single-instance key and lock folder shared by every demo in a temporary profile:
+    one demo at a time (a second one hands over to the first)."""
+    return "easyclick2call-demo", resolve_profile(None).cache_dir / "demo-instance"
 
 
 def demo_secrets(service: str):

@@ -31,6 +31,9 @@ class MainWindow(QWidget):
         layout.addWidget(self.no_tray_label)
         self.demo_button = self._button(layout, self.tr("Try the demo"), "tryDemo",
                                         app.try_demo)
+        self.set_up_button = self._button(layout, self.tr("Set up my account…"), "setUpAccount",
+                                          app.set_up_account)
+        self.set_up_button.setVisible(bool(app.context.demo))
         self.buttons = {
             "callNumber": self._button(layout, self.tr("Call a number…"), "callNumber",
                                        app.show_call_dialog),

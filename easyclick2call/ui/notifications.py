@@ -13,9 +13,16 @@ import logging
 import sys
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSystemTrayIcon, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
 
 from easyclick2call.ui.icons import app_icon
 from easyclick2call.ui.tasks import run_task
@@ -79,10 +86,9 @@ class Toast(QWidget):
         self.adjustSize()
         screen = QGuiApplication.primaryScreen()
         area = screen.availableGeometry()
-        # Bottom right: away from the popup (near the tray), so clicks meant for it never land
-        # on a toast.
-        self.move(QPoint(area.right() - self.width() - MARGIN,
-                         area.bottom() - self.height() - MARGIN - offset))
+        # Bottom right first: away from the popup (near the tray), so clicks meant for it never
+        # land on a toast; another corner when one of the app's windows is there.
+        self.move(toast_position(self.size(), area, _app_windows(), offset))
         self.show()
         self._timer.start(self._timeout_ms)
 
@@ -98,6 +104,28 @@ class Toast(QWidget):
         self.closed.emit()
         super().closeEvent(event)
 
+
+
+def toast_position(size: QSize, area: QRect, avoid: list[QRect], offset: int = 0) -> QPoint:
+    """Where a toast of `size` goes in the screen `area`: the first corner (bottom right, top
+    right, bottom left, top left) where it covers none of `avoid` (the app's open windows),
+    else bottom right. `offset` stacks it away from the corner's edge (earlier toasts)."""
+    right = area.right() - size.width() - MARGIN
+    left = area.left() + MARGIN
+    bottom = area.bottom() - size.height() - MARGIN - offset
+    top = area.top() + MARGIN + offset
+    corners = [QPoint(right, bottom), QPoint(right, top), QPoint(left, bottom), QPoint(left, top)]
+    for corner in corners:
+        if not any(QRect(corner, size).intersects(window) for window in avoid):
+            return corner
+    return corners[0]
+
+
+def _app_windows() -> list[QRect]:
+    """The frames of this app's visible windows (History, Settings…), toasts aside."""
+    return [widget.frameGeometry() for widget in QApplication.topLevelWidgets()
+            if widget.isVisible() and widget.isWindow() and not isinstance(widget, Toast)
+            and widget.windowType() != Qt.WindowType.Popup]
 
 
 class Notifier(QObject):

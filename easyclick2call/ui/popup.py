@@ -50,6 +50,19 @@ MARGIN = 12
 NEW_CONTENT_GUARD_S = 0.4  # Call is ignored this long after the numbers changed under the user
 
 
+# The frame, and the Call buttons as the primary action (the app's blue); Dismiss stays plain.
+POPUP_STYLE = (
+    "QFrame#popupFrame { border: 1px solid #0050d7; border-radius: 6px;"
+    " background: palette(window); }"
+    "QPushButton#callButton { background: #0050d7; color: white; font-weight: bold;"
+    " border: 1px solid #003ca3; border-radius: 4px; padding: 4px 16px; }"
+    "QPushButton#callButton:hover { background: #0a5fe8; }"
+    "QPushButton#callButton:pressed { background: #003ca3; }"
+    "QPushButton#callButton:focus { border: 2px solid #f28c00; }"
+    "QPushButton#callButton:disabled { background: #aac0e8; border-color: #aac0e8;"
+    " color: #f4f6fa; }"
+)
+
 @dataclass(frozen=True)
 class PopupOptions:
     """How the popup behaves (read from the settings by the app)."""
@@ -257,11 +270,15 @@ class CallPopup(QDialog):
         self._content = frame
         frame.setObjectName("popupFrame")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame.setStyleSheet("QFrame#popupFrame { border: 1px solid #0050d7; border-radius: 6px;"
-                            " background: palette(window); }")
+        frame.setStyleSheet(POPUP_STYLE)
         self._outer.addWidget(frame)
         layout = QVBoxLayout(frame)
         header = QHBoxLayout()
+        icon = QLabel()
+        icon.setObjectName("appIcon")
+        size = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(app_icon().pixmap(size, size))
+        header.addWidget(icon)
         heading = QLabel(self._heading_text())
         heading.setObjectName("heading")
         self._heading = heading
@@ -275,6 +292,8 @@ class CallPopup(QDialog):
             header.addWidget(badge)
         layout.addLayout(header)
         grid = QGridLayout()
+        grid.setColumnStretch(1, 1)  # the middle (abroad box, blocked reason) takes the slack
+        grid.setVerticalSpacing(8)
         single = len(self.numbers) == 1
         for row, found in enumerate(self.numbers[:MAX_ROWS]):
             self._add_row(grid, row, found, single)
@@ -322,7 +341,7 @@ class CallPopup(QDialog):
         text_box.setSpacing(0)
         text_box.addWidget(number_label)
         text_box.addWidget(where)
-        grid.addLayout(text_box, row, 0)
+        grid.addLayout(text_box, row, 0, Qt.AlignmentFlag.AlignVCenter)
         prefix = blocked_prefix(found.e164, self.options.blocked_prefixes)
         if prefix is not None:
             reason = QLabel(self.tr(
@@ -331,8 +350,9 @@ class CallPopup(QDialog):
             reason.setObjectName("blockedLabel")
             reason.setWordWrap(True)
             reason.setStyleSheet("color:#b00020;")
+            reason.setMinimumWidth(reason.fontMetrics().averageCharWidth() * 28)
             self.blocked_labels.append(reason)
-            grid.addWidget(reason, row, 1, 1, 2)
+            grid.addWidget(reason, row, 1, 1, 2, Qt.AlignmentFlag.AlignVCenter)
             return
         button = QPushButton(self.tr("Call"))
         button.setObjectName("callButton")
@@ -354,9 +374,9 @@ class CallPopup(QDialog):
             button.setEnabled(False)
             box.toggled.connect(button.setEnabled)
             self.abroad_boxes.append(box)
-            grid.addWidget(box, row, 1)
+            grid.addWidget(box, row, 1, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)
         self._bind(button, found, box if abroad else None)
-        grid.addWidget(button, row, 2)
+        grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignVCenter)
 
     # -- behaviour ------------------------------------------------------------------------
     def _bind(self, button: QPushButton, found, abroad_box: QCheckBox | None) -> None:

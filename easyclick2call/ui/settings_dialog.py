@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -52,10 +54,13 @@ def needs_first_run(context: Any) -> bool:
     return not (signed_in and settings.get("line"))
 
 
+SCREEN_MARGIN = 48  # pixels kept free around the dialog on a small screen
+
 class SettingsDialog(QDialog):
     """Settings — EasyClick2Call."""
 
     demo_requested = Signal()
+    set_up_requested = Signal()  # the demo's "Set up my account…"
     applied = Signal()  # everything was saved (after OK or Apply)
 
     def __init__(self, context: Any, page: str = "account", parent: QWidget | None = None,
@@ -84,6 +89,7 @@ class SettingsDialog(QDialog):
         self.line.set_draft_source(self._complete_draft)
         self.line.region_source = lambda: str(self.behaviour.fields.values().get("region", ""))
         self.account.demo_requested.connect(self.demo_requested.emit)
+        self.account.set_up_requested.connect(self.set_up_requested.emit)
 
         self._build()
         for item in self.pages.values():
@@ -93,6 +99,10 @@ class SettingsDialog(QDialog):
         self.account.secrets_loaded.connect(self._secrets_loaded)
         self.show_page("account" if self.first_run else page)
         self.revalidate()
+        # As large as the largest page wants, as far as the screen allows (Qt would stop at two
+        # thirds of it); beyond that the page scrolls.
+        room = self.screen().availableGeometry().size() - QSize(SCREEN_MARGIN, SCREEN_MARGIN)
+        self.resize(self.sizeHint().boundedTo(room))
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -101,7 +111,13 @@ class SettingsDialog(QDialog):
         self.stack = QStackedWidget(self)
         for page in self.pages.values():
             QListWidgetItem(page.title(), self.page_list)
-            self.stack.addWidget(page)
+            # A screen too small for the page (200 %, a small laptop) scrolls it rather than
+            # squashing its fields.
+            scroller = QScrollArea(self.stack)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidgetResizable(True)
+            scroller.setWidget(page)
+            self.stack.addWidget(scroller)
         metrics = self.page_list.fontMetrics()
         width = max(metrics.horizontalAdvance(p.title()) for p in self.pages.values())
         self.page_list.setFixedWidth(width + metrics.horizontalAdvance("M") * 4)

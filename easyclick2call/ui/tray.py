@@ -101,6 +101,9 @@ class Tray(QObject):
         pause.setCheckable(True)
         pause.setChecked(self.app.paused)
         menu.addSeparator()
+        if self.app.context.demo:
+            self._add(menu, self.tr("Set up my account…"), "setUpAccount",
+                      self.app.set_up_account)
         self._add(menu, self.tr("History…"), "history", self.app.show_history)
         self._add(menu, self.tr("Settings…"), "settings", self.app.show_settings)
         self._add(menu, self.tr("About"), "about", self.app.show_about)

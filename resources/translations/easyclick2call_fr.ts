@@ -362,8 +362,24 @@
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
+        <source>This is the demo</source>
+        <translation>Ceci est la démo</translation>
+    </message>
+    <message>
+        <source>Its account is simulated on this computer and forgotten when it quits. To call from your own OVHcloud line, set up your account: the demo closes and Settings open for your account.</source>
+        <translation>Son compte est simulé sur cet ordinateur et oublié quand elle se ferme. Pour appeler depuis votre propre ligne OVHcloud, configurez votre compte : la démo se ferme et les Réglages s&apos;ouvrent pour votre compte.</translation>
+    </message>
+    <message>
+        <source>Set &amp;up my account…</source>
+        <translation>Config&amp;urer mon compte…</translation>
+    </message>
+    <message>
         <source>Local sandbox (demo)</source>
         <translation>Bac à sable local (démo)</translation>
+    </message>
+    <message>
+        <source>%1 (kept in memory for the demo)</source>
+        <translation>%1 (gardé en mémoire pour la démo)</translation>
     </message>
     <message>
         <source>then paste its key and secret here and press Connect…</source>
@@ -1158,22 +1174,6 @@
         <translation>Mode d&apos;appel</translation>
     </message>
     <message>
-        <source>Click2Call users of this line</source>
-        <translation>Utilisateurs Click2Call de cette ligne</translation>
-    </message>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Ajouter…</translation>
-    </message>
-    <message>
-        <source>Change &amp;password…</source>
-        <translation>Changer le mot de &amp;passe…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Supprimer…</translation>
-    </message>
-    <message>
         <source>&amp;Test call…</source>
         <translation>Appel de &amp;test…</translation>
     </message>
@@ -1421,6 +1421,10 @@
     <message>
         <source>Try the demo</source>
         <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>Set up my account…</source>
+        <translation>Configurer mon compte…</translation>
     </message>
     <message>
         <source>Call a number…</source>
@@ -2021,6 +2025,10 @@
         <translation>Suspendre la surveillance</translation>
     </message>
     <message>
+        <source>Set up my account…</source>
+        <translation>Configurer mon compte…</translation>
+    </message>
+    <message>
         <source>History…</source>
         <translation>Historique…</translation>
     </message>
@@ -2050,6 +2058,29 @@
     <message>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe :</translation>
+    </message>
+</context>
+<context>
+    <name>UsersBox</name>
+    <message>
+        <source>Click2Call users of this line</source>
+        <translation>Utilisateurs Click2Call de cette ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Changer le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>No Click2Call user on this line yet</source>
+        <translation>Pas encore d&apos;utilisateur Click2Call sur cette ligne</translation>
     </message>
 </context>
 </TS>

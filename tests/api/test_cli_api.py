@@ -182,7 +182,8 @@ def test_expired_access_exits_4(sandbox) -> None:
     fault(sandbox, expire_consumer_key=sandbox.info()["consumer_key"])
     done = run(["call", NUMBER_TEXT, "--region", "FR"], sandbox_env(sandbox))
     assert done.returncode == 4
-    assert one_line(done.stderr) == "easyclick2call: Access expired — reconnect in Settings."
+    assert one_line(done.stderr) == (
+        "easyclick2call: Access expired — run 'easyclick2call connect' again.")
 
 
 def test_the_only_billing_account_is_used_but_a_line_must_be_chosen(sandbox) -> None:
@@ -202,7 +203,10 @@ def test_missing_number_and_no_account(sandbox) -> None:
     bare_env = {k: v for k, v in os.environ.items() if not k.startswith(("OVH_", "EASYCL"))}
     done = run(["call", NUMBER_TEXT, "--profile", "/nonexistent/profile"], bare_env)
     assert done.returncode == 4
-    assert "Settings" in one_line(done.stderr)
+    line = one_line(done.stderr)
+    assert "Settings" not in line  # a terminal user is told the commands
+    assert "easyclick2call config set application_key KEY" in line
+    assert "easyclick2call config set-secret application_secret" in line
 
 
 def test_lines(sandbox) -> None:
@@ -292,7 +296,7 @@ def test_connect_timeout_exits_4(sandbox) -> None:
     assert done.returncode == 4
     lines = done.stdout.splitlines() + done.stderr.splitlines()
     assert any("credentialToken=" in line for line in lines)
-    assert "Connect again" in one_line(done.stderr)
+    assert "run 'easyclick2call connect' again" in one_line(done.stderr)
 
 
 @pytest.mark.parametrize(

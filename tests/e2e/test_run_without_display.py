@@ -15,7 +15,10 @@ REPO = Path(__file__).resolve().parents[2]
 def test_run_script_without_a_display_says_so_and_exits_2(tmp_path: Path) -> None:
     env = {name: value for name, value in os.environ.items()
            if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env.update(LANG="C.UTF-8", LANGUAGE="en", XDG_SESSION_TYPE="tty")
+    home = tmp_path / "home"  # set-up adds the command and menu entry there, not in the real one
+    home.mkdir()
+    env.update(LANG="C.UTF-8", LANGUAGE="en", XDG_SESSION_TYPE="tty", HOME=str(home),
+               XDG_DATA_HOME=str(home / "data"))
     started = time.monotonic()
     done = subprocess.run(
         ["bash", str(REPO / "scripts" / "run.sh"), "--profile", str(tmp_path / "profile")],

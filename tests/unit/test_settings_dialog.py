@@ -129,7 +129,8 @@ def test_oauth2_mode_shows_client_fields_and_checks_them(qtbot, context, open_di
 
 
 def test_bad_sandbox_url_is_refused(qtbot, profile_dir, memory_keyring, open_dialog):
-    dialog = open_dialog(make_context(profile_dir, demo=True))
+    # A sandbox of one's own (advanced); the demo's own sandbox address is not editable.
+    dialog = open_dialog(make_context(profile_dir), advanced=True)
     page = dialog.account
     page.endpoint.setCurrentIndex(page.endpoint.findData("sandbox"))
     set_text(qtbot, page.sandbox_url, "http://example.com/1.0")

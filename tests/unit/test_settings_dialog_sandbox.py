@@ -315,3 +315,36 @@ def test_opening_on_the_line_page_fills_the_lists(qtbot, context, sandbox):
         dialog.show()
     assert dialog.line.line.count() == len(info["lines"])
     assert dialog.line.status.kind == "ok"
+
+
+def test_the_users_list_shows_the_lines_users_and_drives_the_buttons(qtbot, context,
+                                                                     open_dialog, sandbox):
+    """Change password and Delete act on the user selected in the list, whichever user places
+    the calls (the combo above)."""
+    info = configure_sandbox(context, sandbox)
+    dialog = open_dialog(context, first_run=False)
+    page = dialog.line
+    with qtbot.waitSignal(page.lists_loaded, timeout=10000):
+        dialog.show_page("line")
+    users = page.users_box.list
+    assert [users.item(row).text() for row in range(users.count())] == [
+        f"reception  (#{sandbox_state.DEMO_USER_ID})"]
+    page.user.setCurrentIndex(0)  # calls placed by the API account
+    users.setCurrentRow(-1)
+    assert not page.password_button.isEnabled() and not page.delete_button.isEnabled()
+    users.setCurrentRow(0)
+    assert page.password_button.isEnabled() and page.delete_button.isEnabled()
+    qtbot.mouseClick(page.password_button, Qt.MouseButton.LeftButton)
+    assert "reception" in page.dialog.windowTitle()
+    qtbot.keyClicks(page.dialog.password, "Front-desk9")
+    with qtbot.waitSignal(page.users_changed, timeout=10000):
+        page.dialog.accept()
+    line = info["lines"][0]
+    assert sandbox_users(sandbox, line)[str(sandbox_state.DEMO_USER_ID)]["password"] == (
+        "Front-desk9")
+    with qtbot.waitSignal(page.lists_loaded, timeout=10000):
+        page.line.setCurrentIndex(1)
+    assert users.count() == 1 and not users.item(0).flags()  # "No Click2Call user…", inert
+    assert page.users_box.selected_id() == 0
+    assert page.add_button.isEnabled() and not page.delete_button.isEnabled()
+    dialog.reject()

@@ -54,6 +54,9 @@ def test_also_sent_to_the_desktop_notification_server(qtbot):
         assert received.body == "OVHcloud has a temporary problem."
         toast.close()
         wait_for_tasks(5000)
+        # The server's answer reaches the notifier before the notifier goes (the queued answer
+        # landing on a deleted notifier crashed the process now and then).
+        qtbot.waitUntil(lambda: notifier._desktop is True, timeout=5000)
 
 
 def test_no_notification_server_is_fine(qtbot):
@@ -61,4 +64,35 @@ def test_no_notification_server_is_fine(qtbot):
     toast = notifier.notify("Calling", "ringing")
     qtbot.waitUntil(lambda: notifier._desktop is False, timeout=10000)
     assert toast.isVisible()
+    toast.close()
+
+
+def test_a_toast_goes_to_a_corner_free_of_the_apps_windows():
+    from PySide6.QtCore import QPoint, QRect, QSize
+
+    from easyclick2call.ui.notifications import MARGIN, toast_position
+
+    area, size = QRect(0, 0, 1280, 800), QSize(300, 80)
+    bottom_right = QPoint(1280 - 1 - 300 - MARGIN, 800 - 1 - 80 - MARGIN)
+    assert toast_position(size, area, []) == bottom_right
+    history = QRect(700, 450, 560, 340)  # the History window, its buttons bottom right
+    assert toast_position(size, area, [history]) == QPoint(1280 - 1 - 300 - MARGIN, MARGIN)
+    everywhere = [QRect(0, 0, 1280, 800)]
+    assert toast_position(size, area, everywhere) == bottom_right  # nowhere free: as before
+    assert toast_position(size, area, [history], offset=90) == QPoint(
+        1280 - 1 - 300 - MARGIN, MARGIN + 90)  # stacked under the earlier toast
+
+
+def test_the_calling_toast_does_not_cover_an_open_window(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()
+    window.setGeometry(screen.right() - 600, screen.bottom() - 400, 560, 360)
+    window.show()
+    qtbot.waitExposed(window)
+    notifier = Notifier(use_desktop=False)
+    toast = notifier.notify("Calling", "Your phone is ringing.")
+    assert not toast.frameGeometry().intersects(window.frameGeometry())
     toast.close()

@@ -57,8 +57,8 @@ def test_menu_has_every_entry_and_tooltip_says_line_and_state(qtbot, make_app, s
     app = make_app(sandbox, demo=True)
     app.start()
     assert app.tray.icon.isVisible()
-    assert _menu_names(app) == ["callNumber", "callClipboard", "pause", "history", "settings",
-                                "about", "quit"]
+    assert _menu_names(app) == ["callNumber", "callClipboard", "pause", "setUpAccount",
+                                "history", "settings", "about", "quit"]
     tooltip = app.tray.icon.toolTip()
     assert "Demo" in tooltip
     assert "01 99 00 00 01" in tooltip and "ready" in tooltip
@@ -266,3 +266,17 @@ def test_about_says_demo(qtbot, make_app, sandbox):
     qtbot.waitExposed(about)
     assert about.windowTitle() == "About EasyClick2Call (Demo)"
     about.close()
+
+
+def test_the_demo_offers_a_way_to_the_users_own_account(qtbot, make_app, sandbox):
+    """"Set up my account…" (demo only) quits and asks commands/gui.py to start again on the
+    user's profile with Settings open."""
+    real = make_app(sandbox)
+    real.start()
+    assert "setUpAccount" not in _menu_names(real)
+    demo = make_app(sandbox, demo=True)
+    demo.start()
+    assert demo.relaunch is None
+    demo.tray.action("setUpAccount").trigger()
+    assert demo.relaunch == ["--set-up-account"]
+    assert not demo.tray.icon.isVisible()

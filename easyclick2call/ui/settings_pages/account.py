@@ -32,6 +32,7 @@ from easyclick2call.ui.settings_pages.base import (
     set_help,
     with_mnemonic,
 )
+from easyclick2call.ui.settings_pages.demo_box import demo_box, lock_for_demo
 from easyclick2call.ui.settings_pages.draft import AccountDraft
 from easyclick2call.ui.settings_pages.errors import describe_error
 from easyclick2call.ui.settings_pages.widgets import BusyIndicator, SecretField, StatusLabel
@@ -59,6 +60,7 @@ class AccountPage(SettingsPage):
 
     name = "account"
     demo_requested = Signal()
+    set_up_requested = Signal()  # in the demo: leave it for the user's own account
     connected = Signal()
     secrets_loaded = Signal()
 
@@ -93,6 +95,8 @@ class AccountPage(SettingsPage):
         welcome.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.first_run_box.setVisible(self.first_run and not getattr(self.context, "demo", False))
         outer.addWidget(self.first_run_box)
+        if getattr(self.context, "demo", False):
+            outer.addWidget(demo_box(self))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -175,6 +179,7 @@ class AccountPage(SettingsPage):
         self.connect_status.linkActivated.connect(browser.open_url)
         app_form.addRow(self.connect_status)
         self.create_app_link = QLabel(self.app_box)
+        self.create_app_link.setWordWrap(True)  # its text changes with the endpoint
         self.create_app_link.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction)
         self.create_app_link.linkActivated.connect(browser.open_url)
@@ -244,6 +249,8 @@ class AccountPage(SettingsPage):
         (self.oauth_radio if oauth else self.app_radio).setChecked(True)
         self.application_key.setText(str(self.setting("application_key", "")))
         self.client_id.setText(str(self.setting("client_id", "")))
+        if getattr(self.context, "demo", False):
+            lock_for_demo(self)
         self._endpoint_changed()
         self._mode_changed()
         self.reload_secrets()
@@ -258,7 +265,7 @@ class AccountPage(SettingsPage):
     def _secrets_known(self, stored: dict[str, bool]) -> None:
         self.stored = dict(stored)
         for name, field in self.secret_fields().items():
-            field.set_stored(stored.get(name, False))
+            field.set_stored(stored.get(name, False), keep_typed=True)
         self.changed.emit()
         self.secrets_loaded.emit()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -175,6 +176,8 @@ class DeclaredFields:
             return QCheckBox(self.page)
         if kind is int:
             spin = QSpinBox(self.page)
+            # As wide as its largest value, not the whole row.
+            spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             spin.setRange(int(getattr(setting, "minimum", None) or 0),
                           int(getattr(setting, "maximum", None) or 100000))
             return spin

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -32,6 +31,7 @@ from easyclick2call.ui.settings_pages.base import (
 from easyclick2call.ui.settings_pages.draft import AccountDraft
 from easyclick2call.ui.settings_pages.errors import describe_error
 from easyclick2call.ui.settings_pages.users import UserDialog
+from easyclick2call.ui.settings_pages.users_list import UsersBox
 from easyclick2call.ui.settings_pages.widgets import BusyIndicator, StatusLabel
 from easyclick2call.ui.tasks import run_task
 
@@ -148,15 +148,12 @@ class LinePage(SettingsPage):
         form.addRow(QLabel(label_for("calling_mode", self.tr("Calling mode")), self), mode_row)
         outer.addLayout(form)
 
-        users = QGroupBox(self.tr("Click2Call users of this line"), self)
-        users_row = QHBoxLayout(users)
-        self.add_button = QPushButton(self.tr("&Add…"), users)
-        self.password_button = QPushButton(self.tr("Change &password…"), users)
-        self.delete_button = QPushButton(self.tr("&Delete…"), users)
-        for button in (self.add_button, self.password_button, self.delete_button):
-            users_row.addWidget(button)
-        users_row.addStretch(1)
-        outer.addWidget(users)
+        self.users_box = UsersBox(self)
+        self.add_button = self.users_box.add_button
+        self.password_button = self.users_box.password_button
+        self.delete_button = self.users_box.delete_button
+        self.users_box.selection_changed.connect(self._update_buttons)
+        outer.addWidget(self.users_box)
 
         call_row = QHBoxLayout()
         self.test_call_button = QPushButton(self.tr("&Test call…"), self)
@@ -172,8 +169,7 @@ class LinePage(SettingsPage):
         outer.addWidget(self.call_status)
         outer.addStretch(1)
 
-        for button in (self.refresh_button, self.add_button, self.password_button,
-                       self.delete_button, self.test_call_button):
+        for button in (self.refresh_button, self.test_call_button):
             button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh)
         self.billing_account.currentIndexChanged.connect(self._billing_account_picked)
@@ -371,6 +367,7 @@ class LinePage(SettingsPage):
         combo.setCurrentIndex(index if index >= 0 else (0 if items else -1))
 
     def _fill_users(self, users: list, current: int) -> None:
+        self.users_box.set_users(users, current or self.users_box.selected_id())
         self.user.clear()
         self.user.addItem(self.tr("None — calls are placed by the API account"), 0)
         for user in users:
@@ -392,7 +389,7 @@ class LinePage(SettingsPage):
     def _update_buttons(self) -> None:
         idle = self.busy.isHidden()
         has_line = bool(self.line.currentData())
-        has_user = bool(self.user.currentData())
+        has_user = bool(self.users_box.selected_id())
         self.add_button.setEnabled(idle and has_line)
         self.password_button.setEnabled(idle and has_line and has_user)
         self.delete_button.setEnabled(idle and has_line and has_user)
@@ -426,12 +423,12 @@ class LinePage(SettingsPage):
                         self.tr("User {login} created.").format(login=login), int(new_id)))
 
     def ask_change_password(self) -> None:
-        user_id = int(self.user.currentData() or 0)
+        user_id = self.users_box.selected_id()
         if not user_id:
             return
         check_password, check_login = self._checks()
         dialog = UserDialog(
-            self.tr("New password for {user}").format(user=self.user.currentText()),
+            self.tr("New password for {user}").format(user=self.users_box.selected_text()),
             ask_login=False, check_password=check_password, check_login=check_login,
             parent=self)
         dialog.accepted.connect(lambda: self.change_password(user_id, dialog.password.text()))
@@ -448,12 +445,13 @@ class LinePage(SettingsPage):
             lambda _r: self._user_done(self.tr("Password changed."), user_id))
 
     def ask_delete_user(self) -> None:
-        user_id = int(self.user.currentData() or 0)
+        user_id = self.users_box.selected_id()
         if not user_id:
             return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete the Click2Call user"),
                           self.tr("Delete {user}? Whoever uses this login to place calls will "
-                                  "no longer be able to.").format(user=self.user.currentText()),
+                                  "no longer be able to.").format(
+                                      user=self.users_box.selected_text()),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

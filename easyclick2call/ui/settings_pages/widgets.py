@@ -116,10 +116,14 @@ class SecretField(QWidget):
         self._refresh()
 
     # -- state -----------------------------------------------------------------------------
-    def set_stored(self, stored: bool) -> None:
-        """What the keyring holds (called after a background look-up or a save)."""
+    def set_stored(self, stored: bool, *, keep_typed: bool = False) -> None:
+        """What the keyring holds (called after a background look-up or a save). With
+        `keep_typed` (a look-up that answers late) what the user already typed stays."""
         self._stored = stored
         self._cleared = False
+        if keep_typed and self.edit.text():
+            self.clear_button.setVisible(stored)
+            return
         self.edit.clear()
         self._refresh()
 
