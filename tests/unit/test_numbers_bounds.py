@@ -9,8 +9,10 @@ import pytest
 from easyclick2call.core.numbers import MAX_NUMBERS, SCAN_LIMIT, find_numbers
 
 MB = 1024 * 1024
-# The benchmark measures the 0.5 s target; this guard leaves room for a loaded CI machine.
-BUDGET_SECONDS = 1.0
+# Not a performance test (benchmarks/bench_numbers.py measures the 0.2 s target): a guard
+# against a scan that reads a huge clipboard whole or never ends. Far above the target (about
+# 0.05 s here), so that a loaded 2-core machine never makes it fail by luck.
+BUDGET_SECONDS = 5.0
 
 HUGE_INPUTS = {
     "10 MB of digits": lambda: "1234567890" * MB,
