@@ -28,7 +28,7 @@ unset. For the floor and for the real app (`python -m easyclick2call --demo`), i
   in the app is needed.
 
 Prints a table with the figures, the ratios against the floor and PASS/FAIL against the targets
-of DESIGN.md §7 / issue 4. Exit code 0 when every target passes, 1 otherwise.
+of its table (the README quotes them). Exit code 0 when every target passes, 1 otherwise.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Find the callable phone numbers in copied text, parse typed numbers, format them for display.
 
-Design (DESIGN.md §4):
+Design:
 
 * The text is cleaned first (:mod:`numbers_text`): HTML entities decoded, typographic spaces and
   dashes made ASCII, ``%20`` in ``tel:``/``sip:`` URIs blanked, phone labels glued to a number

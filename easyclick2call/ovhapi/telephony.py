@@ -1,7 +1,7 @@
 """The telephony routes EasyClick2Call uses: discovery, Click2Call users, placing a call.
 
 Every method raises only `ApiError`. Logins and passwords are checked locally against
-OVHcloud's rules (ovh-api.md §4) before anything is sent. A call is a single POST: it is never
+OVHcloud's rules (docs/ovhcloud-api.md) before anything is sent. A call is a single POST: it is never
 retried (the client's sessions have urllib3 retries off), so one call() is one call at most.
 """
 
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# ovh-api.md §4: 8-20 characters of the control panel's regex (`\w` without the `u` flag).
+# docs/ovhcloud-api.md, Click2Call user password: 8-20 characters of the control panel's regex (`\w` without the `u` flag).
 PASSWORD_MIN = 8
 PASSWORD_MAX = 20
 _PASSWORD_CHARS = re.compile(

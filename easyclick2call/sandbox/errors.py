@@ -1,4 +1,4 @@
-"""OVHcloud-shaped API errors raised by the sandbox's routes (ovh-api.md §5 and §9)."""
+"""OVHcloud-shaped API errors raised by the sandbox's routes (docs/ovhcloud-api.md, Errors)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def error_body(status: int, message: str, error_code: str | None, shape: str) ->
     return body
 
 
-# The errors of ovh-api.md §9 (and the sandbox's own choices, marked [P] there).
+# The errors OVHcloud answers (docs/ovhcloud-api.md) and the sandbox's own (docs/sandbox.md).
 def invalid_signature() -> SandboxApiError:
     return SandboxApiError(400, "Invalid signature", "INVALID_SIGNATURE")
 

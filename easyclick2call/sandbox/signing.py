@@ -8,7 +8,7 @@ import re
 
 SIGNATURE_PREFIX = "$1$"
 
-# ovh-api.md §4: 8–20 characters from the control panel's set (no space, &, $ or backtick).
+# docs/ovhcloud-api.md, Click2Call user password: 8–20 characters from the control panel's set (no space, &, $ or backtick).
 PASSWORD_PATTERN = re.compile(
     r"""[A-Za-z0-9_~"#'{}()\\\[\]\-|^@=*+/!:;.,?<>%µÀÁÂÃÄÅàáâãäåÒÓÔÕÖØòóôõöøÈÉÊËèéêëÇçÌÍÎÏìíîïÙÚÛÜùúûüÿÑñ]{8,20}"""
 )
@@ -55,7 +55,7 @@ def rules_allow(rules: list[dict], method: str, path: str) -> bool:
 
 
 def password_is_valid(password: object) -> bool:
-    """The click2CallUser password rule of the OVHcloud control panel (ovh-api.md §4)."""
+    """The click2CallUser password rule of the OVHcloud control panel (docs/ovhcloud-api.md)."""
     return isinstance(password, str) and PASSWORD_PATTERN.fullmatch(password) is not None
 
 

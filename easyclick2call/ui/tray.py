@@ -1,4 +1,4 @@
-"""The tray icon and its menu (DESIGN.md §3).
+"""The tray icon and its menu.
 
 Left click opens the Call-a-number box; the menu is rebuilt each time it opens (aboutToShow) so
 recent calls and the pause state are always current. The tooltip says the line in use and the

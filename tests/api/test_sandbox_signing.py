@@ -1,4 +1,4 @@
-"""The sandbox signs and checks requests exactly as OVHcloud and python-ovh do (ovh-api.md §1.4)."""
+"""The sandbox signs and checks requests exactly as OVHcloud and python-ovh do (docs/ovhcloud-api.md, Signing)."""
 
 from __future__ import annotations
 

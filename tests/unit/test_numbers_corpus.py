@@ -10,7 +10,7 @@ import pytest
 from easyclick2call.core.numbers import find_numbers
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
-# A copy of ../shared/corpus/libphonenumber_matcher_cases.jsonl, so a fresh clone has it.
+# libphonenumber's own matcher test cases, kept in tests/data so a fresh clone has them.
 PUBLIC_CORPUS = _DATA / "numbers_libphonenumber_cases.jsonl"
 SHARED_PUBLIC_CORPUS = (
     _DATA.parents[2]
