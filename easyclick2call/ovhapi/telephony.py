@@ -1,8 +1,8 @@
 """The telephony routes EasyClick2Call uses: discovery, Click2Call users, placing a call.
 
 Every method raises only `ApiError`. Logins and passwords are checked locally against
-OVHcloud's rules (docs/ovhcloud-api.md) before anything is sent. A call is a single POST: it is never
-retried (the client's sessions have urllib3 retries off), so one call() is one call at most.
+OVHcloud's rules (docs/ovhcloud-api.md) before anything is sent. A call is a single POST: it is
+never retried (the client's sessions have urllib3 retries off), so one call() is one call at most.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# docs/ovhcloud-api.md, Click2Call user password: 8-20 characters of the control panel's regex (`\w` without the `u` flag).
+# 8-20 characters of the control panel's regex (`\w` without the `u` flag): docs/ovhcloud-api.md,
+# "Click2Call user password".
 PASSWORD_MIN = 8
 PASSWORD_MAX = 20
 _PASSWORD_CHARS = re.compile(

@@ -8,7 +8,8 @@ import re
 
 SIGNATURE_PREFIX = "$1$"
 
-# docs/ovhcloud-api.md, Click2Call user password: 8–20 characters from the control panel's set (no space, &, $ or backtick).
+# 8–20 characters from the control panel's set (no space, &, $ or backtick): docs/ovhcloud-api.md,
+# "Click2Call user password".
 PASSWORD_PATTERN = re.compile(
     r"""[A-Za-z0-9_~"#'{}()\\\[\]\-|^@=*+/!:;.,?<>%µÀÁÂÃÄÅàáâãäåÒÓÔÕÖØòóôõöøÈÉÊËèéêëÇçÌÍÎÏìíîïÙÚÛÜùúûüÿÑñ]{8,20}"""
 )
