@@ -1,4 +1,5 @@
-"""The sandbox signs and checks requests exactly as OVHcloud and python-ovh do (docs/ovhcloud-api.md, Signing)."""
+"""The sandbox signs and checks requests exactly as OVHcloud and python-ovh do
+(docs/ovhcloud-api.md, "Signing")."""
 
 from __future__ import annotations
 
