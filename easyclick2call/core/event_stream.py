@@ -121,7 +121,7 @@ class EventStream:
                     token = self._token(refused)
                 except Exception as exc:  # ApiError, SecretsError: said, then retried
                     failures += 1
-                    self._on_status(TOKEN_FAILED, exc)
+                    self._tell(TOKEN_FAILED, exc)
                     self._wait(failures)
                     continue
                 if refused:
@@ -141,18 +141,31 @@ class EventStream:
                         break
                     failures += 1
                     log.info("live events: poll failed (%s); reconnecting", type(exc).__name__)
-                    self._on_status(RECONNECTING, exc)
+                    self._tell(RECONNECTING, exc)
                     self._wait(failures)
                     continue
                 failures = 0
                 self.polls += 1
-                self._on_status(CONNECTED, None)
+                self._tell(CONNECTED, None)
                 fresh = self._dedupe(events)
                 if fresh and not self._stop.is_set():
-                    self._on_events(fresh)
+                    try:
+                        self._on_events(fresh)
+                    except Exception as exc:  # a listener gone at quit (or its bug) ends nothing
+                        log.warning("live events: the events could not be handed over (%s)",
+                                    type(exc).__name__)
         finally:
             self._close()
-            self._on_status(STOPPED, None)
+            self._tell(STOPPED, None)
+
+    def _tell(self, status: str, error: BaseException | None) -> None:
+        """The status to the listener; its failure (e.g. the app quitting under it) is logged,
+        never raised into this thread."""
+        try:
+            self._on_status(status, error)
+        except Exception as exc:
+            log.warning("live events: the status %s could not be handed over (%s)", status,
+                        type(exc).__name__)
 
     def _wait(self, failures: int) -> None:
         self._stop.wait(backoff_delay(failures, self._rng, *self._backoff))
