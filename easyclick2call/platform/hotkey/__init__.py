@@ -1,0 +1,91 @@
+"""A global keyboard shortcut, one back-end per OS behind one small interface.
+
+``open_backend(on_press)`` picks the back-end for this session once: X11 (a key grab over
+libxcb), Windows (``RegisterHotKey``), macOS (Carbon's ``RegisterEventHotKey``, which needs no
+accessibility permission). Each consumes the keys it holds: the program in front never sees
+them. ``on_press`` gets ``SHORTCUT``, ``UP`` or ``DOWN`` — from the back-end's own thread on X11
+and Windows, from the main thread on macOS. See docs/shortcut.md.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import os
+import sys
+from collections.abc import Callable
+from typing import Protocol
+
+from easyclick2call.core.shortcut import Shortcut
+
+log = logging.getLogger(__name__)
+
+SHORTCUT = "shortcut"
+UP = "up"
+DOWN = "down"
+
+OnPress = Callable[[str], None]
+
+
+class Problem(enum.Enum):
+    """Why a shortcut cannot be had (the UI says it in words)."""
+
+    TAKEN = "taken"  # another program holds it
+    NO_KEY = "no-key"  # the keyboard has no such key
+    UNAVAILABLE = "unavailable"  # this session offers no global shortcut (Wayland for now)
+
+
+class HotkeyBackend(Protocol):
+    """What every back-end offers (used from the GUI thread)."""
+
+    def set_shortcut(self, shortcut: Shortcut | None) -> Problem | None:
+        """Hold `shortcut` instead of the one held before (None: hold none)."""
+
+    def set_arrows(self, enabled: bool) -> None:
+        """Hold Up and Down too (while the popup is shown), or give them back."""
+
+    def close(self) -> None:
+        """Give everything back; no press is reported after this."""
+
+
+def open_backend(on_press: OnPress, platform: str | None = None,
+                 env: dict[str, str] | None = None) -> tuple[HotkeyBackend | None, Problem | None]:
+    """(the back-end of this session, None) or (None, why there is none)."""
+    platform = sys.platform if platform is None else platform
+    env = dict(os.environ) if env is None else env
+    try:
+        if platform.startswith("win"):
+            from easyclick2call.platform.hotkey.windows import WindowsHotkeys
+
+            return WindowsHotkeys(on_press), None
+        if platform == "darwin":
+            from easyclick2call.platform.hotkey.macos import CarbonHotkeys
+
+            return CarbonHotkeys(on_press), None
+        if env.get("DISPLAY") and not _native_wayland(env):
+            from easyclick2call.platform.hotkey.x11 import X11Hotkeys
+
+            return X11Hotkeys(on_press, env.get("DISPLAY")), None
+    except OSError as exc:
+        log.warning("global shortcut unavailable: %s", exc)
+    return None, Problem.UNAVAILABLE
+
+
+def _native_wayland(env: dict[str, str]) -> bool:
+    """Qt talks Wayland itself: an X11 grab would only see XWayland windows' keys."""
+    wanted = env.get("QT_QPA_PLATFORM", "").split(";")[0].strip().lower()
+    if wanted:
+        return wanted.startswith("wayland")
+    return bool(env.get("WAYLAND_DISPLAY"))
+
+
+def probe(shortcut: Shortcut) -> Problem | None:
+    """Could this process hold `shortcut` now? (A short-lived back-end tries it; run it off the
+    GUI thread.) A shortcut this process holds already is reported TAKEN on X11."""
+    backend, problem = open_backend(lambda _name: None)
+    if backend is None:
+        return problem
+    try:
+        return backend.set_shortcut(shortcut)
+    finally:
+        backend.close()
