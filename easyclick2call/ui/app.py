@@ -93,6 +93,7 @@ class EasyClickApp(QObject):
         self.watcher.numbers_found.connect(self.offer_numbers)
         self.tray = None
         self.main_window = None
+        self.hotkeys = None  # ui.hotkey.HotkeyController, from start()
         self._tray_timer = QTimer(self)
         self._tray_timer.setSingleShot(True)
         self._tray_timer.setInterval(TRAY_POLL_MS)
@@ -132,6 +133,10 @@ class EasyClickApp(QObject):
         if self._notifier is not None:
             self._notifier.tray = self.tray.icon
         self.watcher.start()
+        from easyclick2call.ui.hotkey import HotkeyController
+
+        self.hotkeys = HotkeyController(self, self)
+        self.hotkeys.start()
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
         else:
@@ -156,6 +161,8 @@ class EasyClickApp(QObject):
 
     def quit(self) -> None:
         self.watcher.stop()
+        if self.hotkeys is not None:
+            self.hotkeys.close()
         if self.tray is not None:
             self.tray.hide()
         QCoreApplication.quit()
@@ -301,6 +308,10 @@ class EasyClickApp(QObject):
             return self.popup is not None and self.popup.objectName() == "callPopup"
         except RuntimeError:  # deleted
             return False
+
+    def visible_popup(self) -> CallPopup | None:
+        """The popup, when it is shown now."""
+        return self.popup if self._popup_visible() else None
 
     def _popup_visible(self) -> bool:
         try:

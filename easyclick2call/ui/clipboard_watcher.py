@@ -108,7 +108,8 @@ class ClipboardWatcher(QObject):
         self._reader = None  # platform.x11_selection.SelectionReader, on X11
         self._reading: dict[QClipboard.Mode, int] = {}  # mode -> the read that counts
         self._startup_reads: dict[QClipboard.Mode, int] = {}  # mode -> read of start-up content
-        self._asked: dict[int, Callable[[str | None], None]] = {}  # read_now(), by request
+        # read_now(): (mode, deliver) by request
+        self._asked: dict[int, tuple[QClipboard.Mode, Callable[[str | None], None]]] = {}
         self._selection_read.connect(self._on_selection_read, Qt.ConnectionType.QueuedConnection)
 
     # -- life cycle -----------------------------------------------------------------------
@@ -187,16 +188,20 @@ class ClipboardWatcher(QObject):
         else:
             self._consider(mode, self._usable_text(mode), startup=True)
 
-    def read_now(self, deliver: Callable[[str | None], None]) -> None:
-        """Read the clipboard now, for an explicit action ("Call clipboard now"): `deliver`
-        gets its text, or None for concealed, non-text or empty content. Read as copies are
-        (on X11 off the GUI thread); nothing is remembered or scanned."""
+    def read_now(self, deliver: Callable[[str | None], None], selection: bool = False) -> None:
+        """Read the clipboard (or with `selection`, the primary selection: the text just
+        highlighted) now, for an explicit action ("Call clipboard now", the global shortcut):
+        `deliver` gets its text, or None for concealed, non-text or empty content, or no
+        selection on this platform. Read as copies are (on X11 off the GUI thread); nothing is
+        remembered or scanned, and pausing does not apply."""
         if self._clipboard is None:
             self._clipboard = QGuiApplication.clipboard()
-        mode = QClipboard.Mode.Clipboard
-        if self._reads_itself(mode):
+        mode = QClipboard.Mode.Selection if selection else QClipboard.Mode.Clipboard
+        if selection and not self._clipboard.supportsSelection():
+            deliver(None)
+        elif self._reads_itself(mode):
             assert self._reader is not None
-            self._asked[self._reader.request(_SELECTION_NAMES[mode])] = deliver
+            self._asked[self._reader.request(_SELECTION_NAMES[mode])] = (mode, deliver)
         else:
             deliver(_non_empty(self._usable_text(mode)))
 
@@ -206,10 +211,11 @@ class ClipboardWatcher(QObject):
         text = result.text if result.status == x11_selection.TEXT else None
         if result.status not in (x11_selection.TEXT, x11_selection.NO_OWNER):
             log.debug("clipboard content ignored: %s", result.status)
-        if mode == QClipboard.Mode.Clipboard and self._asked:
+        if any(asked_mode == mode for asked_mode, _deliver in self._asked.values()):
             # read_now() callers get this read, or a newer one that superseded theirs.
-            for request in [r for r in self._asked if r <= result.request]:
-                self._asked.pop(request)(_non_empty(text))
+            for request in [r for r, (m, _d) in self._asked.items()
+                            if m == mode and r <= result.request]:
+                self._asked.pop(request)[1](_non_empty(text))
             if result.request not in (self._reading.get(mode), self._startup_reads.get(mode)):
                 return
         if not self._running:

@@ -30,6 +30,9 @@ from easyclick2call.ui.icons import app_icon
 
 MAX_ROWS = 6
 MARGIN = 12
+# The row the global shortcut would call, among several (popup.select_next / select_previous).
+SELECTED_STYLE = (' QPushButton[selected="true"] { border: 2px solid #0050d7; border-radius: 4px;'
+                  ' font-weight: bold; padding: 3px 10px; }')
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ class CallPopup(QDialog):
         self.call_buttons: list[QPushButton] = []
         self.abroad_boxes: list[QCheckBox] = []
         self.blocked_labels: list[QLabel] = []
+        self._row_numbers: list = []  # the number of each Call button, same order
+        self._selected = 0  # the Call button the global shortcut's Up/Down chose
         self._offer_id = 0  # each offer's number: a deferred close never closes a newer one
         self._called_offer = -1  # the offer whose Call was pressed
         self._focus_released = False  # the pointer came in: the window may take focus
@@ -154,6 +159,7 @@ class CallPopup(QDialog):
         if self.call_buttons and not self.call_buttons[0].isDefault():
             self.call_buttons[0].setDefault(True)
             self.call_buttons[0].setAutoDefault(True)
+        self._select(0)
 
     @staticmethod
     def _is_plain_single(numbers: Sequence, options: PopupOptions) -> bool:
@@ -172,6 +178,7 @@ class CallPopup(QDialog):
         where.setText(place_text(found))
         button.setAccessibleName(self.tr("Call {number}").format(number=shown))
         button.setEnabled(True)
+        self._row_numbers[0] = found
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -180,6 +187,7 @@ class CallPopup(QDialog):
             self._content.hide()
             self._content.deleteLater()
         self.call_buttons = []
+        self._row_numbers = []
         self.abroad_boxes = []
         self.blocked_labels = []
         self._single_row = None
@@ -188,7 +196,7 @@ class CallPopup(QDialog):
         frame.setObjectName("popupFrame")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         frame.setStyleSheet("QFrame#popupFrame { border: 1px solid #0050d7; border-radius: 6px;"
-                            " background: palette(window); }")
+                            " background: palette(window); }" + SELECTED_STYLE)
         self._outer.addWidget(frame)
         layout = QVBoxLayout(frame)
         header = QHBoxLayout()
@@ -263,6 +271,7 @@ class CallPopup(QDialog):
         button.clicked.connect(
             lambda _checked=False, r=row, b=button: self._on_call(self.numbers[r], b))
         self.call_buttons.append(button)
+        self._row_numbers.append(found)
         abroad = (self.options.confirm_international
                   and found.region_code != self.options.user_region)
         if single and not abroad:
@@ -277,6 +286,45 @@ class CallPopup(QDialog):
             self.abroad_boxes.append(box)
             grid.addWidget(box, row, 1)
         grid.addWidget(button, row, 2)
+
+    # -- the selected row (the global shortcut's Up / Down, without focus) -----------------
+    def selected_number(self):
+        """The number the shortcut would call now (a FoundNumber), or None (all blocked)."""
+        return self._row_numbers[self._selected] if self._row_numbers else None
+
+    def select_next(self) -> None:
+        """Select the next callable row (wrapping round), as Down does."""
+        self._select(self._selected + 1)
+        self.restart_timer()
+
+    def select_previous(self) -> None:
+        """Select the previous callable row (wrapping round), as Up does."""
+        self._select(self._selected - 1)
+        self.restart_timer()
+
+    def call_selected(self) -> bool:
+        """Call the selected number, as its Call button does; False when that button cannot
+        be pressed (already called, international not confirmed, nothing callable)."""
+        if not self.call_buttons or self._called:
+            return False
+        button = self.call_buttons[self._selected]
+        if not button.isEnabled():
+            return False
+        button.click()
+        return True
+
+    def _select(self, index: int) -> None:
+        if not self.call_buttons:
+            self._selected = 0
+            return
+        self._selected = index % len(self.call_buttons)
+        several = len(self.call_buttons) > 1
+        for position, button in enumerate(self.call_buttons):
+            selected = several and position == self._selected
+            if bool(button.property("selected")) != selected:
+                button.setProperty("selected", selected)
+                button.style().unpolish(button)
+                button.style().polish(button)
 
     # -- behaviour ------------------------------------------------------------------------
     def _on_call(self, found, button: QPushButton) -> None:

@@ -32,6 +32,8 @@ def make_app(qtbot, tmp_path, memory_keyring):
     yield make
     for app in apps:
         app.watcher.stop()
+        if app.hotkeys is not None:
+            app.hotkeys.close()
         if app.tray is not None:
             app.tray.hide()
         if app.popup is not None and app._popup_visible():
