@@ -1,0 +1,58 @@
+"""The global shortcut of the REAL app (its default, Ctrl+Alt+K), pressed with xdotool while
+another program has the focus: a number in the primary selection → the popup; the shortcut
+again → exactly one call in the sandbox; Up/Down choose among several numbers; the program in
+front receives none of these keys."""
+
+from __future__ import annotations
+
+import subprocess
+
+from tests.e2e.support.actions import (
+    focused_window,
+    sandbox_calls,
+    wait_for_calls,
+    wait_for_window,
+    wait_until_gone,
+    xdotool,
+)
+from tests.e2e.support.key_witness import KeyWitness
+
+
+def select_text(text: str) -> None:
+    """What highlighting text does: it becomes the primary selection (owned by xclip here)."""
+    subprocess.run(["xclip", "-selection", "primary", "-i"], input=text.encode(), check=True,
+                   timeout=10, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_shortcut_offers_the_selection_then_calls_it_once(app, tmp_path):
+    with KeyWitness(tmp_path) as witness:
+        select_text("rappeler M. Martin au 01 99 00 12 34 demain")
+        xdotool("key", "ctrl+alt+k")
+        popup = wait_for_window("Call +33199001234?", pid=app.pid)
+        assert focused_window() == witness.window  # the popup took no focus
+        xdotool("key", "ctrl+alt+k")
+        calls = wait_for_calls(app.port, 1)
+        wait_until_gone(popup)
+        xdotool("key", "ctrl+alt+k")  # once more: a new offer, no call
+        wait_for_window("Call +33199001234?", pid=app.pid)
+        received = witness.received_up_to("x")
+    assert [c["called_number"] for c in calls] == ["0033199001234"]
+    assert "k" not in received, received  # the shortcut never reached the program in front
+    assert len(sandbox_calls(app.port)) == 1
+
+
+def test_up_down_choose_among_three_numbers(app, tmp_path):
+    with KeyWitness(tmp_path) as witness:
+        select_text("standard 01 99 00 12 34, Lyon 04 72 00 00 01, Bordeaux 05 56 00 00 02")
+        xdotool("key", "ctrl+alt+k")
+        popup = wait_for_window("+33556000002", pid=app.pid)
+        xdotool("key", "Down", "Down", "Down", "Up")  # round to the first, back to the third
+        xdotool("key", "ctrl+alt+k")
+        calls = wait_for_calls(app.port, 1)
+        # The app gives Up/Down back as the popup hides (before its window is unmapped).
+        wait_until_gone(popup)
+        xdotool("key", "Down")  # the focused program's again
+        received = witness.received_up_to("x")
+    assert [c["called_number"] for c in calls] == ["0033556000002"]
+    assert received.count("Down") == 1 and "Up" not in received and "k" not in received
+    assert len(sandbox_calls(app.port)) == 1
