@@ -6,6 +6,7 @@ front receives none of these keys."""
 from __future__ import annotations
 
 import subprocess
+import sys
 
 from tests.e2e.support.actions import (
     focused_window,
@@ -56,3 +57,19 @@ def test_up_down_choose_among_three_numbers(app, tmp_path):
     assert [c["called_number"] for c in calls] == ["0033556000002"]
     assert received.count("Down") == 1 and "Up" not in received and "k" not in received
     assert len(sandbox_calls(app.port)) == 1
+
+
+def test_a_hotkey_set_with_config_set_works_in_the_demo(start_app, tmp_path):
+    profile = tmp_path / "configured"
+    subprocess.run([sys.executable, "-m", "easyclick2call", "config", "set", "hotkey",
+                    "Meta+Shift+F9", "--profile", str(profile)], check=True, timeout=60,
+                   capture_output=True)
+    app = start_app(profile=profile)
+    with KeyWitness(tmp_path) as witness:
+        select_text("01 99 00 12 34")
+        xdotool("key", "ctrl+alt+k")  # the default is not held: it reaches the witness
+        xdotool("key", "super+shift+F9")
+        popup = wait_for_window("Call +33199001234?", pid=app.pid)
+        received = witness.received_up_to("x")
+    assert "k" in received and "F9" not in received
+    assert popup and sandbox_calls(app.port) == []
