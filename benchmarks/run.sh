@@ -9,3 +9,6 @@ echo "== Number detection (benchmarks/bench_numbers.py)"
 echo
 echo "== Desktop app vs the floor (benchmarks/bench_app.py)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_app.py
+echo
+echo "== Global shortcut vs copy (benchmarks/bench_hotkey.py)"
+env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_hotkey.py

@@ -120,6 +120,7 @@ class HotkeyController(QObject):
     # -- presses --------------------------------------------------------------------------
     def _on_press(self, name: str) -> None:
         popup = self.app.visible_popup()
+        log.debug("%s pressed (popup shown: %s)", name, popup is not None)
         if name == SHORTCUT:
             if popup is not None:
                 popup.call_selected()

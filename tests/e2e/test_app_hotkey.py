@@ -11,18 +11,13 @@ import sys
 from tests.e2e.support.actions import (
     focused_window,
     sandbox_calls,
+    select_text,
     wait_for_calls,
     wait_for_window,
     wait_until_gone,
     xdotool,
 )
 from tests.e2e.support.key_witness import KeyWitness
-
-
-def select_text(text: str) -> None:
-    """What highlighting text does: it becomes the primary selection (owned by xclip here)."""
-    subprocess.run(["xclip", "-selection", "primary", "-i"], input=text.encode(), check=True,
-                   timeout=10, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def test_shortcut_offers_the_selection_then_calls_it_once(app, tmp_path):

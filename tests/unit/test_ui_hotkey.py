@@ -11,6 +11,7 @@ from easyclick2call.core.shortcut import parse_shortcut
 from easyclick2call.platform.hotkey import Problem
 from easyclick2call.platform.hotkey.x11 import X11Hotkeys
 from easyclick2call.ui.hotkey import problem_text
+from tests.e2e.support.actions import select_text
 from tests.unit.test_ui_tray import make_app  # noqa: F401 - the fixture
 
 KEY = "Ctrl+Alt+J"
@@ -18,11 +19,6 @@ KEY = "Ctrl+Alt+J"
 
 def press(*keys: str) -> None:
     subprocess.run(["xdotool", "key", "--clearmodifiers", *keys], check=True, timeout=10)
-
-
-def set_selection(text: str, selection: str = "primary") -> None:
-    subprocess.run(["xclip", "-selection", selection], input=text.encode(), check=True,
-                   timeout=10)
 
 
 @pytest.fixture
@@ -35,30 +31,30 @@ def hotkey_app(qtbot, make_app, sandbox):  # noqa: F811 - pytest fixture by name
 
 def test_selection_then_shortcut_shows_the_popup_even_when_paused(qtbot, hotkey_app):
     hotkey_app.set_paused(True)
-    set_selection("appelez le 01 99 00 12 34")
+    select_text("appelez le 01 99 00 12 34")
     with qtbot.waitSignal(hotkey_app.popup_shown, timeout=5000) as shown:
         press("ctrl+alt+j")
     assert shown.args[0].windowTitle().startswith("Call +33199001234?")
 
 
 def test_no_number_selected_falls_back_to_the_clipboard(qtbot, hotkey_app):
-    set_selection("no number here")
-    set_selection("ou le 04 72 00 00 01", "clipboard")
+    select_text("no number here")
+    select_text("ou le 04 72 00 00 01", "clipboard")
     with qtbot.waitSignal(hotkey_app.popup_shown, timeout=5000) as shown:
         press("ctrl+alt+j")
     assert "+33472000001" in shown.args[0].windowTitle()
 
 
 def test_nothing_anywhere_says_so(qtbot, hotkey_app):
-    set_selection("rien")
-    set_selection("rien non plus", "clipboard")
+    select_text("rien")
+    select_text("rien non plus", "clipboard")
     press("ctrl+alt+j")
     qtbot.waitUntil(lambda: any("No number" in t.windowTitle()
                                 for t in hotkey_app.notifier.visible_toasts()), timeout=5000)
 
 
 def test_shortcut_again_calls_the_number_once(qtbot, hotkey_app, sandbox):
-    set_selection("01 99 00 12 34")
+    select_text("01 99 00 12 34")
     with qtbot.waitSignal(hotkey_app.popup_shown, timeout=5000):
         press("ctrl+alt+j")
     with qtbot.waitSignal(hotkey_app.calls.call_finished, timeout=15000):
@@ -68,7 +64,7 @@ def test_shortcut_again_calls_the_number_once(qtbot, hotkey_app, sandbox):
 
 
 def test_up_down_choose_among_several_then_released(qtbot, hotkey_app, sandbox):
-    set_selection("01 99 00 12 34, 04 72 00 00 01 ou 05 56 00 00 02")
+    select_text("01 99 00 12 34, 04 72 00 00 01 ou 05 56 00 00 02")
     with qtbot.waitSignal(hotkey_app.popup_shown, timeout=5000) as shown:
         press("ctrl+alt+j")
     popup = shown.args[0]
