@@ -3,7 +3,8 @@
 The ``hotkey`` setting holds such a text; the per-OS back-ends (``platform/hotkey/``) turn the
 parsed :class:`Shortcut` into their own key codes. Only keys every back-end knows are accepted,
 and at least one of Ctrl, Alt or Meta is required: a global shortcut of a bare key would take
-that key away from every program. See docs/shortcut.md.
+that key away from every program. Ctrl+Alt+F1–F12 are refused: on Linux the X server itself takes
+them (text consoles). See docs/shortcut.md.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _NAMED_KEYS = ("Space", "Up", "Down", "Left", "Right", "Home", "End", "PgUp", "P
 KEYS = (*string.ascii_uppercase, *string.digits, *(f"F{n}" for n in range(1, 25)),
         *_NAMED_KEYS)
 _KEY_BY_LOWER = {key.lower(): key for key in KEYS}
+_CONSOLE_KEYS = frozenset(f"F{n}" for n in range(1, 13))  # with Ctrl+Alt: the X server's
 _MODIFIER_ALIASES = {"ctrl": "Ctrl", "control": "Ctrl", "alt": "Alt", "shift": "Shift",
                      "meta": "Meta", "super": "Meta", "win": "Meta"}
 
@@ -58,6 +60,9 @@ def parse_shortcut(text: str) -> Shortcut:
     if not modifiers & {"Ctrl", "Alt", "Meta"}:
         raise ValueError(f"hotkey needs Ctrl, Alt or Meta, or it would take {key} away from "
                          f"every program (got {text!r}).")
+    if {"Ctrl", "Alt"} <= modifiers and key in _CONSOLE_KEYS:
+        raise ValueError(f"hotkey: Ctrl+Alt+{key} switches to a text console on Linux; choose "
+                         f"another shortcut (got {text!r}).")
     return Shortcut(frozenset(modifiers), key)
 
 

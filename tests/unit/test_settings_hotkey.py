@@ -30,12 +30,12 @@ def test_the_editor_loads_saves_and_clears_the_setting(qtbot, context, open_dial
     assert isinstance(editor, HotkeyEdit)
     assert editor.value() == "Ctrl+Alt+K"  # the default
     with qtbot.waitSignal(editor.checked, timeout=5000) as checked:
-        type_shortcut(qtbot, editor, "Ctrl+Alt+F7")
+        type_shortcut(qtbot, editor, "Ctrl+Shift+F7")
     assert checked.args == ["free"]
-    assert editor.status.text() == "Ctrl+Alt+F7 is free."
+    assert editor.status.text() == "Ctrl+Shift+F7 is free."
     with qtbot.waitSignal(dialog.applied, timeout=5000):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert context.settings.get("hotkey") == "Ctrl+Alt+F7"
+    assert context.settings.get("hotkey") == "Ctrl+Shift+F7"
     qtbot.mouseClick(editor.clear_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.applied, timeout=5000):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
@@ -45,11 +45,11 @@ def test_the_editor_loads_saves_and_clears_the_setting(qtbot, context, open_dial
 def test_the_editor_says_when_another_program_holds_the_shortcut(qtbot, context, open_dialog):
     other = X11Hotkeys(lambda _name: None)
     try:
-        assert other.set_shortcut(parse_shortcut("Ctrl+Alt+F8")) is None
+        assert other.set_shortcut(parse_shortcut("Ctrl+Shift+F8")) is None
         dialog = open_dialog(context, first_run=False, page="behaviour")
         editor = dialog.behaviour.fields.editors["hotkey"]
         with qtbot.waitSignal(editor.checked, timeout=5000) as checked:
-            type_shortcut(qtbot, editor, "Ctrl+Alt+F8")
+            type_shortcut(qtbot, editor, "Ctrl+Shift+F8")
         assert checked.args == ["taken"]
         assert "already used by another program" in editor.status.text()
     finally:

@@ -31,6 +31,7 @@ def test_text_is_qt_portable_order():
     ("Ctrl+Alt+é", "cannot be a global shortcut"),
     ("K", "needs Ctrl, Alt or Meta"),
     ("Shift+F5", "needs Ctrl, Alt or Meta"),
+    ("Ctrl+Alt+F2", "text console"),
 ])
 def test_bad_shortcuts_say_why(text, says):
     with pytest.raises(ValueError, match=says):

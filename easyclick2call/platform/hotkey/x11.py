@@ -94,6 +94,7 @@ class X11Hotkeys:
         self._lock = threading.Lock()
         self._held: dict[tuple[int, int], str] = {}  # (keycode, modifiers) -> what it means
         self._last_release: dict[int, int] = {}  # keycode -> time of its last release
+        self.repeats_ignored = 0  # presses dropped as auto-repeat (a diagnostic)
         self._closed = False
         self._wake_r, self._wake_w = os.pipe()
         os.set_blocking(self._wake_w, False)
@@ -230,7 +231,8 @@ class X11Hotkeys:
                     self._last_release[keycode] = time
                     continue
                 if self._last_release.get(keycode) == time:
-                    continue  # auto-repeat: the key is still held down
+                    self.repeats_ignored += 1  # auto-repeat: the key is still held down
+                    continue
                 name = self._held.get((keycode, state & 0xFF))
                 if name is not None:
                     presses.append(name)
