@@ -9,6 +9,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from easyclick2call.ui.clipboard_watcher import ClipboardWatcher
@@ -91,9 +92,14 @@ class EasyClickApp(QObject):
             region=context.region, language=context.language,
             watch_selection=bool(context.setting("watch_selection", False)), parent=self)
         self.watcher.numbers_found.connect(self.offer_numbers)
+        self.watcher.watch_failed.connect(self._watch_failed)
         self.tray = None
         self.main_window = None
         self.hotkeys = None  # ui.hotkey.HotkeyController, from start()
+        # Where a new window takes the keyboard focus (Wayland), numbers are offered in a desktop
+        # notification instead of the popup (ui.offer_notification), made on first use.
+        self.offer_by_notification = QGuiApplication.platformName() == "wayland"
+        self._notification_offer = None
         self._tray_timer = QTimer(self)
         self._tray_timer.setSingleShot(True)
         self._tray_timer.setInterval(TRAY_POLL_MS)
@@ -163,6 +169,8 @@ class EasyClickApp(QObject):
         self.watcher.stop()
         if self.hotkeys is not None:
             self.hotkeys.close()
+        if self._notification_offer is not None:
+            self._notification_offer.close()
         if self.tray is not None:
             self.tray.hide()
         QCoreApplication.quit()
@@ -264,12 +272,31 @@ class EasyClickApp(QObject):
             return
         self.show_popup(numbers)
 
-    def show_popup(self, numbers: list) -> CallPopup:
+    @property
+    def notification_offer(self):
+        """ui.offer_notification.NotificationOffer, made on first use."""
+        if self._notification_offer is None:
+            from easyclick2call.ui.offer_notification import NotificationOffer
+
+            self._notification_offer = NotificationOffer(self, self)
+        return self._notification_offer
+
+    def _watch_failed(self, _reason: str) -> None:
+        from easyclick2call.platform.session import WAYLAND_REASON
+
+        self.notifier.notify(tr("Copied numbers cannot be noticed here"),
+                             QCoreApplication.translate("Session", WAYLAND_REASON), error=True)
+
+    def show_popup(self, numbers: list) -> CallPopup | None:
         """Offer `numbers` in the popup: one window made on first use, then reused (updating
-        a window is much quicker than building one, and the popup is the hot path)."""
+        a window is much quicker than building one, and the popup is the hot path). Where a
+        window would take the focus, in a desktop notification instead (None returned)."""
         now = time.monotonic()
         for found in numbers:
             self._popped[found.e164] = now
+        if self.offer_by_notification:
+            self.notification_offer.offer(numbers, self.popup_options())
+            return None
         popup = self.popup if self._popup_alive() else None
         if popup is None:
             popup = _popup_module().CallPopup(numbers, self.popup_options())

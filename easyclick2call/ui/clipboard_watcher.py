@@ -9,7 +9,9 @@ is never logged nor stored.
 On X11 the text is read by platform.x11_selection, on a thread of its own and with the owner's
 answers asked for in one go: quicker than QClipboard (which asks the X server and the owner one
 question at a time) and never blocking the GUI thread, even when the owner does not answer.
-Elsewhere, and for a clipboard this process owns, QClipboard reads it.
+On Wayland, where the compositor offers data-control (wlroots, KDE Plasma),
+platform.wayland_clipboard watches in the background and hands over each new text. Elsewhere,
+and for a clipboard this process owns, QClipboard reads it.
 """
 
 from __future__ import annotations
@@ -74,8 +76,12 @@ class ClipboardWatcher(QObject):
     numbers_found = Signal(list)
     # Emitted for every change it looked at (found or not): tests and benchmarks wait on it.
     checked = Signal(int)
+    # Background watching stopped (Wayland without data-control): the reason, for the user.
+    watch_failed = Signal(str)
     # From the X11 selection reader's thread (a queued connection brings it to the GUI thread).
     _selection_read = Signal(object)
+    # From the Wayland watchers' threads: a WaylandChange, or ("stopped", reason).
+    _wayland_event = Signal(object)
 
     def __init__(
         self,
@@ -111,6 +117,8 @@ class ClipboardWatcher(QObject):
         # read_now(): (mode, deliver) by request
         self._asked: dict[int, tuple[QClipboard.Mode, Callable[[str | None], None]]] = {}
         self._selection_read.connect(self._on_selection_read, Qt.ConnectionType.QueuedConnection)
+        self._wayland: list = []  # platform.wayland_clipboard.DataControlWatcher, on Wayland
+        self._wayland_event.connect(self._on_wayland_event, Qt.ConnectionType.QueuedConnection)
 
     # -- life cycle -----------------------------------------------------------------------
     def start(self) -> None:
@@ -127,6 +135,7 @@ class ClipboardWatcher(QObject):
             self._clipboard.selectionChanged.connect(self._on_selection_changed)
         if platform_clipboard.needs_polling():
             self._start_mac_polling()
+        self._open_wayland()
 
     def stop(self) -> None:
         if not self._running or self._clipboard is None:
@@ -144,6 +153,9 @@ class ClipboardWatcher(QObject):
         if self._reader is not None:
             self._reader.close()
             self._reader = None
+        for watcher in self._wayland:
+            watcher.close()
+        self._wayland = []
 
     @property
     def paused(self) -> bool:
@@ -168,6 +180,42 @@ class ClipboardWatcher(QObject):
         except OSError as exc:
             log.info("X11 selection reader unavailable (%s): reading through Qt", exc)
             return None
+
+    def _open_wayland(self) -> None:
+        """On Wayland with data-control: watch the clipboard and the primary selection in the
+        background (the start-up content comes first and is remembered, not offered)."""
+        from easyclick2call.platform.session import uses_data_control
+
+        if QGuiApplication.platformName() != "wayland" or not uses_data_control():
+            return
+        from easyclick2call.platform import wayland_clipboard
+
+        emit = self._wayland_event.emit
+        try:
+            self._wayland = [wayland_clipboard.DataControlWatcher(
+                emit, lambda reason: emit(("stopped", reason)), primary=primary)
+                for primary in (False, True)]
+        except OSError as exc:
+            log.info("no Wayland background watching: %s", exc)
+            return
+        log.info("watching the Wayland clipboard through data-control")
+
+    def _on_wayland_event(self, event) -> None:
+        if isinstance(event, tuple):
+            if self._running and self._wayland:
+                for watcher in self._wayland:
+                    watcher.close()
+                self._wayland = []
+                self.watch_failed.emit(event[1])
+            return
+        if not self._running:
+            return
+        mode = QClipboard.Mode.Selection if event.primary else QClipboard.Mode.Clipboard
+        if event.status != "text":
+            log.debug("clipboard content ignored: %s", event.status)
+        if mode == QClipboard.Mode.Selection and not (self._watch_selection or event.startup):
+            return
+        self._consider(mode, event.text, startup=event.startup)
 
     def _reads_itself(self, mode: QClipboard.Mode) -> bool:
         """True when the reader reads `mode` (never our own content: Qt answers for it on the

@@ -157,7 +157,7 @@ class HotkeyController(QObject):
         if not numbers:
             return False
         popup = self.app.show_popup(numbers)
-        if len(popup.call_buttons) > 1:
+        if popup is not None and len(popup.call_buttons) > 1:
             self._hold_arrows(popup)
         return True
 

@@ -34,6 +34,8 @@ def make_app(qtbot, tmp_path, memory_keyring):
         app.watcher.stop()
         if app.hotkeys is not None:
             app.hotkeys.close()
+        if app._notification_offer is not None:
+            app._notification_offer.close()
         if app.tray is not None:
             app.tray.hide()
         if app.popup is not None and app._popup_visible():

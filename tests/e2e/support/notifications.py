@@ -2,22 +2,26 @@
 tests can read the summary and body of each notification the app sends.
 
 It owns `org.freedesktop.Notifications`, answers Notify / GetCapabilities /
-GetServerInformation / CloseNotification, and records every Notify. Runs in a thread of the
-test process over jeepney (a SecretStorage dependency, pure Python).
+GetServerInformation / CloseNotification, and records every Notify (with its id and actions);
+`invoke(id, key)` does what a click on an action button does: the ActionInvoked signal, then
+NotificationClosed. Runs in a thread of the test process over jeepney (a SecretStorage
+dependency, pure Python).
 """
 
 from __future__ import annotations
 
 import contextlib
+import queue
 from dataclasses import dataclass
 
-from jeepney import HeaderFields, MessageType, new_error, new_method_return
+from jeepney import DBusAddress, HeaderFields, MessageType, new_error, new_method_return, new_signal
 from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import open_dbus_connection
 
 from tests.e2e.support.background import Background
 
 NAME = "org.freedesktop.Notifications"
+PATH = "/org/freedesktop/Notifications"
 DO_NOT_QUEUE = 4
 PRIMARY_OWNER = 1
 
@@ -28,6 +32,8 @@ class Notification:
     summary: str
     body: str
     timeout_ms: int
+    id: int = 0
+    actions: tuple[tuple[str, str], ...] = ()  # (key, label)
 
 
 class NotificationServer(Background):
@@ -37,7 +43,13 @@ class NotificationServer(Background):
 
     def __init__(self) -> None:
         self.received: list[Notification] = []
+        self._signals: queue.Queue[tuple[str, str, tuple]] = queue.Queue()
         super().__init__()
+
+    def invoke(self, notification_id: int, key: str) -> None:
+        """Click the action `key` of notification `notification_id`."""
+        self._signals.put(("ActionInvoked", "us", (notification_id, key)))
+        self._signals.put(("NotificationClosed", "uu", (notification_id, 2)))
 
     def _run(self) -> None:
         try:
@@ -55,7 +67,11 @@ class NotificationServer(Background):
                 return
             self._ready.set()
             serial = 0
+            emitter = DBusAddress(PATH, interface=NAME)
             while not self._stop.is_set():
+                while not self._signals.empty():
+                    member, signature, body = self._signals.get()
+                    connection.send(new_signal(emitter, member, signature, body))
                 try:
                     message = connection.receive(timeout=0.1)
                 except TimeoutError:
@@ -64,14 +80,16 @@ class NotificationServer(Background):
                     continue
                 member = message.header.fields.get(HeaderFields.member)
                 if member == "Notify":
-                    app_name, _replaces, _icon, summary, body, _actions, _hints, timeout = \
+                    app_name, replaces, _icon, summary, body, actions, _hints, timeout = \
                         message.body
-                    with self._lock:
-                        self.received.append(Notification(app_name, summary, body, timeout))
                     serial += 1
-                    answer = new_method_return(message, "u", (serial,))
+                    pairs = tuple(zip(actions[::2], actions[1::2], strict=True))
+                    with self._lock:
+                        self.received.append(Notification(app_name, summary, body, timeout,
+                                                           replaces or serial, pairs))
+                    answer = new_method_return(message, "u", (replaces or serial,))
                 elif member == "GetCapabilities":
-                    answer = new_method_return(message, "as", (["body"],))
+                    answer = new_method_return(message, "as", (["body", "actions"],))
                 elif member == "GetServerInformation":
                     answer = new_method_return(message, "ssss",
                                                ("ec2c-tests", "EasyClick2Call", "1", "1.2"))
