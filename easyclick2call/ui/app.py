@@ -115,7 +115,8 @@ class EasyClickApp(QObject):
             from easyclick2call.ui.notifications import Notifier
 
             self._notifier = Notifier(demo=self.context.demo,
-                                      use_desktop=self._use_desktop_notifications, parent=self)
+                                      use_desktop=self._use_desktop_notifications, parent=self,
+                                      toasts=not self.offer_by_notification)
             if self.tray is not None:
                 self._notifier.tray = self.tray.icon
         return self._notifier
