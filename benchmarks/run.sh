@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every benchmark and print its figures: number detection vs plain phonenumbers, then the
-# desktop app vs a minimal PySide6 program (the floor) under Xvfb. Not part of the test suite.
+# desktop app vs a minimal PySide6 program (the floor) under Xvfb, the global shortcut vs a copy,
+# and Wayland (a headless Sway) vs X11. Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 EC2C_WITH_TEST_APT=1 source scripts/setup.sh
@@ -12,3 +13,6 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python b
 echo
 echo "== Global shortcut vs copy (benchmarks/bench_hotkey.py)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_hotkey.py
+echo
+echo "== Wayland (headless Sway) vs X11: copy → offer (benchmarks/bench_wayland.py)"
+env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_wayland.py

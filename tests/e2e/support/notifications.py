@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import queue
+import time
 from dataclasses import dataclass
 
 from jeepney import DBusAddress, HeaderFields, MessageType, new_error, new_method_return, new_signal
@@ -34,6 +35,7 @@ class Notification:
     timeout_ms: int
     id: int = 0
     actions: tuple[tuple[str, str], ...] = ()  # (key, label)
+    at: float = 0.0  # time.monotonic() when it arrived
 
 
 class NotificationServer(Background):
@@ -86,7 +88,8 @@ class NotificationServer(Background):
                     pairs = tuple(zip(actions[::2], actions[1::2], strict=True))
                     with self._lock:
                         self.received.append(Notification(app_name, summary, body, timeout,
-                                                           replaces or serial, pairs))
+                                                           replaces or serial, pairs,
+                                                           time.monotonic()))
                     answer = new_method_return(message, "u", (replaces or serial,))
                 elif member == "GetCapabilities":
                     answer = new_method_return(message, "as", (["body", "actions"],))
