@@ -99,6 +99,19 @@ def uses_data_control(env: Mapping[str, str] | None = None, platform: str | None
     return shutil.which("wl-paste") is not None if has_wl_paste is None else has_wl_paste
 
 
+def preferred_qt_platform(env: Mapping[str, str] | None = None,
+                          platform: str | None = None) -> str:
+    """The Qt platform the app should ask for ("" = Qt's own choice): "xcb" on GNOME's Wayland
+    session when XWayland is there and nobody chose (Mutter forwards copies to X11 programs,
+    and offers no data-control); wlroots and KDE keep Qt's native Wayland (data-control)."""
+    env = os.environ if env is None else env
+    info = detect_session(env, platform)
+    forwarding = any(name in info.desktop for name in XWAYLAND_FORWARDING_DESKTOPS)
+    if info.kind == WAYLAND and forwarding and env.get("DISPLAY") and not info.qt_platform:
+        return "xcb"
+    return ""
+
+
 def clipboard_watch_support(
     env: Mapping[str, str] | None = None, platform: str | None = None,
     has_wl_paste: bool | None = None,

@@ -10,6 +10,7 @@ from easyclick2call.platform.session import (
     X11,
     clipboard_watch_support,
     detect_session,
+    preferred_qt_platform,
     uses_data_control,
 )
 
@@ -97,3 +98,16 @@ def test_no_display_at_all_is_said_plainly():
 
 def test_the_test_desktop_itself_is_watchable(desktop):
     assert clipboard_watch_support() == (True, "")
+
+
+@pytest.mark.parametrize(("env", "chosen"), [
+    ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "GNOME"}, "xcb"),
+    ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "GNOME",
+      "QT_QPA_PLATFORM": "wayland"}, ""),  # the user's choice stands
+    ({"WAYLAND_DISPLAY": "wayland-0", "XDG_CURRENT_DESKTOP": "GNOME"}, ""),  # no XWayland
+    ({"WAYLAND_DISPLAY": "wayland-1", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "sway"}, ""),
+    ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "KDE"}, ""),
+    ({"DISPLAY": ":0"}, ""),
+])
+def test_gnome_keeps_xwayland_the_others_native_wayland(env, chosen):
+    assert preferred_qt_platform(env, "linux") == chosen
