@@ -94,6 +94,30 @@ def has_selection(primary: bool = False, timeout: float = 2.0) -> bool:
         return False
 
 
+def read_text(primary: bool = False, timeout: float = 5.0) -> str | None:
+    """The text of the clipboard (or primary selection) now, by the same rules as the watcher
+    (None for none, concealed or non-text content); blocks: call it off the GUI thread."""
+    flag = ["--primary"] if primary else []
+
+    def paste(*args: str) -> bytes | None:
+        try:
+            done = subprocess.run(["wl-paste", *flag, *args], capture_output=True,
+                                  timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    types = (paste("--list-types") or b"").decode("utf-8", "replace").split()
+    hint = paste("--type", "x-kde-passwordManagerHint") if any(
+        "passwordManagerHint" in kind for kind in types) else b""
+    if not types or is_concealed(types, lambda _fmt: hint or b""):
+        return None
+    if not any(kind in types for kind in _TEXT_TYPES):
+        return None
+    data = paste("--no-newline", "--type", "text")
+    return None if data is None else data.decode("utf-8", "replace")
+
+
 class DataControlWatcher:
     """Runs ``wl-paste [--primary] --watch`` and reports each change from a reading thread.
 

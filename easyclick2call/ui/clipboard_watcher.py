@@ -245,7 +245,12 @@ class ClipboardWatcher(QObject):
         if self._clipboard is None:
             self._clipboard = QGuiApplication.clipboard()
         mode = QClipboard.Mode.Selection if selection else QClipboard.Mode.Clipboard
-        if selection and not self._clipboard.supportsSelection():
+        if self._wayland:  # QClipboard reads nothing while another window has the focus
+            from easyclick2call.platform import wayland_clipboard
+
+            run_task(wayland_clipboard.read_text, selection,
+                     on_done=lambda text: deliver(_non_empty(text)), parent=self)
+        elif selection and not self._clipboard.supportsSelection():
             deliver(None)
         elif self._reads_itself(mode):
             assert self._reader is not None

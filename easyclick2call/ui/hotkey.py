@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 
 from easyclick2call.core.shortcut import DEFAULT_HOTKEY, Shortcut, parse_shortcut
 from easyclick2call.platform import hotkey as platform_hotkey
-from easyclick2call.platform.hotkey import DOWN, SHORTCUT, UP, Problem
+from easyclick2call.platform.hotkey import DOWN, SHORTCUT, UNAVAILABLE, UP, Problem
 from easyclick2call.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -119,11 +119,18 @@ class HotkeyController(QObject):
 
     # -- presses --------------------------------------------------------------------------
     def _on_press(self, name: str) -> None:
+        if name == UNAVAILABLE:
+            self.problem = Problem.UNAVAILABLE
+            if self._shortcut is not None:
+                self._report(self._shortcut.text(), Problem.UNAVAILABLE)
+            return
         popup = self.app.visible_popup()
         log.debug("%s pressed (popup shown: %s)", name, popup is not None)
         if name == SHORTCUT:
             if popup is not None:
                 popup.call_selected()
+            elif self.app.offer_by_notification and self.app.notification_offer.call_current():
+                pass  # the offer shown in a notification: called, as the popup's would be
             else:
                 self.app.watcher.read_now(self._selection_read, selection=True)
         elif popup is not None and popup is self._arrow_popup:

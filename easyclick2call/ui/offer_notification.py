@@ -133,5 +133,15 @@ class NotificationOffer(QObject):
             self._desktop.withdraw(notification_id)
         self.chosen.emit(key)
 
+    def call_current(self) -> bool:
+        """Call the offer shown now (the global shortcut pressed again): its one number, or the
+        first of several; False when no offer is shown or it was used already."""
+        numbers = self._shown.get(self._current)
+        if not numbers:
+            return False
+        key = CALL if len(numbers) == 1 else f"{CALL}:{numbers[0].e164}"
+        self._on_action(self._current, key)
+        return True
+
     def _on_closed(self, notification_id: int) -> None:
         self._shown.pop(notification_id, None)

@@ -1,7 +1,8 @@
 """The REAL app on a real headless Wayland compositor (Sway): it watches the clipboard in the
 background through data-control, offers a copied number in a desktop notification without
 taking the keyboard focus from the window in front, and the notification's call action places
-exactly one call."""
+exactly one call; its global shortcut, bound through a GlobalShortcuts portal, offers the
+selection and calls it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.e2e.support.actions import poll, sandbox_calls, sandbox_info, wait_for_calls
+from tests.e2e.support.portal import GlobalShortcutsPortal
 from tests.e2e.support.wayland_window import open_window
 from tests.harness.sway import SwaySession
 
@@ -30,10 +32,12 @@ def wayland_env(sway: SwaySession, folder) -> dict[str, str]:
             "XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "sway"}
 
 
-def wl_copy(text: str, env: dict[str, str]) -> None:
-    """Copy from another Wayland client (wl-copy serves it in the background)."""
-    subprocess.run(["wl-copy"], input=text.encode("utf-8"), env=env, check=True, timeout=10,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def wl_copy(text: str, env: dict[str, str], primary: bool = False) -> None:
+    """Copy (or, `primary`, select) from another Wayland client (wl-copy serves it in the
+    background)."""
+    subprocess.run(["wl-copy", *(["--primary"] if primary else [])], input=text.encode("utf-8"),
+                   env=env, check=True, timeout=10, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
 
 
 def offered(notifications, national: str):
@@ -72,3 +76,24 @@ def test_a_copy_on_sway_is_offered_without_focus_and_called_once(
     assert [c["called_number"] for c in calls] == ["0033199001234", "0033472000001"]
     assert len(sandbox_calls(app.port)) == 2
     assert not [n for n in notifications.notifications() if "11 11" in n.summary + n.body]
+
+
+def test_the_portal_shortcut_offers_the_selection_then_calls_it_once(
+        start_app, notifications, sway, tmp_path):
+    env = wayland_env(sway, tmp_path)
+    client_env = {"PATH": "/usr/bin:/bin", **env}
+    with GlobalShortcutsPortal() as portal:
+        app = start_app(wait=False, env=env)
+        poll(lambda: portal.bindings().get("shortcut") == "CTRL+ALT+k", 40,
+             "the app to bind its shortcut through the portal")
+        wl_copy("rappeler le 01 99 00 12 34", client_env, primary=True)
+        portal.press("shortcut")
+        offer = offered(notifications, "01 99 00 12 34")
+        portal.press("shortcut")  # again: the offer shown is called
+        calls = wait_for_calls(app.port, 1)
+        wl_copy("puis le 04 72 00 00 01", client_env)  # the sentinel
+        sentinel = offered(notifications, "04 72 00 00 01")
+        notifications.invoke(sentinel.id, "call")
+        calls = wait_for_calls(app.port, 2)
+    assert offer.actions[0] == ("call", "Call")
+    assert [c["called_number"] for c in calls] == ["0033199001234", "0033472000001"]

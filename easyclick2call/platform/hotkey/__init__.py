@@ -2,9 +2,11 @@
 
 ``open_backend(on_press)`` picks the back-end for this session once: X11 (a key grab over
 libxcb), Windows (``RegisterHotKey``), macOS (Carbon's ``RegisterEventHotKey``, which needs no
-accessibility permission). Each consumes the keys it holds: the program in front never sees
-them. ``on_press`` gets ``SHORTCUT``, ``UP`` or ``DOWN`` — from the back-end's own thread on X11
-and Windows, from the main thread on macOS. See docs/shortcut.md.
+accessibility permission), native Wayland (the xdg-desktop-portal GlobalShortcuts interface).
+Each consumes the keys it holds: the program in front never sees them. ``on_press`` gets
+``SHORTCUT``, ``UP`` or ``DOWN`` — from the back-end's own thread on X11, Windows and Wayland,
+from the main thread on macOS — or ``UNAVAILABLE`` when the portal turns out to lack the
+interface. See docs/shortcut.md.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ log = logging.getLogger(__name__)
 SHORTCUT = "shortcut"
 UP = "up"
 DOWN = "down"
+UNAVAILABLE = "unavailable"  # (Wayland) found out after the start: no global shortcut here
 
 OnPress = Callable[[str], None]
 
@@ -66,6 +69,10 @@ def open_backend(on_press: OnPress, platform: str | None = None,
             from easyclick2call.platform.hotkey.x11 import X11Hotkeys
 
             return X11Hotkeys(on_press, env.get("DISPLAY")), None
+        if _native_wayland(env) and env.get("DBUS_SESSION_BUS_ADDRESS"):
+            from easyclick2call.platform.hotkey.portal import PortalHotkeys
+
+            return PortalHotkeys(on_press), None
     except OSError as exc:
         log.warning("global shortcut unavailable: %s", exc)
     return None, Problem.UNAVAILABLE
