@@ -6,63 +6,36 @@ Runs in a thread of the test process over jeepney."""
 
 from __future__ import annotations
 
-import contextlib
-import queue
+from jeepney import DBusAddress, HeaderFields, new_error, new_method_return
 
-from jeepney import DBusAddress, HeaderFields, MessageType, new_error, new_method_return, new_signal
-from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import open_dbus_connection
-
-from tests.e2e.support.background import Background
+from tests.e2e.support.bus_service import BusService
 
 NAME = "org.freedesktop.portal.Desktop"
 PATH = "/org/freedesktop/portal/desktop"
 INTERFACE = "org.freedesktop.portal.GlobalShortcuts"
 
 
-class GlobalShortcutsPortal(Background):
-    """Context manager; `.bound` maps shortcut id -> preferred trigger, once bound."""
+class GlobalShortcutsPortal(BusService):
+    """Context manager; `.bindings()` maps shortcut id -> preferred trigger, once bound."""
 
     thread_name = "portal"
+    bus_name = NAME
 
     def __init__(self) -> None:
         self.bound: dict[str, str] = {}
         self.sessions: list[str] = []
-        self._signals: queue.Queue[tuple] = queue.Queue()
         super().__init__()
 
     def press(self, shortcut_id: str) -> None:
         """The user presses the keys bound to `shortcut_id`."""
         with self._lock:
             session = self.sessions[-1]
-        self._signals.put((DBusAddress(PATH, interface=INTERFACE), "Activated", "osta{sv}",
-                           (session, shortcut_id, 0, {})))
+        self.emit(DBusAddress(PATH, interface=INTERFACE), "Activated", "osta{sv}",
+                  (session, shortcut_id, 0, {}))
 
     def bindings(self) -> dict[str, str]:
         with self._lock:
             return dict(self.bound)
-
-    def _run(self) -> None:
-        try:
-            connection = open_dbus_connection(bus="SESSION")
-        except BaseException as exc:  # surfaced by __enter__
-            self._error = exc
-            self._ready.set()
-            return
-        with contextlib.closing(connection):
-            connection.send_and_get_reply(message_bus.RequestName(NAME, 4), timeout=10)
-            self._ready.set()
-            while not self._stop.is_set():
-                while not self._signals.empty():
-                    address, member, signature, body = self._signals.get()
-                    connection.send(new_signal(address, member, signature, body))
-                try:
-                    message = connection.receive(timeout=0.05)
-                except TimeoutError:
-                    continue
-                if message.header.message_type != MessageType.method_call:
-                    continue
-                self._answer(connection, message)
 
     def _answer(self, connection, message) -> None:
         member = message.header.fields.get(HeaderFields.member)
@@ -90,5 +63,5 @@ class GlobalShortcutsPortal(Background):
             connection.send(new_error(message, "org.freedesktop.DBus.Error.UnknownMethod"))
             return
         connection.send(new_method_return(message, "o", (request,)))
-        self._signals.put((DBusAddress(request, interface="org.freedesktop.portal.Request"),
-                           "Response", "ua{sv}", (0, results)))
+        self.emit(DBusAddress(request, interface="org.freedesktop.portal.Request"), "Response",
+                  "ua{sv}", (0, results))
