@@ -28,6 +28,10 @@
         <translation>Ligne {line} : {state}</translation>
     </message>
     <message>
+        <source>Copied numbers cannot be noticed here</source>
+        <translation>Les numéros copiés ne peuvent pas être remarqués ici</translation>
+    </message>
+    <message>
         <source>No number</source>
         <translation>Aucun numéro</translation>
     </message>
@@ -90,6 +94,38 @@
     <message>
         <source>Select or copy a phone number, then press {shortcut}.</source>
         <translation>Sélectionnez ou copiez un numéro de téléphone, puis appuyez sur {shortcut}.</translation>
+    </message>
+    <message>
+        <source>not called: numbers starting with {prefix} are blocked</source>
+        <translation>non appelé : les numéros commençant par {prefix} sont bloqués</translation>
+    </message>
+    <message>
+        <source>Call {number}?</source>
+        <translation>Appeler le {number} ?</translation>
+    </message>
+    <message>
+        <source>Call which number?</source>
+        <translation>Quel numéro appeler ?</translation>
+    </message>
+    <message>
+        <source>Call abroad ({country})</source>
+        <translation>Appeler à l&apos;étranger ({country})</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Cannot offer the number</source>
+        <translation>Impossible de proposer le numéro</translation>
+    </message>
+    <message>
+        <source>This desktop shows no notifications with buttons. Use “Call a number…” in the tray menu.</source>
+        <translation>Ce bureau n&apos;affiche pas de notifications avec boutons. Utilisez « Appeler un numéro… » dans le menu de l&apos;icône.</translation>
     </message>
 </context>
 <context>
@@ -423,6 +459,10 @@
 </context>
 <context>
     <name>App</name>
+    <message>
+        <source>Copied numbers cannot be noticed here</source>
+        <translation>Les numéros copiés ne peuvent pas être remarqués ici</translation>
+    </message>
     <message>
         <source>Demo</source>
         <translation>Démo</translation>
@@ -826,6 +866,10 @@
         <translation>Utilisez Ctrl, Alt ou Méta avec une lettre, un chiffre, F1–F24 ou une flèche.</translation>
     </message>
     <message>
+        <source>Your desktop will ask you to confirm {shortcut}.</source>
+        <translation>Votre bureau vous demandera de confirmer {shortcut}.</translation>
+    </message>
+    <message>
         <source>Checking whether {shortcut} is free…</source>
         <translation>Vérification de la disponibilité de {shortcut}…</translation>
     </message>
@@ -1037,6 +1081,45 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationOffer</name>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Call abroad ({country})</source>
+        <translation>Appeler à l&apos;étranger ({country})</translation>
+    </message>
+    <message>
+        <source>Call which number?</source>
+        <translation>Quel numéro appeler ?</translation>
+    </message>
+    <message>
+        <source>Call {number}?</source>
+        <translation>Appeler le {number} ?</translation>
+    </message>
+    <message>
+        <source>Cannot offer the number</source>
+        <translation>Impossible de proposer le numéro</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>This desktop shows no notifications with buttons. Use “Call a number…” in the tray menu.</source>
+        <translation>Ce bureau n&apos;affiche pas de notifications avec boutons. Utilisez « Appeler un numéro… » dans le menu de l&apos;icône.</translation>
+    </message>
+    <message>
+        <source>not called: numbers starting with {prefix} are blocked</source>
+        <translation>non appelé : les numéros commençant par {prefix} sont bloqués</translation>
     </message>
 </context>
 <context>

@@ -60,3 +60,10 @@ def test_native_wayland_has_no_backend_yet():
     assert (backend, problem) == (None, Problem.UNAVAILABLE)
     backend, problem = open_backend(lambda _n: None, platform="linux", env={})
     assert (backend, problem) == (None, Problem.UNAVAILABLE)
+
+
+def test_a_portal_is_never_probed():
+    from easyclick2call.platform.hotkey import checkable
+
+    assert not checkable({"WAYLAND_DISPLAY": "wayland-1", "QT_QPA_PLATFORM": "wayland"})
+    assert checkable({"DISPLAY": ":1"})

@@ -86,9 +86,18 @@ def _native_wayland(env: dict[str, str]) -> bool:
     return bool(env.get("WAYLAND_DISPLAY"))
 
 
+def checkable(env: dict[str, str] | None = None) -> bool:
+    """Can probe() tell? Not through a portal: binding there asks the user (native Wayland)."""
+    return not _native_wayland(dict(os.environ) if env is None else env) or sys.platform in (
+        "win32", "darwin")
+
+
 def probe(shortcut: Shortcut) -> Problem | None:
     """Could this process hold `shortcut` now? (A short-lived back-end tries it; run it off the
-    GUI thread.) A shortcut this process holds already is reported TAKEN on X11."""
+    GUI thread; only where checkable().) A shortcut this process holds already is reported
+    TAKEN on X11."""
+    if not checkable():
+        return None
     backend, problem = open_backend(lambda _name: None)
     if backend is None:
         return problem

@@ -18,7 +18,8 @@ class HotkeyEdit(QWidget):
     """A key-sequence editor for the ``hotkey`` setting, with Clear and a status line.
 
     Signals: ``changed`` (the shortcut was edited), ``checked(str)`` (the status line was set
-    after a check: "free", "taken", "no-key", "unavailable" or "invalid")."""
+    after a check: "free", "taken", "no-key", "unavailable", "invalid" or "desktop" — a portal
+    asks the user itself)."""
 
     changed = Signal()
     checked = Signal(str)
@@ -69,6 +70,11 @@ class HotkeyEdit(QWidget):
             self.status.show_error(self.tr(
                 "Use Ctrl, Alt or Meta with a letter, a digit, F1–F24 or an arrow key."))
             self.checked.emit("invalid")
+            return
+        if not platform_hotkey.checkable():
+            self.status.show_info(self.tr("Your desktop will ask you to confirm {shortcut}.")
+                                  .format(shortcut=text))
+            self.checked.emit("desktop")
             return
         check = self._check
         self.status.show_info(self.tr("Checking whether {shortcut} is free…").format(
