@@ -143,7 +143,7 @@ class EasyClickApp(QObject):
         from easyclick2call.ui.hotkey import HotkeyController
 
         self.hotkeys = HotkeyController(self, self)
-        self.hotkeys.start()
+        QTimer.singleShot(0, self.hotkeys.start)  # once the tray icon is on its way
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
         else:

@@ -61,6 +61,7 @@ class HotkeyController(QObject):
         super().__init__(parent)
         self.app = app
         self.problem: Problem | None = None  # why the current shortcut is not held, if so
+        self.started = False
         self._backend: platform_hotkey.HotkeyBackend | None = None
         self._no_backend: Problem | None = None
         self._shortcut: Shortcut | None = None
@@ -74,8 +75,10 @@ class HotkeyController(QObject):
     # -- holding the shortcut -------------------------------------------------------------
     def start(self) -> None:
         self.apply()
+        self.started = True
 
     def close(self) -> None:
+        self._no_backend = Problem.UNAVAILABLE  # a start still queued opens nothing
         if self._backend is not None:
             self._backend.close()
             self._backend = None
