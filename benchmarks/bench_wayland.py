@@ -110,7 +110,7 @@ def sway_copies(count: int, workdir: Path) -> list[float]:
         client = {"PATH": os.environ["PATH"], **env}
         observer = SelectionObserver(client)
         try:
-            poll(lambda: sandbox_info(port, timeout=0.5), 40, "the app on Sway")
+            poll(lambda: sandbox_info(port, timeout=5), 40, "the app on Sway")
             for index in range(count + 1):
                 national, _e164 = number(index, 3)
                 seen = len(observer.times)

@@ -52,7 +52,7 @@ def test_a_copy_on_sway_is_offered_without_focus_and_called_once(
     client_env = {"PATH": "/usr/bin:/bin", **env}
     wl_copy("déjà là au démarrage : 01 99 00 11 11", client_env)  # start-up content
     app = start_app(wait=False, env=env)
-    poll(lambda: (app.assert_running() or True) and sandbox_info(app.port, timeout=0.5), 40,
+    poll(lambda: (app.assert_running() or True) and sandbox_info(app.port, timeout=5), 40,
          "the app's sandbox (it answers once the clipboard is watched)")
     window = open_window(FOCUS_TITLE, {**client_env, "XDG_RUNTIME_DIR": env["XDG_RUNTIME_DIR"],
                                        "QT_QPA_PLATFORM": "wayland"})
