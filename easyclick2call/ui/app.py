@@ -140,10 +140,7 @@ class EasyClickApp(QObject):
         if self._notifier is not None:
             self._notifier.tray = self.tray.icon
         self.watcher.start()
-        from easyclick2call.ui.hotkey import HotkeyController
-
-        self.hotkeys = HotkeyController(self, self)
-        QTimer.singleShot(0, self.hotkeys.start)  # once the tray icon is on its way
+        QTimer.singleShot(0, self._start_hotkeys)  # once the tray icon is on its way
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
         else:
@@ -152,6 +149,15 @@ class EasyClickApp(QObject):
             self._tray_timer.start()
         self.refresh_recent()
         self.update_state()
+
+    def _start_hotkeys(self) -> None:
+        """Hold the global shortcut (ui.hotkey); its imports and X connection stay off the
+        start → tray icon path."""
+        from easyclick2call.ui.hotkey import HotkeyController
+
+        if self.hotkeys is None:
+            self.hotkeys = HotkeyController(self, self)
+            self.hotkeys.start()
 
     def _check_tray(self) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():

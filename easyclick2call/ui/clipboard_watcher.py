@@ -184,9 +184,11 @@ class ClipboardWatcher(QObject):
     def _open_wayland(self) -> None:
         """On Wayland with data-control: watch the clipboard and the primary selection in the
         background (the start-up content comes first and is remembered, not offered)."""
+        if QGuiApplication.platformName() != "wayland":
+            return
         from easyclick2call.platform.session import uses_data_control
 
-        if QGuiApplication.platformName() != "wayland" or not uses_data_control():
+        if not uses_data_control():
             return
         from easyclick2call.platform import wayland_clipboard
 

@@ -25,7 +25,7 @@ def press(*keys: str) -> None:
 def hotkey_app(qtbot, make_app, sandbox):  # noqa: F811 - pytest fixture by name
     app = make_app(sandbox, hotkey=KEY)
     app.start()
-    qtbot.waitUntil(lambda: app.hotkeys.started, timeout=5000)
+    qtbot.waitUntil(lambda: app.hotkeys is not None and app.hotkeys.started, timeout=5000)
     assert app.hotkeys.problem is None
     return app
 
@@ -87,7 +87,7 @@ def test_a_shortcut_another_program_holds_is_reported_once(qtbot, make_app):  # 
         app = make_app(hotkey="Ctrl+Alt+H")
         reported: list[str] = []
         app.start()
-        qtbot.waitUntil(lambda: app.hotkeys.started, timeout=5000)
+        qtbot.waitUntil(lambda: app.hotkeys is not None and app.hotkeys.started, timeout=5000)
         app.hotkeys.problem_reported.connect(reported.append)
         assert app.hotkeys.problem is Problem.TAKEN
         qtbot.waitUntil(lambda: any("Global shortcut" in t.windowTitle()
@@ -111,5 +111,5 @@ def test_problem_texts_name_the_shortcut_and_the_way_out():
 def test_empty_setting_holds_nothing(qtbot, make_app):  # noqa: F811
     app = make_app()
     app.start()
-    qtbot.waitUntil(lambda: app.hotkeys.started, timeout=5000)
+    qtbot.waitUntil(lambda: app.hotkeys is not None and app.hotkeys.started, timeout=5000)
     assert app.hotkeys.problem is None and app.hotkeys._backend is None
