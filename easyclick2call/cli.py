@@ -34,11 +34,13 @@ def exit_code_for(error) -> int:
 
 # Sub-commands and the module under easyclick2call.commands that adds each, in help order.
 COMMANDS = {
-    "call": "api",
+    "call": "call_cmd",
     "lines": "api",
     "users": "api",
     "connect": "api",
+    "events": "events_cmd",
     "config": "config",
+    "history": "history_cmd",
     "sandbox": "sandbox_cmd",
 }
 # Options of the tray app that take a value (the value is not a sub-command name).
@@ -92,6 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    from easyclick2call.commands.cli_support import prepare_command
+
+    prepare_command(args)
     return int(args.handler(args))
 
 

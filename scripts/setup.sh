@@ -40,7 +40,16 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.ec2c-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+    # pip's and setuptools' chatter (an editable install warns at length) goes to a log that is
+    # shown only when something fails.
+    echo "setup: installing EasyClick2Call's Python packages into .venv (about a minute)…"
+    pip_log=.venv/setup-pip.log
+    if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip &&
+           .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"; } \
+        >"$pip_log" 2>&1; then
+        tail -n 30 "$pip_log" >&2
+        echo "setup: pip failed (full log: $pip_log)" >&2
+        exit 1
+    fi
     touch "$stamp"
 fi

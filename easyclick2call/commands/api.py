@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from easyclick2call.cli import (
     EXIT_AUTH,
     EXIT_CANCELLED,
-    EXIT_NOT_CALLABLE,
     EXIT_OK,
     EXIT_USAGE,
     exit_code_for,
@@ -73,10 +72,13 @@ class CliError(Exception):
         self.kind = kind
         self.message = message
         self.detail = detail
+        self.outcome = ""  # for a call: "failed" or "uncertain" (ovhapi.dialing)
 
 
 def _from_api_error(error) -> CliError:
-    message = error.message_in(cli_language())
+    from easyclick2call.commands.cli_support import with_log_path
+
+    message = with_log_path(error.message_in(cli_language()))
     if error.kind in ("config", "bad_request") and error.detail:
         message = f"{message} ({error.detail})"
     return CliError(exit_code_for(error), error.kind, message, error.detail)
@@ -93,6 +95,7 @@ def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
     """Wrap a handler: every failure becomes one line (or one JSON object) and an exit code."""
 
     def run(args: argparse.Namespace) -> int:
+        from easyclick2call.commands.cli_support import log_failure
         from easyclick2call.ovhapi.errors import ApiError
 
         try:
@@ -107,6 +110,9 @@ def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
             from easyclick2call.ovhapi.errors import map_error
 
             failure = _from_api_error(map_error(exc))
+            log_failure(failure.kind, failure.code, exc)
+        if failure.kind != "unexpected":
+            log_failure(failure.kind, failure.code)
         if getattr(args, "json", False):
             print(
                 json.dumps(
@@ -118,6 +124,7 @@ def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
                             "detail": failure.detail,
                             "exit_code": failure.code,
                         },
+                        **({"outcome": failure.outcome} if failure.outcome else {}),
                     },
                     ensure_ascii=False,
                 )
@@ -146,6 +153,9 @@ class CliConfig:
     click2call_user_id: int | None = None
     profile: object | None = None  # core.paths.Profile when core is available
     stored_application_key: str = ""
+    blocked_prefixes: tuple[str, ...] = ()  # the call gate's settings (core.call_gate)
+    confirm_international: bool = True
+    history_enabled: bool = True
 
     def identity(self):
         from easyclick2call.ovhapi.client import ApiIdentity
@@ -158,14 +168,21 @@ class CliConfig:
 
 
 def _stored_account(profile_arg: str | None):
-    """(profile, StoredAccount) of the profile; no account for a custom profile not made yet."""
-    from easyclick2call.core.account import load_stored_account
+    """(profile, StoredAccount, Settings) of the profile; no account and no stored settings
+    for a custom profile not made yet."""
+    from easyclick2call.core.account import account_from_settings
     from easyclick2call.core.paths import resolve_profile
+    from easyclick2call.core.secrets import SecretStore
+    from easyclick2call.core.settings import Settings
 
     profile = resolve_profile(profile_arg)
     if profile.is_custom and not profile.settings_file.exists():
-        return profile, None
-    return profile, load_stored_account(profile)
+        return profile, None, None
+    from easyclick2call.ui.qsettings_store import QSettingsStore
+
+    settings = Settings(QSettingsStore(profile))
+    return profile, account_from_settings(settings, SecretStore(profile.keyring_service)), \
+        settings
 
 
 def _read_secret(account, name: str) -> str:
@@ -180,8 +197,16 @@ def _read_secret(account, name: str) -> str:
 def load_config(args: argparse.Namespace) -> CliConfig:
     """Stored settings < environment < flags (see the module docstring)."""
     config = CliConfig()
-    profile, account = _stored_account(getattr(args, "profile", None))
+    profile, account, settings = _stored_account(getattr(args, "profile", None))
     config.profile = profile
+    if settings is not None:
+        config.blocked_prefixes = tuple(settings.get("blocked_prefixes") or ())
+        config.confirm_international = bool(settings.get("confirm_international"))
+        config.history_enabled = bool(settings.get("history_enabled"))
+    else:
+        from easyclick2call.core.settings import BY_KEY
+
+        config.blocked_prefixes = tuple(BY_KEY["blocked_prefixes"].default_value() or ())
     env = {key: os.environ.get(name, "").strip() for key, name in _ENV_IDENTITY.items()}
     env_mode = "oauth2" if env["client_id"] else "application" if env["application_key"] else ""
 
@@ -198,6 +223,9 @@ def load_config(args: argparse.Namespace) -> CliConfig:
         config.region = system_region()
 
     config.endpoint = os.environ.get("OVH_ENDPOINT", "").strip() or config.endpoint
+    if (account is not None and account.endpoint_error is not None
+            and not os.environ.get("OVH_ENDPOINT", "").strip()):
+        raise CliError(EXIT_AUTH, "config", account.endpoint_error.message_in(cli_language()))
     if env_mode:
         if env_mode != config.auth_mode:
             account = None  # the stored account signs in the other way: use none of it
@@ -222,12 +250,26 @@ def load_config(args: argparse.Namespace) -> CliConfig:
     if getattr(args, "line", None):
         config.line = args.line
     if getattr(args, "region", None):
-        config.region = args.region.upper()
+        config.region = _region_option(args.region)
     if getattr(args, "intercom", None) is not None:
         config.intercom = args.intercom
     if getattr(args, "click2call_user", None) is not None:
         config.click2call_user_id = args.click2call_user or None
     return config
+
+
+def _region_option(value: str) -> str:
+    """--region, checked: a country code phonenumbers knows (or ZZ: no home country)."""
+    from easyclick2call.core.regions import REGION_CODES
+
+    region = value.strip().upper()
+    if region != "ZZ" and region not in REGION_CODES:
+        shown = value if len(value) <= 8 else value[:7] + "…"
+        raise CliError(EXIT_USAGE, "usage", _t(
+            f"--region {shown}: not a country code — use two letters such as FR, BE, CH or CA.",
+            f"--region {shown} : ce n'est pas un code de pays — utilisez deux lettres comme "
+            "FR, BE, CH ou CA."))
+    return region
 
 
 def _stored_value(account, key: str, env: dict[str, str]) -> str:
@@ -302,104 +344,7 @@ def _pick_line(config: CliConfig, telephony, billing_account: str) -> str:
     )
 
 
-# --- numbers ---------------------------------------------------------------------------------
-
-
-def _parse_number(text: str, region: str):
-    """(ovh form, display form) of a typed number; CliError(3) when it cannot be called."""
-    from easyclick2call.core.numbers import NotCallableNumber, display_number, parse_number
-
-    try:
-        found = parse_number(text, region, cli_language())
-    except NotCallableNumber as exc:
-        raise CliError(EXIT_NOT_CALLABLE, "not_callable", _not_callable(exc.reason)) from exc
-    return found.ovh, display_number(found, region)
-
-
-def _not_callable(reason: str) -> str:
-    return _t(f"Not a callable number: {reason}", f"Numéro impossible à appeler : {reason}")
-
-
 # --- commands --------------------------------------------------------------------------------
-
-
-def _number_from_clipboard(args: argparse.Namespace, region: str) -> tuple[str, str]:
-    """(ovh form, display form) of a number read once from the clipboard (no GUI started)."""
-    from easyclick2call.core.numbers import display_number
-    from easyclick2call.platform.clipboard_read import (
-        ClipboardUnavailableError,
-        choose_number,
-        numbers_from_clipboard,
-    )
-
-    try:
-        numbers = numbers_from_clipboard(region, cli_language())
-    except ClipboardUnavailableError as exc:
-        raise CliError(EXIT_USAGE, "clipboard", exc.message_in(cli_language())) from exc
-    if not numbers:
-        raise CliError(
-            EXIT_NOT_CALLABLE,
-            "not_callable",
-            _t(
-                "No callable phone number on the clipboard — copy one and try again.",
-                "Aucun numéro appelable dans le presse-papiers — copiez-en un et réessayez.",
-            ),
-        )
-    interactive = sys.stdin.isatty() and not args.json
-    found = choose_number(
-        numbers, first=args.first or not interactive, output_fn=_to_stderr, user_region=region
-    )
-    if found is None:
-        raise CliError(EXIT_CANCELLED, "cancelled", _t("Cancelled.", "Annulé."))
-    return found.ovh, display_number(found, region)
-
-
-def _to_stderr(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def cmd_call(args: argparse.Namespace) -> int:
-    if bool(args.number) == bool(args.clipboard):
-        raise CliError(
-            EXIT_USAGE,
-            "usage",
-            _t(
-                "Give the NUMBER to call, or --clipboard (not both).",
-                "Indiquez le NUMÉRO à appeler, ou --clipboard (pas les deux).",
-            ),
-        )
-    config = load_config(args)
-    if args.clipboard:
-        called, shown = _number_from_clipboard(args, config.region)
-    else:
-        called, shown = _parse_number(args.number, config.region)
-    telephony = _telephony(config)
-    billing_account = _pick_billing_account(config, telephony)
-    line = _pick_line(config, telephony, billing_account)
-    telephony.call(
-        billing_account,
-        line,
-        called,
-        intercom=config.intercom and config.click2call_user_id is None,
-        click2call_user_id=config.click2call_user_id,
-    )
-    _emit(
-        args,
-        {
-            "called_number": called,
-            "display": shown,
-            "billing_account": billing_account,
-            "line": line,
-            "intercom": config.intercom and config.click2call_user_id is None,
-            "click2call_user_id": config.click2call_user_id,
-        },
-        _t(
-            f"Calling {shown}: your line {line} rings first — pick up to be connected.",
-            f"Appel du {shown} : votre ligne {line} sonne d'abord — décrochez pour être mis "
-            "en relation.",
-        ),
-    )
-    return EXIT_OK
 
 
 def cmd_lines(args: argparse.Namespace) -> int:
@@ -645,47 +590,8 @@ def _common(with_line: bool = True) -> argparse.ArgumentParser:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `call`, `lines`, `users` and `connect`."""
+    """Add `lines`, `users` and `connect` (`call` is commands.call_cmd)."""
     common = _common()
-
-    call = subparsers.add_parser(
-        "call",
-        parents=[common],
-        help="call a number through OVHcloud Click2Call",
-        description=(
-            "Ring your line, then dial NUMBER once you pick up (OVHcloud Click2Call). "
-            "National numbers use --region (default: the settings, else the locale's country)."
-        ),
-        epilog=_EPILOG,
-    )
-    call.add_argument("number", nargs="?", metavar="NUMBER", help='e.g. "01 99 00 12 34"')
-    call.add_argument(
-        "--region", metavar="CC", help="country of national numbers, e.g. FR, BE, CA"
-    )
-    call.add_argument(
-        "--clipboard",
-        action="store_true",
-        help="call a number read from the clipboard (for a keyboard shortcut; Wayland)",
-    )
-    call.add_argument(
-        "--first",
-        action="store_true",
-        help="with --clipboard: call the first number found instead of asking which one",
-    )
-    call.add_argument(
-        "--intercom",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="let the phone pick up on speaker by itself (line route only)",
-    )
-    call.add_argument(
-        "--click2call-user",
-        metavar="ID",
-        type=int,
-        default=None,
-        help="place the call as this Click2Call user (0: none)",
-    )
-    call.set_defaults(handler=_run(cmd_call))
 
     lines = subparsers.add_parser(
         "lines",

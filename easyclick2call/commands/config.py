@@ -288,6 +288,8 @@ def run_connect(args: argparse.Namespace) -> int:
     settings = _settings(profile)
     store = SecretStore(profile.keyring_service)
     account = account_from_settings(settings, store)
+    if account.endpoint_error is not None:  # never another endpoint than the one chosen
+        return _fail(str(account.endpoint_error), EXIT_AUTH)
     try:
         application_secret = account.application_secret
     except SecretsError as exc:

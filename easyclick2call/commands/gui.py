@@ -22,6 +22,15 @@ from easyclick2call.cli import EXIT_OK, EXIT_USAGE
 log = logging.getLogger(__name__)
 
 EXIT_NO_INSTANCE = 1
+DEMO_LINE = (
+    "Demo — copy a phone number anywhere to try it (nothing is really dialled); "
+    "“Set up my account…” in the tray menu connects your OVHcloud account, “Quit” stops it."
+)
+DEMO_LINE_FR = (
+    "Démo — copiez un numéro de téléphone n'importe où pour l'essayer (rien n'est vraiment "
+    "composé) ; « Configurer mon compte… » dans le menu de l'icône connecte votre compte "
+    "OVHcloud, « Quitter » l'arrête."
+)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -118,6 +127,13 @@ def run_gui(argv: Sequence[str]) -> int:
         print("--sandbox-port must be between 0 and 65535", file=sys.stderr)
         return EXIT_USAGE
 
+    from easyclick2call.platform.session import display_available
+
+    if not display_available():
+        from easyclick2call.platform.session import NO_DISPLAY_TO_START, NO_DISPLAY_TO_START_FR
+
+        _say(args.lang, NO_DISPLAY_TO_START, NO_DISPLAY_TO_START_FR)
+        return EXIT_USAGE
     from easyclick2call.core.paths import resolve_profile
     from easyclick2call.platform.single_instance import SingleInstance, send_to_running
 
@@ -149,6 +165,8 @@ def run_gui(argv: Sequence[str]) -> int:
             return EXIT_NO_INSTANCE
         return EXIT_OK
 
+    if demo_wanted:
+        _say(args.lang, DEMO_LINE, DEMO_LINE_FR, sys.stdout)
     startup = _Startup(qt_app, args, profile, instance, demo=demo_wanted,
                        tray_icon=_early_tray_icon(demo_wanted))
     keep = _quit_on_signals(qt_app)
@@ -161,11 +179,24 @@ def run_gui(argv: Sequence[str]) -> int:
             raise startup.error
         return code
     finally:
+        if keep is not None:  # a late signal (a launcher forwarding it again) finds no closed fd
+            import signal
+
+            signal.set_wakeup_fd(-1)
         del keep
         startup.shut_down()
         instance.release()
         if temporary is not None:
             temporary.cleanup()
+
+
+def _say(lang: str | None, english: str, french: str, stream=sys.stderr) -> None:
+    """One line on a terminal stream, in French when --lang or the locale says so (said before
+    the Qt translator is loaded)."""
+    from easyclick2call.commands.api import cli_language
+
+    language = lang if lang in ("en", "fr") else cli_language()
+    print(french if language == "fr" else english, file=stream, flush=True)
 
 
 class _Startup:
@@ -223,6 +254,9 @@ class _Startup:
         self.app = app
         self.instance.message_received.connect(lambda message: _handle_message(app, message))
         app.start()
+        from easyclick2call.ui.damage_notices import DamageNotices
+
+        DamageNotices(lambda *a, **k: app.notifier.notify(*a, **k), parent=app)  # noqa: PLW0108 (notifier made on first use)
         if self.sandbox is not None:
             self.sandbox.start()
         _say_once_if_the_clipboard_cannot_be_watched(app)
@@ -276,6 +310,6 @@ def _say_once_if_the_clipboard_cannot_be_watched(app) -> None:
 def _handle_message(app, message: dict) -> None:
     """A later launch handed something over: its number, or just "show yourself"."""
     if message.get("cmd") == "offer" and isinstance(message.get("text"), str):
-        app.offer_text(message["text"][:1000])
+        app.offer_text(message["text"][:1000], "handover")
     else:
         app.show_call_dialog()

@@ -22,6 +22,26 @@ ACCOUNT_KEYS = (
 )
 
 
+class EndpointSettingError(Exception):
+    """The stored endpoint is not valid: never fall back to another (real) endpoint."""
+
+    kind = "endpoint_setting"
+    family = "auth"  # CLI exit code 4, like any other sign-in setting to fix
+
+    def __init__(self, value: object) -> None:
+        text = value if isinstance(value, str) else repr(value)
+        self.value = "".join(c for c in text if c.isprintable())[:60]
+        super().__init__(self.message_in("en"))
+
+    def message_in(self, language: str) -> str:
+        if language.lower().startswith("fr"):
+            return (f"Le réglage endpoint « {self.value} » n'est pas valide — choisissez-en un "
+                    f"dans Réglages › Compte, ou lancez "
+                    f"`easyclick2call config set endpoint ovh-eu`.")
+        return (f'The endpoint setting "{self.value}" is not valid — choose one in '
+                f"Settings › Account, or run `easyclick2call config set endpoint ovh-eu`.")
+
+
 @dataclass
 class StoredAccount:
     """What is needed to place a call; the three secrets come from the keyring on demand."""
@@ -36,6 +56,7 @@ class StoredAccount:
     calling_mode: str
     region: str
     secrets: SecretStore = field(repr=False)
+    endpoint_error: EndpointSettingError | None = field(default=None, repr=False)
 
     @property
     def application_secret(self) -> str:
@@ -54,8 +75,12 @@ class StoredAccount:
         return self.calling_mode == "intercom"
 
     def to_identity(self) -> ApiIdentity:
-        """The ApiIdentity for ovhapi.client.make_client (reads the needed secrets now)."""
+        """The ApiIdentity for ovhapi.client.make_client (reads the needed secrets now);
+        raises EndpointSettingError when the stored endpoint is not valid."""
         from easyclick2call.ovhapi.client import ApiIdentity
+
+        if self.endpoint_error is not None:
+            raise self.endpoint_error
 
         if self.auth_mode == "oauth2":
             return ApiIdentity(
@@ -71,7 +96,11 @@ class StoredAccount:
 def account_from_settings(settings: Settings, secrets: SecretStore) -> StoredAccount:
     """A StoredAccount from already-loaded settings and a profile's SecretStore."""
     values = {key: settings.get(key) for key in ACCOUNT_KEYS}
-    return StoredAccount(**values, secrets=secrets)  # type: ignore[arg-type]
+    error = None
+    if "endpoint" in getattr(settings, "invalid", {}):
+        error = EndpointSettingError(settings.invalid["endpoint"])
+        values["endpoint"] = ""  # never the default: that is another, real, endpoint
+    return StoredAccount(**values, secrets=secrets, endpoint_error=error)  # type: ignore[arg-type]
 
 
 def load_stored_account(profile: Profile, store: SettingsStore | None = None) -> StoredAccount:

@@ -20,6 +20,7 @@ from easyclick2call.core.numbers_text import clean_typed
 _LETTER = re.compile(r"[^\W\d_]")
 _EXTENSION = re.compile(r"(?i)\s*(?:ext\.?|extension|x|#|poste)\s*\d{1,7}\s*$")
 _VANITY = re.compile(r"(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]?[A-Z0-9][A-Z0-9 .\-]{5,12}")
+_MAX_SHOWN = 40  # characters of the typed text repeated in a refusal
 _UNIVERSAL_EMERGENCY = frozenset({"112", "911", "999", "000", "110", "119", "15", "17", "18"})
 
 
@@ -106,7 +107,7 @@ def parse_number(text: str, region: str, language: str = "en") -> FoundNumber:
     body, start, end = clean_typed(text or "")
     if not body:
         raise NotCallableNumber("There is no number to call: the text is empty.")
-    shown = f"“{body}”"
+    shown = f"“{body}”" if len(body) <= _MAX_SHOWN else f"“{body[:_MAX_SHOWN - 1]}…”"
     body = _EXTENSION.sub("", body)
     if _LETTER.search(body):
         if not _VANITY.fullmatch(body) or not re.search(r"[A-Z]{3}", body):

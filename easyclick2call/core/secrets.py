@@ -22,6 +22,8 @@ from keyring.compat import properties
 log = logging.getLogger(__name__)
 
 SECRET_NAMES = ("application_secret", "consumer_key", "client_secret")
+# Secrets the app makes and keeps for itself (not set by hand): the live-event stream's token.
+INTERNAL_SECRET_NAMES = ("event_token",)
 MAX_SECRET_LENGTH = 1024  # OVHcloud secrets are 32-64 characters; Windows caps blobs at 2560 B
 
 # Backend modules imported explicitly so that a PyInstaller build finds them (keyring discovers
@@ -95,6 +97,17 @@ def _refused() -> SecretsError:
     )
 
 
+def _bad_backend_setting() -> SecretsError:
+    return SecretsError(
+        "PYTHON_KEYRING_BACKEND names a keyring backend that cannot be loaded.",
+        "Unset PYTHON_KEYRING_BACKEND, or set it to an installed backend such as "
+        "keyring.backends.SecretService.Keyring, then try again.",
+        "PYTHON_KEYRING_BACKEND désigne un trousseau qui ne peut pas être chargé.",
+        "Retirez PYTHON_KEYRING_BACKEND, ou donnez-lui un trousseau installé comme "
+        "keyring.backends.SecretService.Keyring, puis réessayez.",
+    )
+
+
 def _too_large() -> SecretsError:
     return SecretsError(
         "This secret is too large for the system keyring.",
@@ -138,7 +151,15 @@ def _chained_backends(backend: object) -> list[KeyringBackend] | None:
 def usable_backend(backend: object | None = None) -> KeyringBackend:
     """The backend secrets go to: the active one (or `backend`), checked; a chainer is replaced by
     its best acceptable member. Raises SecretsError when there is none."""
-    current = keyring.get_keyring() if backend is None else backend
+    if backend is None:
+        try:
+            current = keyring.get_keyring()
+        except Exception:  # keyring could not load the backend it was told to use
+            if _explicitly_configured():
+                raise _bad_backend_setting() from None
+            raise _init_failed() from None
+    else:
+        current = backend
     members = _chained_backends(current)
     if members is not None:
         acceptable = [item for item in members if not is_refused(item)]
@@ -261,7 +282,7 @@ def use_memory_backend() -> MemoryKeyring:
 
 
 def _check_name(name: str) -> None:
-    if name not in SECRET_NAMES:
+    if name not in SECRET_NAMES and name not in INTERNAL_SECRET_NAMES:
         raise ValueError(f"Unknown secret {name!r}; known secrets: {', '.join(SECRET_NAMES)}.")
 
 
@@ -336,7 +357,7 @@ class SecretStore:
 
     def delete_all(self) -> None:
         """Forget every secret of this service."""
-        for name in SECRET_NAMES:
+        for name in (*SECRET_NAMES, *INTERNAL_SECRET_NAMES):
             self.delete(name)
 
 

@@ -42,6 +42,10 @@ DEFAULT_BLOCKED_PREFIXES = (
     "+34807", "+34905", "+39899", "+35290", "+1900", "+1976",
 )
 
+# Settings whose default is never a stand-in for a bad stored value (another endpoint is another,
+# real, OVHcloud): an invalid one is an error when it is needed (core.account).
+NO_FALLBACK = ("endpoint",)
+
 # Key fragments that mean "a secret": such keys are refused, secrets belong in the keyring.
 SECRET_KEY_PATTERN = re.compile(r"secret|password|passwd|consumer_key|token|credential", re.I)
 
@@ -369,6 +373,22 @@ SETTINGS: tuple[Setting, ...] = (
         "The language of EasyClick2Call (takes effect at the next start).", "behaviour",
         choices=("system", "en", "fr"), choice_labels=("System language", "English", "French"),
     ),
+    # Live calls (ui.live_calls)
+    Setting(
+        "live_calls", bool, True, "Live calls",
+        "Follow your calls as they happen: who is calling, missed calls, how long a call "
+        "lasted (needs an access key that allows it).", "behaviour",
+    ),
+    Setting(
+        "live_calls_lines", str, "line", "Lines to follow",
+        "The calls of which lines are shown.", "behaviour",
+        choices=("line", "all"),
+        choice_labels=("The configured line", "Every line of the billing account"),
+    ),
+    Setting(
+        "do_not_disturb", bool, False, "Do not disturb",
+        "No incoming-call or missed-call windows; calls are still recorded.", "behaviour",
+    ),
     # Filters
     Setting(
         "blocked_prefixes", list, DEFAULT_BLOCKED_PREFIXES, "Blocked prefixes",
@@ -440,6 +460,7 @@ class Settings:
     def __init__(self, store: SettingsStore) -> None:
         self.store = store
         self.warnings: list[str] = []
+        self.invalid: dict[str, object] = {}  # key -> the stored value that was not valid
         self.listeners: list[Listener] = []
         self._values: dict[str, object] = {}
         self._stored: set[str] = set()
@@ -452,6 +473,7 @@ class Settings:
         warnings = list(getattr(self.store, "warnings", []) or [])
         values: dict[str, object] = {}
         stored: set[str] = set()
+        invalid: dict[str, object] = {}
         for item in SETTINGS:
             raw = self.store.get(item.key)
             if raw is None:
@@ -462,10 +484,15 @@ class Settings:
                 stored.add(item.key)
             except ValueError as exc:
                 values[item.key] = item.default_value()
-                warnings.append(f"Setting {item.key} ignored, default used instead: {exc}")
+                invalid[item.key] = raw
+                if item.key in NO_FALLBACK:
+                    warnings.append(f"Setting {item.key} is not valid and must be fixed: {exc}")
+                else:
+                    warnings.append(f"Setting {item.key} ignored, default used instead: {exc}")
         for message in warnings:
             log.warning("%s", message)
         self._values, self._stored, self.warnings = values, stored, warnings
+        self.invalid = invalid
         return warnings
 
     def get(self, key: str) -> object:
@@ -480,6 +507,7 @@ class Settings:
         self.store.set(key, value)
         self._values[key] = value
         self._stored.add(key)
+        self.invalid.pop(key, None)
         self._notify(key)
 
     def set_text(self, key: str, text: str) -> object:
@@ -494,6 +522,7 @@ class Settings:
         self.store.remove(key)
         self._values[key] = item.default_value()
         self._stored.discard(key)
+        self.invalid.pop(key, None)
         self._notify(key)
 
     def is_set(self, key: str) -> bool:

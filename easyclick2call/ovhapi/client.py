@@ -23,6 +23,7 @@ How the sandbox is reached without touching python-ovh's global state (python-ov
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, fields
 from urllib.parse import urlsplit, urlunsplit
 
@@ -37,6 +38,9 @@ from easyclick2call.core.settings import is_loopback_url
 from easyclick2call.ovhapi.errors import ApiError
 
 DEFAULT_TIMEOUT: tuple[float, float] = (5, 20)
+# A call (the clock or token request, then the POST) ends within this many seconds.
+CALL_DEADLINE_S = 20.0
+_MIN_TIMEOUT_S = 0.05
 
 # Where the sandbox serves its OAuth2 token endpoint, relative to its root (outside /1.0).
 SANDBOX_TOKEN_PATH = "/auth/oauth2/token"
@@ -114,6 +118,19 @@ def make_client(
     """
     check_identity(identity)
     return _IsolatedClient(identity, timeout)
+
+
+def set_deadline(client: ovh.Client, deadline: float) -> None:
+    """Make the client's next requests end by `deadline` (time.monotonic()): each one gets
+    what is left, at most the client's own (connect, read) timeouts."""
+    left = max(_MIN_TIMEOUT_S, deadline - time.monotonic())
+    base = getattr(client, "_base_timeout", DEFAULT_TIMEOUT)
+    connect, read = base if isinstance(base, tuple) else (base, base)
+    timeout = (min(connect, left), min(read, left))
+    client._timeout = timeout  # python-ovh passes it to every request of this client
+    oauth2 = getattr(client, "_oauth2", None)
+    if isinstance(oauth2, _OAuth2):
+        oauth2._timeout = timeout
 
 
 # --- internals ------------------------------------------------------------------------------
@@ -240,6 +257,7 @@ class _IsolatedClient(ovh.Client):
         self._session = requests.Session()
         _harden(self._session, loopback_prefix, sandbox)
         self._timeout = timeout
+        self._base_timeout = timeout  # set_deadline never goes above it
         self.identity = identity
 
     def __repr__(self) -> str:

@@ -30,6 +30,9 @@ ACCESS_RULES: list[tuple[str, str]] = [
     ("DELETE", "/telephony/*/line/*/click2CallUser/*"),
     ("POST", "/telephony/*/line/*/click2CallUser/*/changePassword"),
     ("POST", "/telephony/*/line/*/click2CallUser/*/click2Call"),
+    # Live calls (ovhapi.event_tokens): `*` also spans `/service/{serviceName}`.
+    ("POST", "/telephony/*/eventToken"),
+    ("DELETE", "/telephony/*/eventToken"),
 ]
 
 # While the key waits for the person, these failures are worth another poll (a few times).

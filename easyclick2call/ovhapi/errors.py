@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import requests
 from ovh import exceptions as ovh_exc
+from urllib3 import exceptions as urllib3_exc
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,12 @@ _KINDS: dict[str, ErrorKind] = {
         "Your access key does not allow this action — reconnect in Settings to grant it.",
         "Votre clé d'accès ne permet pas cette action — reconnectez-vous dans Réglages pour "
         "l'autoriser.",
+        "auth",
+    ),
+    "live_calls_not_granted": ErrorKind(
+        "Your access key predates live calls — reconnect in Settings to enable live calls.",
+        "Votre clé d'accès date d'avant les appels en direct — reconnectez-vous dans Réglages "
+        "pour les activer.",
         "auth",
     ),
     "forbidden": ErrorKind(
@@ -185,16 +192,13 @@ _KINDS: dict[str, ErrorKind] = {
         "network",
     ),
     "timeout": ErrorKind(
-        "OVHcloud did not answer in time — it may still have done it: check before trying again.",
-        "OVHcloud n'a pas répondu à temps — l'action a peut-être eu lieu : vérifiez avant de "
-        "réessayer.",
+        "OVHcloud did not answer in time — check your connection and try again.",
+        "OVHcloud n'a pas répondu à temps — vérifiez votre connexion et réessayez.",
         "network",
     ),
     "connection_lost": ErrorKind(
-        "The connection to OVHcloud was cut — it may still have done it: check before trying "
-        "again.",
-        "La connexion à OVHcloud a été coupée — l'action a peut-être eu lieu : vérifiez avant "
-        "de réessayer.",
+        "The connection to OVHcloud was cut — check your connection and try again.",
+        "La connexion à OVHcloud a été coupée — vérifiez votre connexion et réessayez.",
         "network",
     ),
     "invalid_response": ErrorKind(
@@ -228,6 +232,17 @@ _KINDS: dict[str, ErrorKind] = {
 # kind -> (English, French): what the UI and the documentation list.
 ERROR_KINDS: dict[str, tuple[str, str]] = {kind: (k.en, k.fr) for kind, k in _KINDS.items()}
 
+# Failures of a request that changes something (placing a call, creating a user…) after it was
+# sent: OVHcloud may have done it all the same. Failures before sending it (DNS, refused,
+# connect timeout, the clock or token request) and OVHcloud's own refusals (4xx) leave nothing
+# done.
+UNCERTAIN_KINDS = frozenset({"timeout", "connection_lost", "server", "invalid_response",
+                             "unexpected"})
+UNCERTAIN_SUFFIX = (
+    "It may have been done all the same: check before trying again.",
+    "L'action a peut-être eu lieu malgré tout : vérifiez avant de réessayer.",
+)
+
 
 class ApiError(Exception):
     """One failure of the OVHcloud side, ready to show to a person.
@@ -253,6 +268,8 @@ class ApiError(Exception):
         self.status = status
         self.detail = detail
         self.query_id = query_id
+        # True when a request that changes something was sent and its fate is unknown.
+        self.uncertain = False
 
     @classmethod
     def of(
@@ -275,7 +292,11 @@ class ApiError(Exception):
 
     def message_in(self, language: str) -> str:
         """The message in `language` ("fr", "fr_FR", "fr-CA"… → French, anything else English)."""
-        return self.message_fr if language.lower().startswith("fr") else self.message
+        french = language.lower().startswith("fr")
+        message = self.message_fr if french else self.message
+        if self.uncertain:
+            message = f"{message} {UNCERTAIN_SUFFIX[1 if french else 0]}"
+        return message
 
     def __repr__(self) -> str:
         return f"ApiError(kind={self.kind!r}, status={self.status!r}, detail={self.detail!r})"
@@ -355,13 +376,18 @@ def _by_status(status: int | None, text: str, response: requests.Response | None
 
 def _network_kind(exc: BaseException) -> str:
     """The kind of a requests/urllib3/socket failure, from the exception and its causes."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
+    chain = list(_causes(exc))
+    # With urllib3 retries off, a read timeout reaches us as a ConnectionError wrapping
+    # MaxRetryError(ReadTimeoutError): look through the whole chain, connect timeouts first.
+    # (urllib3's NewConnectionError — refused, unreachable — is a ConnectTimeoutError too.)
+    if any(isinstance(e, requests.exceptions.ConnectTimeout | urllib3_exc.ConnectTimeoutError)
+           and not isinstance(e, urllib3_exc.NewConnectionError) for e in chain):
         return "connect_timeout"
-    if isinstance(exc, requests.exceptions.ReadTimeout | socket.timeout | TimeoutError):
+    if any(isinstance(e, requests.exceptions.ReadTimeout | urllib3_exc.ReadTimeoutError
+                      | socket.timeout | TimeoutError) for e in chain):
         return "timeout"
     if isinstance(exc, requests.exceptions.SSLError):
         return "tls"
-    chain = list(_causes(exc))
     text = " ".join(str(e) for e in chain)
     if any(isinstance(e, socket.gaierror) for e in chain) or re.search(
         r"Name or service not known|NameResolution|nodename nor servname|getaddrinfo failed|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,9 @@ from urllib.parse import quote
 
 import ovh
 
-from easyclick2call.ovhapi.errors import ApiError, map_error
+from easyclick2call.core.call_gate import ApprovedCall
+from easyclick2call.ovhapi.client import CALL_DEADLINE_S, set_deadline
+from easyclick2call.ovhapi.errors import UNCERTAIN_KINDS, ApiError, map_error
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +237,7 @@ class Telephony:
             raise ApiError.of("invalid_login", detail="; ".join(problems))
         _check_password_or_raise(password)
         path = self._line_path(billing_account, line) + "/click2CallUser"
-        result = self._run(lambda: self._client.post(path, login=login, password=password))
+        result = self._send(lambda: self._client.post(path, login=login, password=password))
         if isinstance(result, bool) or not isinstance(result, int):
             raise ApiError.of("invalid_response", detail="no user id in the answer")
         return result
@@ -248,12 +251,12 @@ class Telephony:
             self._line_path(billing_account, line)
             + f"/click2CallUser/{_user_seg(user_id)}/changePassword"
         )
-        self._run(lambda: self._client.post(path, password=password))
+        self._send(lambda: self._client.post(path, password=password))
 
     def delete_user(self, billing_account: str, line: str, user_id: int) -> None:
         """Delete a Click2Call user."""
         path = self._line_path(billing_account, line) + f"/click2CallUser/{_user_seg(user_id)}"
-        self._run(lambda: self._client.delete(path))
+        self._send(lambda: self._client.delete(path))
 
     # calls -------------------------------------------------------------------------------------
 
@@ -261,15 +264,23 @@ class Telephony:
         self,
         billing_account: str,
         line: str,
-        called_ovh: str,
+        approved: ApprovedCall,
         *,
         intercom: bool = False,
         calling_number: str | None = None,
         click2call_user_id: int | None = None,
+        deadline_s: float = CALL_DEADLINE_S,
     ) -> None:
-        """Ring `line`, then dial `called_ovh` ("0033…", or a FoundNumber). Sent once, never
-        retried: after a timeout the call may still have been placed."""
-        called = to_ovh_number(called_ovh)
+        """Ring `line`, then dial the number the call gate approved. Sent once, never retried,
+        all within `deadline_s` (the clock or token request included).
+
+        Raises ApiError; its ``uncertain`` is True when the request was sent and its fate is
+        unknown (a timeout, a cut connection, a 5xx or an unreadable answer after sending):
+        the call may have been placed. Any other failure means nothing was placed.
+        """
+        if not isinstance(approved, ApprovedCall):
+            raise TypeError("Telephony.call takes an ApprovedCall from core.call_gate")
+        called = to_ovh_number(approved.ovh)
         body: dict[str, object] = {"calledNumber": called}
         if calling_number:
             body["callingNumber"] = to_ovh_number(calling_number)
@@ -284,8 +295,32 @@ class Telephony:
             path = f"{base}/click2Call"
             if intercom:
                 body["intercom"] = True
+        deadline = time.monotonic() + deadline_s
+        self._prepare_signature(deadline)  # nothing about the call is sent yet
         log.info("Placing a call to %s", mask_number(called))
-        self._run(lambda: self._client.post(path, **body))
+        self._send(lambda: self._client.post(path, **body), deadline)
+
+    def _prepare_signature(self, deadline: float) -> None:
+        """Ask for the server's clock (application keys) or the OAuth2 token now, so that a
+        failure there is known to have placed nothing."""
+        set_deadline(self._client, deadline)
+        oauth2 = getattr(self._client, "_oauth2", None)
+        if oauth2 is not None:
+            self._run(lambda: oauth2.session)
+        elif getattr(self._client, "_application_secret", None):
+            self._run(lambda: self._client.time_delta)
+        if time.monotonic() >= deadline:
+            raise ApiError.of("timeout", detail="no time left to send the request")
+
+    def _send(self, action: Callable[[], T], deadline: float | None = None) -> T:
+        """Run a request that changes something; a failure after sending it is uncertain."""
+        if deadline is not None:
+            set_deadline(self._client, deadline)
+        try:
+            return self._run(action)
+        except ApiError as error:
+            error.uncertain = error.kind in UNCERTAIN_KINDS
+            raise
 
 
 def _check_password_or_raise(password: str) -> None:

@@ -23,6 +23,17 @@ NO_TOOL_MESSAGE_FR = (
     "Linux, installez xclip ou xsel (X11) ou wl-clipboard (Wayland), par exemple « sudo apt "
     "install xclip »."
 )
+NO_DISPLAY_MESSAGE = (
+    "Cannot read the clipboard: no graphical session was found (neither DISPLAY nor "
+    "WAYLAND_DISPLAY is set), and the clipboard belongs to one. Run this from your desktop "
+    "session, or give the number instead: easyclick2call call \"01 99 00 12 34\"."
+)
+NO_DISPLAY_MESSAGE_FR = (
+    "Impossible de lire le presse-papiers : aucune session graphique n'a été trouvée (ni DISPLAY "
+    "ni WAYLAND_DISPLAY n'est défini), et le presse-papiers appartient à une telle session. "
+    "Lancez ceci depuis votre session de bureau, ou donnez plutôt le numéro : easyclick2call "
+    "call \"01 99 00 12 34\"."
+)
 CANCEL_ANSWERS = ("q", "quit", "n", "no", "non", "a", "annuler")
 
 # The numbered menu, in English and French (the CLI's language).
@@ -54,6 +65,10 @@ class ClipboardUnavailableError(RuntimeError):
 
 def read_clipboard_text() -> str:
     """The clipboard's text ("" when it holds no text). Raises ClipboardUnavailableError."""
+    from easyclick2call.platform.session import UNKNOWN, detect_session
+
+    if detect_session().kind == UNKNOWN:  # no X11/Wayland: the tools would only fail
+        raise ClipboardUnavailableError(NO_DISPLAY_MESSAGE, NO_DISPLAY_MESSAGE_FR)
     import pyperclip
 
     try:

@@ -36,6 +36,19 @@ MACOS_REASON = "macOS: copies are noticed by checking the pasteboard a few times
 X11_XWAYLAND_REASON = (
     "The app runs through XWayland, where GNOME passes every copy on, as on X11."
 )
+# Said before Qt is loaded (no catalogue yet), so both languages are here.
+NO_DISPLAY_TO_START = (
+    "EasyClick2Call is a desktop app and no graphical display was found (neither DISPLAY nor "
+    "WAYLAND_DISPLAY is set): start it from your desktop session, or use its command line "
+    "without one (easyclick2call --help)."
+)
+NO_DISPLAY_TO_START_FR = (
+    "EasyClick2Call est une application de bureau et aucun affichage graphique n'a été trouvé "
+    "(ni DISPLAY ni WAYLAND_DISPLAY n'est défini) : lancez-la depuis votre session de bureau, ou "
+    "utilisez sa ligne de commande, qui s'en passe (easyclick2call --help)."
+)
+# Qt platforms that draw nowhere on screen: no display is needed for them.
+HEADLESS_QT_PLATFORMS = ("offscreen", "minimal", "vnc", "linuxfb", "eglfs", "vkkhrdisplay")
 # Every sentence above, for the translation catalogue (the app shows them translated).
 REASONS = (WAYLAND_REASON, NO_DISPLAY_REASON, MACOS_REASON, X11_XWAYLAND_REASON)
 # Compositors known to forward Wayland copies to X11 clients without focus (Mutter does; KWin
@@ -74,6 +87,19 @@ def detect_session(
     else:
         kind = UNKNOWN
     return SessionInfo(kind, desktop, qt_platform)
+
+
+def display_available(
+    env: Mapping[str, str] | None = None, platform: str | None = None
+) -> bool:
+    """False on Linux/BSD when no X11 or Wayland display is set and Qt was not asked for a
+    platform that needs none (offscreen, vnc, …): Qt would abort with a misleading message."""
+    env = os.environ if env is None else env
+    info = detect_session(env, platform)
+    if info.kind in (WINDOWS, MACOS) or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return True
+    first = info.qt_platform.split(";")[0].split(":")[0]
+    return first.startswith(HEADLESS_QT_PLATFORMS)
 
 
 def _qt_uses_wayland(info: SessionInfo) -> bool:

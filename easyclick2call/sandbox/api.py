@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from urllib.parse import unquote
 
 from easyclick2call.sandbox import errors
+from easyclick2call.sandbox.event_tokens import EVENT_TOKEN_ROUTES, EventTokenRoutes
 from easyclick2call.sandbox.signing import (
     number_is_valid,
     password_is_valid,
@@ -79,6 +80,7 @@ ROUTES = (
         "POST", _LINE + "/click2CallUser/{id}/changePassword", "change_password", takes_body=True
     ),
     Route("POST", _LINE + "/click2CallUser/{id}/click2Call", "user_click2call", takes_body=True),
+    *(Route(m, t, action, takes_body=body) for m, t, action, body in EVENT_TOKEN_ROUTES),
 )
 
 
@@ -109,7 +111,7 @@ def _parse_time(value: str) -> float:
     return datetime.fromisoformat(value).timestamp()
 
 
-class SandboxApi:
+class SandboxApi(EventTokenRoutes):
     """Authentication and route logic over a `SandboxState`."""
 
     def __init__(
@@ -125,6 +127,7 @@ class SandboxApi:
         self.token_lifetime = token_lifetime
         self.clock_offset = 0  # seconds added to the server's clock (fault: clock skew)
         self.auth_time_offset = 0  # seconds added only to GET /auth/time's answer
+        self.on_call: Callable[[dict], None] | None = None  # told of each call (sandbox.events)
 
     # Clock -------------------------------------------------------------------------------------
 
@@ -500,6 +503,8 @@ class SandboxApi:
         }
         self.state.data["calls"].append(call)
         self.state.save()
+        if self.on_call is not None:
+            self.on_call(dict(call))
 
 
 # Helpers ---------------------------------------------------------------------------------------

@@ -32,5 +32,7 @@ DEMO_RULES = [
         ("DELETE", "/telephony/*/line/*/click2CallUser/*"),
         ("POST", "/telephony/*/line/*/click2CallUser/*/changePassword"),
         ("POST", "/telephony/*/line/*/click2CallUser/*/click2Call"),
+        ("POST", "/telephony/*/eventToken"),
+        ("DELETE", "/telephony/*/eventToken"),
     )
 ]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from easyclick2call.sandbox import errors, pages
+from easyclick2call.sandbox.events import CONTROL_PATHS as EVENT_CONTROLS
 
 if TYPE_CHECKING:
     from easyclick2call.sandbox.server import SandboxServer
@@ -104,6 +105,9 @@ class SandboxHandler(BaseHTTPRequestHandler):
             return self._validation_page(body)
         if path == TOKEN_PATH and self.command == "POST":
             return self._token(body)
+        if path in ("/events", "/events/") and self.command == "GET":
+            status, payload = self.sandbox.events.poll(urlsplit(self.path).query)
+            return status, json.dumps(payload).encode("utf-8"), JSON_TYPE
         return self._error(errors.route_not_found())
 
     # /1.0 --------------------------------------------------------------------------------------
@@ -189,6 +193,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
                 result = sandbox.inject_fault({"clear": True})
             elif path == "/sandbox/info" and self.command == "GET":
                 result = sandbox.info()
+            elif path in EVENT_CONTROLS:
+                result = sandbox.events.control(self.command, path, json.loads(body or b"null"))
             else:
                 return self._error(errors.route_not_found())
         except (ValueError, TypeError, KeyError) as exc:

@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from easyclick2call.sandbox import demo_account
 
+# Every Click2Call of the demo plays this on the live-event stream (sandbox.events).
+DEMO_CLICK2CALL_SCRIPT = {"ring_s": 2.0, "answer": True, "talk_s": 6.0}
+
 if TYPE_CHECKING:
     from easyclick2call.sandbox.server import SandboxServer
 
@@ -44,6 +47,7 @@ class LazySandbox:
         self._stopped = False
         self._waiter: threading.Thread | None = None
         self._wake_r, self._wake_w = os.pipe()
+        self._alive_callbacks: list = []
 
     # -- addresses (no emulator needed) ----------------------------------------------------
     @property
@@ -89,12 +93,28 @@ class LazySandbox:
                 from easyclick2call.sandbox.server import SandboxServer
 
                 server = SandboxServer(host=self.host, port=self.port)
+                server.events.script = dict(DEMO_CLICK2CALL_SCRIPT)  # a short realistic call
                 server.listen(self._listening)
                 self._listening = None  # the server owns it now
                 self._server = server
+                callbacks, self._alive_callbacks = self._alive_callbacks, []
+            else:
+                callbacks = []
             if self._waiter is not None:  # started
                 self._server.start()
-            return self._server
+            server = self._server
+        for callback in callbacks:
+            callback()
+        return server
+
+    def when_alive(self, callback) -> bool:
+        """True when the emulator exists; else `callback()` is called (from the thread that
+        builds it) once it does, and False is returned."""
+        with self._lock:
+            if self._server is not None:
+                return True
+            self._alive_callbacks.append(callback)
+            return False
 
     def _wait_for_first_connection(self) -> None:
         listening = self._listening

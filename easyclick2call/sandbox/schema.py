@@ -1,8 +1,10 @@
 """A small checker of JSON values against OVHcloud's published API schema (`ovh_schema.json`).
 
-`ovh_schema.json` is `click2call-subset.json`: a subset of OVHcloud's API v1 schema
-(`https://eu.api.ovh.com/1.0/{telephony,auth,me}.json` via can-er/ovh-api-v1-docs at commit
-14083b822a6540c26ef06ae9f0f3a3c306fb03e0, MIT), unedited. Used by the tests to prove that every
+`ovh_schema.json` is a subset of OVHcloud's API v1 schema (`https://eu.api.ovh.com/1.0/
+{telephony,auth,me}.json` via can-er/ovh-api-v1-docs at commit
+14083b822a6540c26ef06ae9f0f3a3c306fb03e0, MIT), entries unedited: the Click2Call routes, and the
+two `eventToken` routes with their models (`telephony.EventToken`,
+`telephony.TokenExpirationEnum`) taken from the same file. Used by the tests to prove that every
 answer of the sandbox fits the schema: models, field names, JSON types, enums, `void` = null.
 """
 

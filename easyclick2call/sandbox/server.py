@@ -10,6 +10,7 @@ Usage::
 
     {"endpoint": "http://127.0.0.1:PORT/1.0", "base_url": "http://127.0.0.1:PORT",
      "oauth2_token_url": "http://127.0.0.1:PORT/auth/oauth2/token",
+     "events_url": "http://127.0.0.1:PORT/events/",               # the live-event stream
      "application_key": "...", "application_secret": "...",
      "consumer_key": "...",       # validated, with the app's rules (state.DEMO_RULES)
      "client_id": "...", "client_secret": "...",              # OAuth2 service account
@@ -73,6 +74,8 @@ Control routes (outside `/1.0`, no auth):
   /auth/time lies, so even fresh clients sign out of the window), `{"error_shape": "current"}`.
   `DELETE /sandbox/faults` = `{"clear": true}`.
 - `GET /sandbox/info` → `info()`.
+- The live-event stream `GET /events/?token=…&session=…` and its controls `/sandbox/events`,
+  `/sandbox/click2call-script`: see `sandbox.events`; the eventToken routes: `sandbox.event_tokens`.
 
 Every answer carries `X-Ovh-QueryId`. Unknown routes → 404 JSON object.
 """
@@ -82,8 +85,10 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import itertools
+import logging
 import secrets
 import socket
+import sys
 import threading
 import time
 from http.server import ThreadingHTTPServer
@@ -91,8 +96,11 @@ from types import TracebackType
 
 from easyclick2call.sandbox import errors, state
 from easyclick2call.sandbox.api import DEFAULT_TIME_WINDOW, DEFAULT_TOKEN_LIFETIME, SandboxApi
+from easyclick2call.sandbox.events import DEFAULT_HOLD_S, EventHub
 from easyclick2call.sandbox.faults import Fault, FaultBook
 from easyclick2call.sandbox.handler import SandboxHandler
+
+log = logging.getLogger(__name__)
 
 _CONTROL_KEYS = ("clear", "expire_consumer_key", "clock_offset", "auth_time_offset", "error_shape")
 
@@ -142,6 +150,14 @@ class _HttpServer(ThreadingHTTPServer):
             self._connections.discard(request)
         super().shutdown_request(request)
 
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        """A client that went away before its answer (it gave up waiting, as a real client
+        does on a timeout) is normal for a server; anything else is logged, never printed."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        log.warning("sandbox: a request failed: %s", type(error).__name__, exc_info=True)
+
     def close_connections(self) -> None:
         """End the kept-alive connections, so that no handler thread outlives the server."""
         with self._connections_lock:
@@ -163,6 +179,7 @@ class SandboxServer:
         time_window: int = DEFAULT_TIME_WINDOW,
         error_shape: str = errors.SHAPE_SUPERSET,
         token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
+        events_hold: float = DEFAULT_HOLD_S,
     ) -> None:
         self.host = check_loopback(host)
         self.port = port
@@ -180,6 +197,8 @@ class SandboxServer:
         self._httpd: _HttpServer | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
+        self.events = EventHub(self.state, self._stopping, hold_s=events_hold)  # sandbox.events
+        self.api.on_call = self.events.on_call
         self._query_ids = itertools.count(1)
 
     # Life cycle --------------------------------------------------------------------------------
@@ -212,6 +231,7 @@ class SandboxServer:
 
     def stop(self) -> None:
         self._stopping.set()
+        self.events.wake()
         httpd, thread = self._httpd, self._thread
         self._httpd = self._thread = None
         if httpd is None:
@@ -291,6 +311,7 @@ class SandboxServer:
             "endpoint": self.endpoint,
             "base_url": self.base_url,
             "oauth2_token_url": self.oauth2_token_url,
+            "events_url": self.base_url + "/events/",
             "application_key": state.DEMO_APPLICATION_KEY,
             "application_secret": state.DEMO_APPLICATION_SECRET,
             "consumer_key": state.DEMO_CONSUMER_KEY,

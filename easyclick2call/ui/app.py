@@ -41,11 +41,25 @@ def _numbers_in(text: str, region: str, language: str) -> list:
     return find_numbers(text, region, language)
 
 
+def _recent_unreadable(exc: BaseException) -> None:
+    """An unreadable history is worth a warning in the log (a damaged file is repaired and
+    told by core.history itself)."""
+    log.warning("the recent calls could not be read from the history: %s: %s",
+                type(exc).__name__, exc)
+
+
 def _prune_then_recent(history, retention_days: int) -> list:
     """(Off the GUI thread) drop the calls older than the retention setting, then the last 5:
     run at start and after each call, so the setting holds without a timer."""
     history.prune(retention_days)
     return history.recent(5)
+
+
+def _warm_up_calls(region: str) -> None:
+    """(On the call thread) import what a call needs, so that the first one is not slower."""
+    from easyclick2call.ui.calling import warm_up
+
+    warm_up(region)
 
 
 def tr(text: str) -> str:
@@ -80,6 +94,8 @@ class EasyClickApp(QObject):
         self.paused = False
         self.last_error_kind = ""
         self.popup: CallPopup | None = None
+        self._popup_source = "popup"  # where the numbers offered by the popup came from
+        self._calls_prepared = False  # prepare_calls() ran
         self._popped: dict[str, float] = {}  # e164 -> monotonic time of its last popup
         self._recent: list = []
         self._windows: dict[str, object] = {}
@@ -100,6 +116,7 @@ class EasyClickApp(QObject):
         # notification instead of the popup (ui.offer_notification), made on first use.
         self.offer_by_notification = QGuiApplication.platformName() == "wayland"
         self._notification_offer = None
+        self.live_calls = None  # ui.live_calls.LiveCallsController, made by start()
         self._tray_timer = QTimer(self)
         self._tray_timer.setSingleShot(True)
         self._tray_timer.setInterval(TRAY_POLL_MS)
@@ -148,6 +165,10 @@ class EasyClickApp(QObject):
             self.show_main_window()
             self._tray_timer.start()
         self.refresh_recent()
+        from easyclick2call.ui.live_calls import LiveCallsController
+
+        self.live_calls = LiveCallsController(self, self)
+        self.live_calls.start()
         self.update_state()
 
     def _start_hotkeys(self) -> None:
@@ -158,6 +179,18 @@ class EasyClickApp(QObject):
         if self.hotkeys is None:
             self.hotkeys = HotkeyController(self, self)
             self.hotkeys.start()
+
+    def prepare_calls(self) -> None:
+        """A call may come soon (a popup, Call a number…, History or the tray menu is shown):
+        the call thread imports the OVHcloud client stack now, once, while the user reads, so
+        that the first call is as quick as the next ones. (Not at start-up: that stack is
+        about 25 MB, which an app that never calls need not hold.)"""
+        if self._calls_prepared:
+            return
+        self._calls_prepared = True
+        from easyclick2call.ui.tasks import call_pool
+
+        run_task(_warm_up_calls, self.context.region(), parent=self, pool=call_pool())
 
     def _check_tray(self) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -178,6 +211,8 @@ class EasyClickApp(QObject):
             self.hotkeys.close()
         if self._notification_offer is not None:
             self._notification_offer.close()
+        if self.live_calls is not None:
+            self.live_calls.stop()
         if self.tray is not None:
             self.tray.hide()
         QCoreApplication.quit()
@@ -235,6 +270,8 @@ class EasyClickApp(QObject):
     def _call_finished(self, outcome) -> None:
         # Only a problem with the account makes the tray red: a network hiccup is transient.
         self.last_error_kind = outcome.error_kind if outcome.error_family == "auth" else ""
+        if self.live_calls is not None:
+            self.live_calls.call_placed(outcome)
         self.update_state()
 
     # -- recent calls (read off the GUI thread) -------------------------------------------
@@ -247,7 +284,8 @@ class EasyClickApp(QObject):
             self._set_recent([])  # no call recorded yet: no thread, no SQLite
             return
         days = int(self.context.setting("history_retention_days", 90))
-        run_task(_prune_then_recent, history, days, on_done=self._set_recent, parent=self)
+        run_task(_prune_then_recent, history, days, on_done=self._set_recent,
+                 on_error=_recent_unreadable, parent=self)
 
     def _set_recent(self, records: list) -> None:
         self._recent = list(records)
@@ -294,10 +332,13 @@ class EasyClickApp(QObject):
         self.notifier.notify(tr("Copied numbers cannot be noticed here"),
                              QCoreApplication.translate("Session", WAYLAND_REASON), error=True)
 
-    def show_popup(self, numbers: list) -> CallPopup | None:
+    def show_popup(self, numbers: list, source: str = "popup") -> CallPopup | None:
         """Offer `numbers` in the popup: one window made on first use, then reused (updating
-        a window is much quicker than building one, and the popup is the hot path). Where a
+        a window is much quicker than building one, and the popup is the hot path). `source`
+        names where they came from ("popup" for a copy, "link", "handover", "hotkey"). Where a
         window would take the focus, in a desktop notification instead (None returned)."""
+        self._popup_source = source
+        self.prepare_calls()
         now = time.monotonic()
         for found in numbers:
             self._popped[found.e164] = now
@@ -334,8 +375,8 @@ class EasyClickApp(QObject):
             if self._popup_visible():
                 self.popup.place(anchor)
 
-    def _popup_call(self, found) -> None:
-        self.calls.call(found, "popup")
+    def _popup_call(self, found, confirmed=frozenset()) -> None:
+        self.calls.call(found, self._popup_source, confirmed)
 
     def _popup_alive(self) -> bool:
         try:
@@ -353,14 +394,16 @@ class EasyClickApp(QObject):
         except RuntimeError:  # deleted
             return False
 
-    def offer_text(self, text: str) -> None:
-        """A number or tel: URI handed over by a second launch or the command line."""
+    def offer_text(self, text: str, source: str = "link") -> None:
+        """A number or tel: URI handed over by a link, a second launch or the command line:
+        offered in the popup (whose Call goes through the call gate like every call)."""
         run_task(_numbers_in, numbers_in_argument(text), self.context.region(),
-                 self.context.language, on_done=self._offer_forced, parent=self)
+                 self.context.language,
+                 on_done=lambda numbers: self._offer_forced(numbers, source), parent=self)
 
-    def _offer_forced(self, numbers: list) -> None:
+    def _offer_forced(self, numbers: list, source: str = "popup") -> None:
         if numbers:
-            self.show_popup(numbers)
+            self.show_popup(numbers, source)
         else:
             self.notifier.notify(tr("No number"), tr("No phone number to call was found."),
                                  error=True)
@@ -377,8 +420,13 @@ class EasyClickApp(QObject):
         run_task(_numbers_in, text, self.context.region(), self.context.language,
                  on_done=self._offer_forced, parent=self)
 
-    def redial(self, e164: str) -> None:
-        self.calls.call(e164, "menu")
+    def suppress_popup(self, e164: str) -> None:
+        """The app itself puts `e164` on the clipboard: no popup offers it."""
+        self._popped[e164] = time.monotonic()
+
+    def redial(self, e164: str, source: str = "redial") -> None:
+        """Call a number again from the History window ("redial") or the tray ("tray")."""
+        self.calls.call(e164, source)
 
     # -- windows --------------------------------------------------------------------------
     def _keep(self, name: str, window) -> None:
@@ -402,6 +450,7 @@ class EasyClickApp(QObject):
         return window
 
     def show_call_dialog(self) -> None:
+        self.prepare_calls()
         if self._existing("call"):
             return
         from easyclick2call.ui.call_dialog import CallDialog
@@ -411,6 +460,7 @@ class EasyClickApp(QObject):
         self._keep("call", dialog)
 
     def show_history(self) -> None:
+        self.prepare_calls()
         if self._existing("history"):
             return
         from easyclick2call.ui.history_window import HistoryWindow

@@ -53,8 +53,11 @@ class CallDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.call_button = QPushButton(self.tr("Call"))
         self.call_button.setObjectName("callButton")
-        self.call_button.setDefault(True)
         buttons.addButton(self.call_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # Enter places the call: Call is the default button, and Cancel never becomes it (a
+        # default set before the button box owns the button is lost when the dialog shows).
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.call_button.setDefault(True)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -1,25 +1,36 @@
-"""Place a call when the user asks for one: the one-click-one-call guard, the API call off the GUI
-thread, the notification that follows, and the history record.
+"""Place a call when the user asks for one: the one-click-one-call guard, the call gate and the
+API call on the call thread, the question the gate may ask, and the truthful message after.
 
-Every press of a Call button (or a menu entry, or the Call-a-number box) becomes one
-core.dialer.CallRequest; the Dialer refuses repeats (the same request, the same number in flight
-or dialled seconds ago), so a double click, Enter held down or the number copied again never
-place a second call. The history keeps the number, the time, the line and the result — never
-clipboard text.
+Every path that calls (the popup, "Call a number…", redial from History or the tray, tel:
+links and numbers handed over by a second launch — they all end in the popup or here) goes
+through :meth:`CallController.call`:
+
+1. core.dialer.Dialer refuses repeats (the same request, the same number in flight or dialled
+   seconds ago): a double click, Enter held down or the number copied again never place a
+   second call;
+2. on the call thread — one thread, so calls reach OVHcloud one at a time, in the order the user
+   confirmed them — core.call_gate decides (never an emergency number, a short code or a blocked
+   prefix; a number abroad or one whose last call may have been placed is asked about first),
+   then ovhapi.dialing places the call and records it;
+3. back on the GUI thread, one message says what really happened: placed (and, separately and
+   calmly, anything that failed after that), not placed, or may have been placed.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox
 
 from easyclick2call.ui.line_display import line_display as _line_display
-from easyclick2call.ui.tasks import run_task
+from easyclick2call.ui.tasks import call_pool, run_task
 
 if TYPE_CHECKING:
+    from easyclick2call.core.call_gate import Confirmation, NeedsConfirmation
     from easyclick2call.core.dialer import CallRequest
 
 log = logging.getLogger(__name__)
@@ -29,37 +40,79 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Calling", text)
 
 
+def warm_up(region: str) -> None:
+    """(On the call thread, when a call may come) import the OVHcloud client stack and the
+    keyring's modules and run the gate once, so that the first call is as quick as the next
+    ones. The keyring itself is not touched: it may ask the user to unlock it."""
+    from easyclick2call.core.account import missing_fields  # noqa: F401  (keyring's modules)
+    from easyclick2call.core.call_gate import CallPolicy, check_call
+    from easyclick2call.ovhapi.client import ApiIdentity, make_client
+    from easyclick2call.ovhapi.dialing import place  # noqa: F401  (ovh, requests, oauthlib)
+
+    check_call("+33 1 99 00 00 00", CallPolicy(region), "warm_up")
+    make_client(ApiIdentity("ovh-eu", "key", "secret", "consumer"))  # built; sends nothing
+
+
 @dataclass(frozen=True)
 class CallOutcome:
-    """What happened to one request (built on the worker thread, shown on the GUI thread)."""
+    """What happened to one request (built on the call thread, shown on the GUI thread)."""
 
     request_id: str
     e164: str
     shown: str  # the called number as displayed
-    line_shown: str  # the user's line as displayed ("09 72 10 11 12")
-    intercom: bool
+    line_shown: str = ""  # the user's line as displayed ("09 72 10 11 12")
+    intercom: bool = False
+    outcome: str = "placed"  # placed, failed, uncertain, blocked, not_callable, confirm
     error_kind: str = ""
     error_message: str = ""
     error_family: str = ""  # "auth" (fix the account), "network", "input", "number"…
+    confirmation: NeedsConfirmation | None = None
+    after_call_problem: str = ""  # what failed once the call was placed (e.g. the history)
+    source: str = ""  # where the request came from ("popup", "dialog", "redial"…)
+    confirmed: frozenset = frozenset()  # what the user had confirmed for it
 
     @property
     def ok(self) -> bool:
-        return not self.error_kind
+        return self.outcome == "placed"
 
 
-def place_call(context, request: CallRequest, language: str) -> CallOutcome:
-    """Runs on a worker thread: read the account, call the API once, record the call."""
-    from easyclick2call.core.numbers import display_number, parse_number
+def place_call(context, request: CallRequest, language: str,
+               confirmed: frozenset[Confirmation], uncertain: frozenset[str]) -> CallOutcome:
+    """(On the call thread) the gate, then the API once, then the history."""
+    from easyclick2call.core.call_gate import (
+        ApprovedCall,
+        CallPolicy,
+        NeedsConfirmation,
+        RefusalKind,
+        check_call,
+    )
+    from easyclick2call.core.numbers import display_number
+    from easyclick2call.ovhapi import dialing
 
     region = context.region()
-    found = request.number
-    if isinstance(found, str):
-        found = parse_number(found, region, language)
+    policy = CallPolicy.from_settings(context.setting, region, uncertain)
+    verdict = check_call(request.number, policy, request.source, confirmed=confirmed,
+                         language=language)
+    if isinstance(verdict, NeedsConfirmation):
+        shown = display_number(verdict.found, region)
+        return CallOutcome(request.request_id, verdict.found.e164, shown, outcome="confirm",
+                           confirmation=verdict, source=request.source, confirmed=confirmed)
+    if not isinstance(verdict, ApprovedCall):  # a Refusal
+        if verdict.kind is RefusalKind.BLOCKED:
+            message = tr("Numbers starting with {prefix} are blocked (premium rate); change this "
+                         "in Settings › Filters.").format(prefix=verdict.prefix)
+            _record(context, verdict.e164, verdict.e164, "", outcome=dialing.BLOCKED,
+                    source=request.source)
+            return CallOutcome(request.request_id, verdict.e164, verdict.e164,
+                               outcome="blocked", error_kind="blocked", error_message=message,
+                               error_family="number")
+        return CallOutcome(request.request_id, request.e164, request.e164,
+                           outcome="not_callable", error_kind="number",
+                           error_message=verdict.reason, error_family="number")
+    found = verdict.found
     shown = display_number(found, region)
-    line = ""
-    line_shown = ""
+    line = line_shown = ""
     intercom = False
-    kind = message = family = ""
     try:
         account = context.account()
         line = account.line
@@ -72,16 +125,23 @@ def place_call(context, request: CallRequest, language: str) -> CallOutcome:
 
         telephony = Telephony(make_client(identity))
         user_id = int(account.click2call_user or 0) or None
-        telephony.call(account.billing_account, line, found.ovh,
-                       intercom=intercom and user_id is None, click2call_user_id=user_id)
-    except Exception as exc:  # every failure becomes a plain sentence, never a traceback
+        target = dialing.CallTarget(account.billing_account, line, intercom, user_id)
+    except Exception as exc:  # nothing was sent: a plain sentence, never a traceback
         kind, message, family = _describe(exc, language)
-        log.info("call to %s failed: %s", found.e164, kind)
-    else:
-        log.info("call to %s placed", found.e164)
-    _record(context, found.e164, shown, line, "failed:" + kind if kind else "ringing")
-    return CallOutcome(request.request_id, found.e164, shown, line_shown, intercom, kind,
-                       message, family)
+        log.info("call not placed (%s): %s", request.source, kind)
+        _record(context, found.e164, shown, line, outcome=dialing.FAILED,
+                source=request.source, error_kind=kind)
+        return CallOutcome(request.request_id, found.e164, shown, line_shown, intercom,
+                           dialing.FAILED, kind, message, family)
+    result = dialing.place(telephony, target, verdict)
+    kind = message = family = ""
+    if result.error is not None:
+        kind, message, family = _describe(result.error, language)
+    problem = _record(context, found.e164, shown, line, outcome=result.outcome,
+                      source=request.source, error_kind=kind)
+    return CallOutcome(request.request_id, found.e164, shown, line_shown, intercom,
+                       result.outcome, kind, message, family,
+                       after_call_problem=problem if result.outcome == dialing.PLACED else "")
 
 
 def _check_configured(account, identity) -> None:
@@ -106,19 +166,19 @@ def _describe(exc: BaseException, language: str) -> tuple[str, str, str]:
                           "try again; if it keeps failing, see the log file."), "internal"
 
 
-def _record(context, e164: str, shown: str, line: str, result: str) -> None:
+def _record(context, e164: str, shown: str, line: str, *, outcome: str, source: str,
+            error_kind: str = "") -> str:
+    """Best effort, after the fact: "" when recorded (or history is off), else what failed."""
     if not context.setting("history_enabled", True) or context.history is None:
-        return
-    from easyclick2call.core.history import CallRecord
+        return ""
+    from easyclick2call.ovhapi.dialing import record
 
-    try:
-        context.history.add(CallRecord.new(e164, shown, line, result, demo=context.demo))
-    except (OSError, ValueError) as exc:
-        log.warning("could not record the call in the history: %s", type(exc).__name__)
+    return record(context.history, e164, shown, line, outcome, source=source,
+                  error_kind=error_kind, demo=context.demo)
 
 
 class CallController(QObject):
-    """Turns Call presses into at most one API call each and reports the outcome."""
+    """Turns Call presses into at most one API call each and reports the truth about it."""
 
     call_finished = Signal(object)  # CallOutcome
 
@@ -129,40 +189,129 @@ class CallController(QObject):
         from easyclick2call.core.dialer import Dialer
 
         self.dialer = Dialer(self._start)
+        self._confirmed: dict[str, frozenset] = {}  # request_id -> what the user confirmed
+        self._uncertain: dict[str, float] = {}  # e164 -> monotonic time of an uncertain call
+        self._questions: list[QMessageBox] = []
 
-    def call(self, number, source: str = "popup") -> bool:
-        """Ask for a call to `number` (FoundNumber or E.164); False when refused as a repeat."""
+    def call(self, number, source: str = "popup", confirmed=frozenset()) -> bool:
+        """Ask for a call to `number` (FoundNumber, E.164 or typed text); False when refused
+        as a repeat. `confirmed`: what the user already confirmed (the popup's abroad box)."""
         from easyclick2call.core.dialer import CallRequest
 
         request = CallRequest.new(number, line=self.context.line_label(), source=source)
+        self._confirmed[request.request_id] = frozenset(confirmed)
         accepted = self.dialer.submit(request)
         if not accepted:
+            self._confirmed.pop(request.request_id, None)
             log.info("repeat call request ignored (%s)", source)
         return accepted
 
+    def _uncertain_numbers(self) -> frozenset[str]:
+        from easyclick2call.ovhapi.dialing import UNCERTAIN_MEMORY_S
+
+        now = time.monotonic()
+        self._uncertain = {n: t for n, t in self._uncertain.items()
+                           if now - t < UNCERTAIN_MEMORY_S}
+        return frozenset(self._uncertain)
+
     def _start(self, request: CallRequest) -> None:
-        run_task(place_call, self.context, request, self.context.language,
-                 on_done=self._finished,
-                 on_error=lambda exc, r=request: self._crashed(r, exc), parent=self)
+        confirmed = self._confirmed.pop(request.request_id, frozenset())
+        run_task(place_call, self.context, request, self.context.language, confirmed,
+                 self._uncertain_numbers(), on_done=self._finished,
+                 on_error=lambda exc, r=request: self._crashed(r, exc), parent=self,
+                 pool=call_pool())
 
     def _crashed(self, request: CallRequest, exc: BaseException) -> None:
-        kind, message, family = _describe(exc, self.context.language)
-        self._finished(CallOutcome(request.request_id, request.e164, request.e164, "", False,
-                                   kind, message, family))
+        """place_call raised (a bug): whether the call went out is unknown."""
+        log.warning("the call task failed unexpectedly: %s", type(exc).__name__)
+        self._finished(CallOutcome(
+            request.request_id, request.e164, request.e164, outcome="uncertain",
+            error_kind="internal", error_family="internal",
+            error_message=tr("An unexpected error happened while calling; the call may have "
+                             "been placed — check your phone before calling again.")))
 
     def _finished(self, outcome: CallOutcome) -> None:
-        self.dialer.finished(outcome.request_id, succeeded=outcome.ok)
-        self.context.history_changed.emit()
-        if outcome.ok:
+        placed_or_maybe = outcome.outcome in ("placed", "uncertain")
+        self.dialer.finished(outcome.request_id, succeeded=placed_or_maybe)
+        if outcome.outcome == "uncertain":
+            self._uncertain[outcome.e164] = time.monotonic()
+        elif outcome.outcome == "placed":
+            self._uncertain.pop(outcome.e164, None)
+        if outcome.outcome != "confirm":
+            self.context.history_changed.emit()
+        try:
+            self._tell(outcome)
+        except Exception as exc:  # a message that cannot be shown never changes the outcome
+            log.warning("the call's message could not be shown: %s", type(exc).__name__)
+        self.call_finished.emit(outcome)
+
+    def _tell(self, outcome: CallOutcome) -> None:
+        number = outcome.shown
+        if outcome.outcome == "confirm":
+            self._ask(outcome)
+        elif outcome.outcome == "placed":
             line = outcome.line_shown or tr("your line")
             if outcome.intercom:
                 body = tr("Your phone (line {line}) is picking up on its speaker — "
                           "calling {number}.")
             else:
                 body = tr("Your phone (line {line}) is ringing — pick up to reach {number}.")
-            self.notifier.notify(tr("Calling {number}").format(number=outcome.shown),
-                                 body.format(line=line, number=outcome.shown))
-        else:
-            self.notifier.notify(tr("Call to {number} failed").format(number=outcome.shown),
+            self.notifier.notify(tr("Calling {number}").format(number=number),
+                                 body.format(line=line, number=number))
+            if outcome.after_call_problem:
+                self.notifier.notify(
+                    tr("Call history not updated"),
+                    tr("The call to {number} was placed, but it could not be saved in the call "
+                       "history; the log file has details.").format(number=number))
+        elif outcome.outcome == "uncertain":
+            self.notifier.notify(
+                tr("The call to {number} may have been placed").format(number=number),
+                outcome.error_message + " " + tr(
+                    "If your phone rings, pick up; calling this number again will ask first."),
+                error=True)
+        elif outcome.outcome in ("blocked", "not_callable"):
+            self.notifier.notify(tr("{number} was not called").format(number=number),
                                  outcome.error_message, error=True)
-        self.call_finished.emit(outcome)
+        else:
+            self.notifier.notify(tr("Call to {number} not placed").format(number=number),
+                                 outcome.error_message, error=True)
+
+    def _ask(self, outcome: CallOutcome) -> None:
+        """The gate asks first: a number abroad, or one whose last call may have been placed.
+        A non-modal question; Yes asks for the call again with that confirmation."""
+        from easyclick2call.core.call_gate import Confirmation
+        from easyclick2call.ui.popup import country_name
+
+        question = outcome.confirmation
+        assert question is not None
+        number = outcome.shown
+        if question.what is Confirmation.ABROAD:
+            text = tr("{number} is a number in {country}. Call it?").format(
+                number=number, country=country_name(question.country))
+            title = tr("Call abroad?")
+        else:
+            text = tr("Your last call to {number} may have been placed already. "
+                      "Call it again?").format(number=number)
+            title = tr("Call again?")
+        box = QMessageBox(QMessageBox.Icon.Question, title + " — EasyClick2Call", text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setObjectName("callQuestion")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(tr("Call"))
+        box.button(QMessageBox.StandardButton.No).setText(tr("Don't call"))
+        confirmed = outcome.confirmed | {question.what}
+        e164, source = question.found.e164, outcome.source
+
+        def answered(_result: int) -> None:
+            self._questions = [q for q in self._questions if q is not box]
+            if box.clickedButton() is yes:
+                self.call(e164, source, confirmed)
+
+        box.finished.connect(answered)
+        self._questions.append(box)
+        box.show()
+        box.raise_()
+        box.activateWindow()

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from easyclick2call.ui.live_texts import describe_live
 from easyclick2call.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -64,10 +66,11 @@ def line_label(line: str, region: str) -> str:
     return display_number(found[0], region) if len(found) == 1 else line
 
 
-def _read_all(history: Any, generation: int, region: str) -> tuple[int, list, dict[str, str]]:
-    """Worker-thread side of a reload: every record (tagged with the reload it answers) and the
-    display form of each line they use."""
-    records = list(history.all())
+def _read_all(history: Any, generation: int, region: str,
+              kind: str = "all") -> tuple[int, list, dict[str, str]]:
+    """Worker-thread side of a reload: every record of `kind` (all, outgoing, incoming, missed),
+    tagged with the reload it answers, and the display form of each line they use."""
+    records = list(history.all(kind) if kind != "all" else history.all())
     lines = {record.line: line_label(record.line, region) for record in records}
     return generation, records, lines
 
@@ -141,6 +144,12 @@ class HistoryWindow(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter by number, date, line or result"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(self.tr("Filter"))
+        self.kind_combo = QComboBox(self)  # live calls: which calls
+        self.kind_combo.setObjectName("kindFilter")
+        for kind, label in (("all", self.tr("All")), ("outgoing", self.tr("Outgoing")),
+                            ("incoming", self.tr("Incoming")), ("missed", self.tr("Missed"))):
+            self.kind_combo.addItem(label, kind)
+        self.kind_combo.setAccessibleName(self.tr("Calls to show"))
 
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels(
@@ -182,7 +191,10 @@ class HistoryWindow(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.filter_edit)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.kind_combo)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.status_label)
@@ -190,6 +202,7 @@ class HistoryWindow(QWidget):
 
         self.filter_edit.textChanged.connect(self.proxy.set_needle)
         self.filter_edit.textChanged.connect(self._update_state)
+        self.kind_combo.currentIndexChanged.connect(lambda _index: self.reload())
         self.table.selectionModel().selectionChanged.connect(self._update_state)
         self.redial_button.clicked.connect(self._redial_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -212,8 +225,8 @@ class HistoryWindow(QWidget):
         region_of = getattr(self._context, "region", None)
         region = region_of() if callable(region_of) else "FR"
         # Callbacks are bound methods of this widget (not lambdas): Qt drops them with it.
-        run_task(_read_all, history, generation, region, on_done=self._show,
-                 on_error=self._failed, parent=self)
+        run_task(_read_all, history, generation, region, self.kind_combo.currentData() or "all",
+                 on_done=self._show, on_error=self._failed, parent=self)
 
     def _show(self, outcome: tuple[int, list, dict[str, str]]) -> None:
         generation, records, lines = outcome
@@ -248,7 +261,8 @@ class HistoryWindow(QWidget):
         line = QStandardItem(line_shown or "")
         line.setData(line_shown or "", SORT_ROLE)
         line.setToolTip(record.line or "")
-        result_text = self.describe_result(record.result)
+        result_text = describe_live(record.direction, record.live_outcome, record.duration_s)
+        result_text = result_text or self.describe_outcome(record.outcome, record.error_kind)
         if getattr(record, "demo", False):
             result_text += self.tr(" (demo)")
         result = QStandardItem(result_text)
@@ -276,15 +290,19 @@ class HistoryWindow(QWidget):
         # fall back to the C system locale's odd "3 03 2026" formats under LANG=C.UTF-8).
         return QLocale(name).toString(local, QLocale.FormatType.ShortFormat)
 
-    def describe_result(self, result: str) -> str:
-        """"ringing" / "failed:<kind>" in words."""
-        if result == "ringing":
-            return self.tr("Phone rang")
-        if result.startswith("failed:"):
-            kind = result.partition(":")[2]
+    def describe_outcome(self, outcome: str, kind: str = "") -> str:
+        """A call's outcome (core.history.OUTCOMES) in words; a failure with its reason."""
+        if outcome == "placed":
+            return self.tr("Placed")
+        if outcome == "uncertain":
+            return self.tr("May have been placed")
+        if outcome == "blocked":
+            return self.tr("Blocked")
+        if outcome == "failed":
             reasons = {
                 "not_configured": self.tr("not configured"),
                 "config": self.tr("settings incomplete"),
+                "endpoint_setting": self.tr("endpoint setting not valid"),
                 "auth_missing": self.tr("not signed in"),
                 "invalid_signature": self.tr("sign-in refused"),
                 "unknown_app_key": self.tr("sign-in refused"),
@@ -314,7 +332,7 @@ class HistoryWindow(QWidget):
             }
             reason = reasons.get(kind, kind.replace("_", " ") or self.tr("unknown reason"))
             return self.tr("Failed: %1").replace("%1", reason)
-        return result
+        return outcome
 
     # ----- selection and actions ----------------------------------------------------------------
     def selected_ids(self) -> list[int]:

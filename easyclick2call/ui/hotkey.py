@@ -166,7 +166,7 @@ class HotkeyController(QObject):
         """Show `numbers` in the popup (even when watching is paused); False for none."""
         if not numbers:
             return False
-        popup = self.app.show_popup(numbers)
+        popup = self.app.show_popup(numbers, "hotkey")
         if popup is not None and len(popup.call_buttons) > 1:
             self._hold_arrows(popup)
         return True

@@ -21,6 +21,14 @@ class MainWindow(QWidget):
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
+        self.no_tray_label = QLabel(self.tr(
+            "Your desktop shows no system tray, so EasyClick2Call opens this window instead. "
+            "On GNOME, install and switch on the “AppIndicator and KStatusNotifierItem "
+            "Support” extension (Debian, Ubuntu: gnome-shell-extension-appindicator); on other "
+            "desktops, add the System Tray to a panel. The icon then appears by itself."))
+        self.no_tray_label.setObjectName("noTrayLabel")
+        self.no_tray_label.setWordWrap(True)
+        layout.addWidget(self.no_tray_label)
         self.demo_button = self._button(layout, self.tr("Try the demo"), "tryDemo",
                                         app.try_demo)
         self.buttons = {
@@ -36,7 +44,7 @@ class MainWindow(QWidget):
             "quit": self._button(layout, self.tr("Quit"), "quit", app.quit),
         }
         self.buttons["pause"].setCheckable(True)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(360)
         self.update_state()
 
     def _button(self, layout: QVBoxLayout, text: str, name: str, slot) -> QPushButton:
@@ -52,6 +60,7 @@ class MainWindow(QWidget):
         self.status_label.setText(self.app.status_text())
         self.buttons["pause"].setChecked(self.app.paused)
         self.demo_button.setVisible(self.app.state() == "not_configured")
+        self.no_tray_label.setVisible(not self.app.tray_visible())
 
     def closeEvent(self, event) -> None:
         if self.app.tray_visible():

@@ -14,7 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
-from easyclick2call.ui.popup import MAX_ROWS, blocked_prefix, country_name, display, place_text
+from easyclick2call.core.call_gate import Confirmation, blocked_prefix
+from easyclick2call.ui.popup import MAX_ROWS, country_name, display, place_text
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,8 @@ class NotificationOffer(QObject):
         elif key.startswith(f"{CALL}:"):
             found = next((n for n in numbers if n.e164 == key[len(CALL) + 1:]), None)
         if found is not None:
-            self.app.calls.call(found, "popup")
+            # A number abroad is offered as "Call abroad (country)": choosing it confirms it.
+            self.app.calls.call(found, "popup", frozenset({Confirmation.ABROAD}))
         if self._desktop is not None:
             self._desktop.withdraw(notification_id)
         self.chosen.emit(key)

@@ -4,15 +4,31 @@ It is a frameless, always-on-top tool window that never takes keyboard focus fro
 application the user is in (it becomes focusable only once the pointer is on it, so that Enter
 and Esc work after a click). Its window title contains every offered number in E.164, e.g.
 "Call +33199001234? — EasyClick2Call", so screen readers and automation can find it.
+
+New content never lets a press meant for the old one call the new number: a press under way is
+cancelled, Call is ignored for :data:`NEW_CONTENT_GUARD_S` after the change (Enter too), and
+keyboard focus is given up until the pointer comes back. Each Call button is bound to the
+number and the offer it was shown with.
 """
 
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from easyclick2call.core.call_gate import blocked_prefix
 from easyclick2call.ui.icons import app_icon
 
 MAX_ROWS = 6
@@ -33,6 +50,7 @@ MARGIN = 12
 # The row the global shortcut would call, among several (popup.select_next / select_previous).
 SELECTED_STYLE = (' QPushButton[selected="true"] { border: 2px solid #0050d7; border-radius: 4px;'
                   ' font-weight: bold; padding: 3px 10px; }')
+NEW_CONTENT_GUARD_S = 0.4  # Call is ignored this long after the numbers changed under the user
 
 
 @dataclass(frozen=True)
@@ -45,14 +63,6 @@ class PopupOptions:
     timeout_s: int = 10
     demo: bool = False
     position: str = "tray"  # or "cursor"
-
-
-def blocked_prefix(e164: str, prefixes: Sequence[str]) -> str | None:
-    """The blocked prefix `e164` starts with, or None."""
-    for prefix in prefixes:
-        if prefix and e164.startswith(prefix):
-            return prefix
-    return None
 
 
 @functools.cache
@@ -98,9 +108,10 @@ def popup_title(numbers: Sequence, demo: bool) -> str:
 
 
 class CallPopup(QDialog):
-    """Offers to call one or several numbers; emits ``call_requested(FoundNumber)``."""
+    """Offers to call one or several numbers; emits ``call_requested(FoundNumber, confirmed)``
+    where `confirmed` is what the user confirmed (the abroad box ticked)."""
 
-    call_requested = Signal(object)
+    call_requested = Signal(object, object)
 
     def __init__(self, numbers: Sequence, options: PopupOptions | None = None,
                  parent: QWidget | None = None) -> None:
@@ -120,6 +131,9 @@ class CallPopup(QDialog):
         self._row_numbers: list = []  # the number of each Call button, same order
         self._selected = 0  # the Call button the global shortcut's Up/Down chose
         self._offer_id = 0  # each offer's number: a deferred close never closes a newer one
+        self._offer_time = 0.0  # when the numbers shown last changed (time.monotonic)
+        self._focus_offer = -1  # the offer shown when the pointer last gave the window focus
+        self._bound: dict[int, tuple] = {}  # id(Call button) -> (FoundNumber, abroad box)
         self._called_offer = -1  # the offer whose Call was pressed
         self._focus_released = False  # the pointer came in: the window may take focus
         self._content: QFrame | None = None
@@ -140,7 +154,13 @@ class CallPopup(QDialog):
         options = options or self.options
         numbers = list(numbers)
         self.dismiss_timer.stop()
+        replacing = self.isVisible() and bool(self.numbers)
+        if replacing and self.isActiveWindow():
+            self.hide()  # give the keyboard focus back: Enter typed now is not for these numbers
+        self._cancel_presses()
         self._offer_id += 1
+        # Numbers replaced under the user's eyes (and maybe hand): Call waits a moment.
+        self._offer_time = time.monotonic() if replacing else 0.0
         if self._focus_released:
             handle = self.windowHandle()
             if handle is not None:
@@ -179,6 +199,7 @@ class CallPopup(QDialog):
         button.setAccessibleName(self.tr("Call {number}").format(number=shown))
         button.setEnabled(True)
         self._row_numbers[0] = found
+        self._bind(button, found, None)
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -188,6 +209,7 @@ class CallPopup(QDialog):
             self._content.deleteLater()
         self.call_buttons = []
         self._row_numbers = []
+        self._bound = {}
         self.abroad_boxes = []
         self.blocked_labels = []
         self._single_row = None
@@ -268,8 +290,8 @@ class CallPopup(QDialog):
         button.setObjectName("callButton")
         button.setAccessibleName(self.tr("Call {number}").format(number=shown))
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.clicked.connect(
-            lambda _checked=False, r=row, b=button: self._on_call(self.numbers[r], b))
+        button.installEventFilter(self)
+        button.clicked.connect(lambda _checked=False, b=button: self._on_call(b))
         self.call_buttons.append(button)
         self._row_numbers.append(found)
         abroad = (self.options.confirm_international
@@ -285,6 +307,7 @@ class CallPopup(QDialog):
             box.toggled.connect(button.setEnabled)
             self.abroad_boxes.append(box)
             grid.addWidget(box, row, 1)
+        self._bind(button, found, box if abroad else None)
         grid.addWidget(button, row, 2)
 
     # -- the selected row (the global shortcut's Up / Down, without focus) -----------------
@@ -327,14 +350,50 @@ class CallPopup(QDialog):
                 button.style().polish(button)
 
     # -- behaviour ------------------------------------------------------------------------
-    def _on_call(self, found, button: QPushButton) -> None:
+    def _bind(self, button: QPushButton, found, abroad_box: QCheckBox | None) -> None:
+        """Tie `button` to the number and the offer it is shown with (never to a row index:
+        the row may hold another number by the time the click arrives)."""
+        button.setProperty("offer", self._offer_id)
+        self._bound[id(button)] = (found, abroad_box)
+
+    def _cancel_presses(self) -> None:
+        """New content: a press under way on a Call button will not click it."""
+        for button in self.call_buttons:
+            if button.isDown():
+                button.setDown(False)
+
+    def accepts_call_now(self) -> bool:
+        """False during the short guard after the numbers changed."""
+        return time.monotonic() - self._offer_time >= NEW_CONTENT_GUARD_S
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Note which offer a Call button was pressed for (a press lasts; content may change)."""
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+                            QEvent.Type.KeyPress):
+            watched.setProperty("pressed_offer", self._offer_id)
+        return False
+
+    def _on_call(self, button: QPushButton) -> None:
+        pressed_for = button.property("pressed_offer")
+        button.setProperty("pressed_offer", None)
         if self._called or not button.isEnabled():
             return
+        if button.property("offer") != self._offer_id or not self.accepts_call_now() or (
+                pressed_for is not None and pressed_for != self._offer_id):
+            return  # pressed for numbers that were replaced meanwhile
+        bound = self._bound.get(id(button))
+        if bound is None:
+            return
+        found, abroad_box = bound
+        from easyclick2call.core.call_gate import Confirmation
+
+        confirmed = frozenset({Confirmation.ABROAD}) if (
+            abroad_box is not None and abroad_box.isChecked()) else frozenset()
         self._called_offer = self._offer_id  # one press, one request: the rest is ignored
         for other in self.call_buttons:
             other.setEnabled(False)
         self.dismiss_timer.stop()
-        self.call_requested.emit(found)
+        self.call_requested.emit(found, confirmed)
         QTimer.singleShot(0, self._accept_called)
 
     @property
@@ -411,6 +470,7 @@ class CallPopup(QDialog):
         if handle is not None:
             handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, False)
             self._focus_released = True
+        self._focus_offer = self._offer_id
         super().enterEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
@@ -418,8 +478,11 @@ class CallPopup(QDialog):
         super().leaveEvent(event)
 
     def mousePressEvent(self, event) -> None:
+        self._focus_offer = self._offer_id
         handle = self.windowHandle()
-        if handle is not None:
+        if handle is not None:  # a click is a deliberate choice: the window may take focus
+            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, False)
+            self._focus_released = True
             handle.requestActivate()
         super().mousePressEvent(event)
 
@@ -427,10 +490,14 @@ class CallPopup(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.isAutoRepeat() or self._called:
                 return  # Enter held down: the first press only
+            stale_focus = self._focus_offer not in (-1, self._offer_id)
+            if stale_focus or not self.accepts_call_now():
+                return  # the focus was given for other numbers: Enter is not for these
             enabled = [b for b in self.call_buttons if b.isEnabled()]
             focused = self.focusWidget()
             target = focused if focused in enabled else (enabled[0] if enabled else None)
             if target is not None:
+                target.setProperty("pressed_offer", self._offer_id)
                 target.click()
             return
         super().keyPressEvent(event)

@@ -4,20 +4,27 @@ A custom profile keeps an INI file in its folder; the default profile uses the O
 (registry on Windows, plist on macOS, ~/.config/EasyClick2Call/EasyClick2Call.conf on Linux).
 QSettings hands INI values back as text ("true", "5"), a one-element list as a plain string and an
 empty list as None; this adapter turns them back into the declared types so that
-:class:`easyclick2call.core.settings.Settings` sees proper values. A file QSettings cannot parse
-gives defaults and one warning; the next save keeps the broken file aside as ``*.bad``.
+:class:`easyclick2call.core.settings.Settings` sees proper values. A damaged file (one QSettings
+reports, or NUL bytes, invalid UTF-8, lines that mean nothing, keys it lost:
+:mod:`core.settings_file`) is kept aside with a timestamped name and replaced at once by a fresh
+file holding every key that is still valid; the user is told once (:func:`core.damaged.report`).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from easyclick2call.core.damaged import DamageNotice, keep_aside, report
 from easyclick2call.core.paths import APP_NAME, Profile, ensure_dir
 from easyclick2call.core.settings import BY_KEY, parse_bool
+from easyclick2call.core.settings_file import ini_keys, read_problems, salvage
+
+log = logging.getLogger(__name__)
 
 
 class QSettingsStore:
@@ -26,14 +33,11 @@ class QSettingsStore:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self.warnings: list[str] = []
-        self._broken = False
+        self.notices: list[DamageNotice] = []  # this session's repairs, for the Settings banner
         self._qsettings = self._open()
-        if self._qsettings.status() == QSettings.Status.FormatError:
-            self._broken = True
-            self.warnings.append(
-                f"The settings file {self._qsettings.fileName()} could not be read; defaults are "
-                f"used. It will be kept as a .bad copy when the settings are next saved."
-            )
+        problems = self._problems()
+        if problems:
+            self._repair(problems)
         elif self._qsettings.status() == QSettings.Status.AccessError:
             self.warnings.append(
                 f"The settings file {self._qsettings.fileName()} cannot be read or written; "
@@ -48,50 +52,83 @@ class QSettingsStore:
         )
 
     @property
+    def _is_ini(self) -> bool:
+        """An INI file (a custom profile; the native format on Linux): macOS plists and the
+        Windows registry are left as the OS likes."""
+        return self.profile.is_custom or sys.platform.startswith("linux")
+
+    def _problems(self) -> list[str]:
+        """What is wrong with the file, including what QSettings does not report."""
+        if not self._is_ini:
+            return []
+        path = Path(self._qsettings.fileName())
+        problems = read_problems(path)
+        if self._qsettings.status() == QSettings.Status.FormatError:
+            problems.insert(0, "Qt reports a format error")
+        if not problems and path.is_file():
+            try:
+                written = ini_keys(path.read_bytes()) & BY_KEY.keys()  # ours: no escapes
+                lost = written - set(self._qsettings.allKeys())
+            except OSError:
+                lost = set()
+            if lost:  # e.g. an unclosed quote swallowed the lines after it
+                problems.append(f"{len(lost)} setting(s) written in it could not be read")
+        return problems
+
+    def _repair(self, problems: list[str]) -> None:
+        """Keep the damaged file aside, write a fresh one with every valid key, say so once."""
+        path = Path(self._qsettings.fileName())
+        parsed = {key: self._qsettings.value(key) for key in self._qsettings.allKeys()}
+        kept_values, dropped = salvage(parsed, _to_declared_type)
+        reason = "; ".join(problems)
+        try:
+            kept = keep_aside(path)
+        except OSError as exc:
+            log.warning("the settings file is damaged (%s) and cannot be kept aside: %s",
+                        reason, exc)
+            notice = DamageNotice("settings", str(path), "", f"{reason}; {exc}")
+        else:
+            del self._qsettings
+            self._qsettings = self._open()
+            for key, value in kept_values.items():
+                self._qsettings.setValue(key, list(value) if isinstance(value, tuple) else value)
+            self.sync()
+            notice = DamageNotice("settings", str(path), str(kept or ""), reason)
+            log.warning("the settings file was damaged (%s); kept as %s, %d setting(s) kept, "
+                        "%d dropped", reason, kept, len(kept_values), len(dropped))
+        self.notices.append(notice)
+        report(notice)  # told once, by whoever listens (the app's notifier, the CLI's stderr)
+
+    @property
     def file_name(self) -> str:
         """Where QSettings keeps the values (a path, or a registry key on Windows)."""
         return self._qsettings.fileName()
 
     def get(self, key: str) -> object | None:
-        if self._broken or not self._qsettings.contains(key):
+        if not self._qsettings.contains(key):
             return None
         raw = self._qsettings.value(key)
         declared = BY_KEY.get(key)
         return _to_declared_type(raw, declared.type if declared else None)
 
     def set(self, key: str, value: object) -> None:
-        self._repair_if_broken()
         if isinstance(value, tuple):
             value = list(value)
         self._qsettings.setValue(key, value)
 
     def remove(self, key: str) -> None:
-        self._repair_if_broken()
         self._qsettings.remove(key)
 
     def keys(self) -> list[str]:
-        return [] if self._broken else list(self._qsettings.allKeys())
+        return list(self._qsettings.allKeys())
 
     def sync(self) -> None:
-        self._repair_if_broken()
-        private = self.profile.is_custom or sys.platform.startswith("linux")
-        if private:  # an INI file (macOS plists and the Windows registry are left as the OS likes)
+        if self._is_ini:
             ensure_dir(Path(self._qsettings.fileName()).parent)
         self._qsettings.sync()
         path = Path(self._qsettings.fileName())
-        if private and os.name == "posix" and path.is_file():
+        if self._is_ini and os.name == "posix" and path.is_file():
             path.chmod(0o600)
-
-    def _repair_if_broken(self) -> None:
-        """Before the first write over an unreadable file: keep it aside, start afresh."""
-        if not self._broken:
-            return
-        path = Path(self._qsettings.fileName())
-        del self._qsettings
-        if path.is_file():
-            path.replace(path.with_name(path.name + ".bad"))
-        self._qsettings = self._open()
-        self._broken = False
 
 
 def _to_declared_type(raw: object, declared: type | None) -> object | None:

@@ -108,6 +108,13 @@ class SettingsDialog(QDialog):
         self.page_list.setAccessibleName(self.tr("Settings pages"))
         self.page_list.currentRowChanged.connect(self._page_changed)
 
+        from easyclick2call.ui.damage_notices import settings_banner_text
+
+        self.banner = QLabel(settings_banner_text(self.context), self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"color: {ERROR_TEXT_COLOR};")
+        self.banner.setVisible(bool(self.banner.text()))
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -125,6 +132,7 @@ class SettingsDialog(QDialog):
         top.addWidget(self.page_list)
         top.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(top, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)

@@ -26,6 +26,15 @@ def task_pool() -> QThreadPool:
     return pool
 
 
+@functools.cache
+def call_pool() -> QThreadPool:
+    """The call thread: one, so that calls are placed one at a time, first asked first sent."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    pool.setExpiryTimeout(-1)  # kept: the OVHcloud client stack is warmed up on it
+    return pool
+
+
 class TaskSignals(QObject):
     """Carries a task's outcome back to the thread that owns this object (the GUI thread)."""
 
@@ -61,12 +70,14 @@ def run_task(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     parent: QObject | None = None,
+    pool: QThreadPool | None = None,
 ) -> TaskSignals:
     """Start ``fn(*args)`` off the GUI thread; callbacks run on the GUI thread.
 
     Pass ``parent`` (a widget) so that the callbacks are dropped if it is destroyed first. The
     default parent is the application: the carrier object must never be owned by the worker
-    thread alone, or it could be destroyed there while its result is still queued.
+    thread alone, or it could be destroyed there while its result is still queued. ``pool``:
+    another pool than the shared one (the call thread).
     """
     from PySide6.QtCore import QCoreApplication
 
@@ -77,10 +88,11 @@ def run_task(
         signals.failed.connect(on_error)
     signals.done.connect(signals.deleteLater)
     signals.failed.connect(signals.deleteLater)
-    task_pool().start(_Task(fn, args, signals))
+    (pool or task_pool()).start(_Task(fn, args, signals))
     return signals
 
 
 def wait_for_tasks(msecs: int = 30000) -> bool:
     """Block until every background task ended (only at exit and in tests)."""
-    return task_pool().waitForDone(msecs)
+    calls_done = call_pool().waitForDone(msecs) if call_pool.cache_info().currsize else True
+    return task_pool().waitForDone(msecs) and calls_done

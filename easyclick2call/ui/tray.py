@@ -30,7 +30,7 @@ class Tray(QObject):
         self.icon = icon if icon is not None else QSystemTrayIcon(self)
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
-        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.menu.aboutToShow.connect(self._on_menu_opening)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.rebuild_menu()
@@ -43,11 +43,20 @@ class Tray(QObject):
         demo = self.app.context.demo
         icon_state = {"paused": "paused", "error": "error"}.get(
             state, "demo" if demo else "normal")
-        self.icon.setIcon(tray_icon(icon_state))
+        icon = tray_icon(icon_state)
+        missed = self._missed()
+        self.icon.setIcon(missed.badge(icon) if missed is not None else icon)
         self.icon.setToolTip(self.tooltip())
 
+    def _missed(self):
+        """The missed calls (ui.tray_missed.MissedCalls) when live calls run, else None."""
+        live = getattr(self.app, "live_calls", None)
+        return live.missed if live is not None else None
+
     def tooltip(self) -> str:
-        return self.app.status_text()
+        missed = self._missed()
+        line = missed.tooltip_line() if missed is not None else ""
+        return self.app.status_text() + (f"\n{line}" if line else "")
 
     def geometry(self) -> QRect:
         return self.icon.geometry() if self.icon.isVisible() else QRect()
@@ -59,6 +68,10 @@ class Tray(QObject):
         self.icon.hide()
 
     # -- menu -------------------------------------------------------------------------------
+    def _on_menu_opening(self) -> None:
+        self.app.prepare_calls()  # a redial may follow
+        self.rebuild_menu()
+
     def rebuild_menu(self) -> None:
         menu = self.menu
         menu.clear()
@@ -73,9 +86,13 @@ class Tray(QObject):
             heading.setEnabled(False)
             for record in recent:
                 label = self.tr("Call {number} again").format(number=record.display)
-                action = self._add(menu, label, "redial",
-                                   lambda _c=False, e=record.number_e164: self.app.redial(e))
+                action = self._add(
+                    menu, label, "redial",
+                    lambda _c=False, e=record.number_e164: self.app.redial(e, "tray"))
                 action.setData(record.number_e164)
+        missed = self._missed()
+        if missed is not None:
+            missed.add_to_menu(menu, self._add, self.app.live_calls.call_back)
         menu.addSeparator()
         pause = self._add(menu, self.tr("Pause watching"), "pause", self.app.set_paused)
         pause.setCheckable(True)

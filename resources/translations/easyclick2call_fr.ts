@@ -48,12 +48,20 @@
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
+        <source>Numbers starting with {prefix} are blocked (premium rate); change this in Settings › Filters.</source>
+        <translation>Les numéros commençant par {prefix} sont bloqués (surtaxés) ; modifiez cela dans Réglages › Filtres.</translation>
+    </message>
+    <message>
         <source>This number cannot be called.</source>
         <translation>Ce numéro ne peut pas être appelé.</translation>
     </message>
     <message>
         <source>The call could not be placed because of an unexpected error — try again; if it keeps failing, see the log file.</source>
         <translation>L&apos;appel n&apos;a pas pu être passé à cause d&apos;une erreur inattendue — réessayez ; si cela continue, consultez le fichier journal.</translation>
+    </message>
+    <message>
+        <source>An unexpected error happened while calling; the call may have been placed — check your phone before calling again.</source>
+        <translation>Une erreur inattendue s&apos;est produite pendant l&apos;appel ; l&apos;appel a peut-être été passé — vérifiez votre téléphone avant de rappeler.</translation>
     </message>
     <message>
         <source>your line</source>
@@ -72,8 +80,188 @@
         <translation>Appel du {number}</translation>
     </message>
     <message>
-        <source>Call to {number} failed</source>
-        <translation>Échec de l&apos;appel au {number}</translation>
+        <source>Call history not updated</source>
+        <translation>Historique des appels non mis à jour</translation>
+    </message>
+    <message>
+        <source>The call to {number} was placed, but it could not be saved in the call history; the log file has details.</source>
+        <translation>L&apos;appel au {number} a bien été passé, mais il n&apos;a pas pu être enregistré dans l&apos;historique ; le journal donne les détails.</translation>
+    </message>
+    <message>
+        <source>The call to {number} may have been placed</source>
+        <translation>L&apos;appel au {number} a peut-être été passé</translation>
+    </message>
+    <message>
+        <source>If your phone rings, pick up; calling this number again will ask first.</source>
+        <translation>Si votre téléphone sonne, décrochez ; rappeler ce numéro demandera d&apos;abord confirmation.</translation>
+    </message>
+    <message>
+        <source>{number} was not called</source>
+        <translation>{number} n&apos;a pas été appelé</translation>
+    </message>
+    <message>
+        <source>Call to {number} not placed</source>
+        <translation>Appel au {number} non passé</translation>
+    </message>
+    <message>
+        <source>{number} is a number in {country}. Call it?</source>
+        <translation>{number} est un numéro en {country}. L&apos;appeler ?</translation>
+    </message>
+    <message>
+        <source>Call abroad?</source>
+        <translation>Appeler à l&apos;étranger ?</translation>
+    </message>
+    <message>
+        <source>Your last call to {number} may have been placed already. Call it again?</source>
+        <translation>Votre dernier appel au {number} a peut-être déjà été passé. Le rappeler ?</translation>
+    </message>
+    <message>
+        <source>Call again?</source>
+        <translation>Rappeler ?</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Don&apos;t call</source>
+        <translation>Ne pas appeler</translation>
+    </message>
+    <message>
+        <source>Call history not saved</source>
+        <translation>Historique des appels non enregistré</translation>
+    </message>
+    <message>
+        <source>Calls cannot be recorded in the call history (%1): check that %2 can be written.</source>
+        <translation>Les appels ne peuvent pas être enregistrés dans l&apos;historique (%1) : vérifiez que %2 est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>Settings file damaged</source>
+        <translation>Fichier de réglages endommagé</translation>
+    </message>
+    <message>
+        <source>Call history damaged</source>
+        <translation>Historique des appels endommagé</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and could not be kept aside: see the log.</source>
+        <translation>%1 est endommagé et n&apos;a pas pu être mis de côté : consultez le journal.</translation>
+    </message>
+    <message>
+        <source>Settings file repaired</source>
+        <translation>Fichier de réglages réparé</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged: every setting that could still be read is kept, and the damaged file was kept as %1.</source>
+        <translation>Le fichier de réglages était endommagé : tous les réglages encore lisibles sont conservés, et le fichier endommagé a été gardé sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>Call history repaired</source>
+        <translation>Historique des appels réparé</translation>
+    </message>
+    <message>
+        <source>The call history was damaged and a new one was started; the damaged file was kept as %1.</source>
+        <translation>L&apos;historique des appels était endommagé et un nouvel historique a été commencé ; le fichier endommagé a été gardé sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>The endpoint setting &quot;%1&quot; is not valid — choose one in Account.</source>
+        <translation>Le réglage endpoint « %1 » n&apos;est pas valide — choisissez-en un dans Compte.</translation>
+    </message>
+    <message>
+        <source>Incoming call {number}</source>
+        <translation>Appel entrant {number}</translation>
+    </message>
+    <message>
+        <source>On line {line}</source>
+        <translation>Sur la ligne {line}</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Copier le numéro</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Missed call {number}</source>
+        <translation>Appel manqué {number}</translation>
+    </message>
+    <message>
+        <source>On line {line} at {time}</source>
+        <translation>Sur la ligne {line} à {time}</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Rappeler</translation>
+    </message>
+    <message>
+        <source>Live calls are off</source>
+        <translation>Les appels en direct sont désactivés</translation>
+    </message>
+    <message>
+        <source>Your phone is ringing… pick up to reach {number}.</source>
+        <translation>Votre téléphone sonne… décrochez pour joindre le {number}.</translation>
+    </message>
+    <message>
+        <source>Calling {number}…</source>
+        <translation>Appel du {number}…</translation>
+    </message>
+    <message>
+        <source>Connected {duration}</source>
+        <translation>En ligne {duration}</translation>
+    </message>
+    <message>
+        <source>In a call with {number}.</source>
+        <translation>En communication avec le {number}.</translation>
+    </message>
+    <message>
+        <source>Ended — {duration}</source>
+        <translation>Terminé — {duration}</translation>
+    </message>
+    <message>
+        <source>The call with {number} has ended.</source>
+        <translation>L&apos;appel avec le {number} est terminé.</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <source>{number} did not answer.</source>
+        <translation>Le {number} n&apos;a pas répondu.</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Appel entrant</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqué</translation>
+    </message>
+    <message>
+        <source>Answered — {duration}</source>
+        <translation>Répondu — {duration}</translation>
+    </message>
+    <message>
+        <source>Incoming, answered — {duration}</source>
+        <translation>Entrant, répondu — {duration}</translation>
+    </message>
+    <message>
+        <source>Missed calls</source>
+        <translation>Appels manqués</translation>
+    </message>
+    <message>
+        <source>Call back {number} (missed at {time})</source>
+        <translation>Rappeler le {number} (manqué à {time})</translation>
+    </message>
+    <message>
+        <source>1 missed call</source>
+        <translation>1 appel manqué</translation>
+    </message>
+    <message>
+        <source>{count} missed calls</source>
+        <translation>{count} appels manqués</translation>
     </message>
     <message>
         <source>{shortcut} is already used by another program. Choose another shortcut in Settings › Behaviour.</source>
@@ -110,14 +298,6 @@
     <message>
         <source>Call abroad ({country})</source>
         <translation>Appeler à l&apos;étranger ({country})</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Appeler</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Ignorer</translation>
     </message>
     <message>
         <source>Cannot offer the number</source>
@@ -365,6 +545,10 @@
         <translation>Votre clé d&apos;accès ne permet pas cette action — reconnectez-vous dans Réglages pour l&apos;autoriser.</translation>
     </message>
     <message>
+        <source>Your access key predates live calls — reconnect in Settings to enable live calls.</source>
+        <translation>Votre clé d&apos;accès date d&apos;avant les appels en direct — reconnectez-vous dans Réglages pour les activer.</translation>
+    </message>
+    <message>
         <source>Your OVHcloud account is not allowed to do this — check its rights in the OVHcloud Control Panel.</source>
         <translation>Votre compte OVHcloud n&apos;a pas le droit de faire cela — vérifiez ses droits dans l&apos;espace client OVHcloud.</translation>
     </message>
@@ -429,12 +613,12 @@
         <translation>OVHcloud n&apos;a pas pu être joint à temps — vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
-        <source>OVHcloud did not answer in time — it may still have done it: check before trying again.</source>
-        <translation>OVHcloud n&apos;a pas répondu à temps — l&apos;action a peut-être eu lieu : vérifiez avant de réessayer.</translation>
+        <source>OVHcloud did not answer in time — check your connection and try again.</source>
+        <translation>OVHcloud n&apos;a pas répondu à temps — vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
-        <source>The connection to OVHcloud was cut — it may still have done it: check before trying again.</source>
-        <translation>La connexion à OVHcloud a été coupée — l&apos;action a peut-être eu lieu : vérifiez avant de réessayer.</translation>
+        <source>The connection to OVHcloud was cut — check your connection and try again.</source>
+        <translation>La connexion à OVHcloud a été coupée — vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
         <source>OVHcloud sent an unreadable answer — try again in a few minutes.</source>
@@ -595,20 +779,64 @@
 <context>
     <name>Calling</name>
     <message>
-        <source>Call to {number} failed</source>
-        <translation>Échec de l&apos;appel au {number}</translation>
+        <source>An unexpected error happened while calling; the call may have been placed — check your phone before calling again.</source>
+        <translation>Une erreur inattendue s&apos;est produite pendant l&apos;appel ; l&apos;appel a peut-être été passé — vérifiez votre téléphone avant de rappeler.</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Call abroad?</source>
+        <translation>Appeler à l&apos;étranger ?</translation>
+    </message>
+    <message>
+        <source>Call again?</source>
+        <translation>Rappeler ?</translation>
+    </message>
+    <message>
+        <source>Call history not updated</source>
+        <translation>Historique des appels non mis à jour</translation>
+    </message>
+    <message>
+        <source>Call to {number} not placed</source>
+        <translation>Appel au {number} non passé</translation>
     </message>
     <message>
         <source>Calling {number}</source>
         <translation>Appel du {number}</translation>
     </message>
     <message>
+        <source>Don&apos;t call</source>
+        <translation>Ne pas appeler</translation>
+    </message>
+    <message>
+        <source>If your phone rings, pick up; calling this number again will ask first.</source>
+        <translation>Si votre téléphone sonne, décrochez ; rappeler ce numéro demandera d&apos;abord confirmation.</translation>
+    </message>
+    <message>
+        <source>Numbers starting with {prefix} are blocked (premium rate); change this in Settings › Filters.</source>
+        <translation>Les numéros commençant par {prefix} sont bloqués (surtaxés) ; modifiez cela dans Réglages › Filtres.</translation>
+    </message>
+    <message>
         <source>The call could not be placed because of an unexpected error — try again; if it keeps failing, see the log file.</source>
         <translation>L&apos;appel n&apos;a pas pu être passé à cause d&apos;une erreur inattendue — réessayez ; si cela continue, consultez le fichier journal.</translation>
     </message>
     <message>
+        <source>The call to {number} may have been placed</source>
+        <translation>L&apos;appel au {number} a peut-être été passé</translation>
+    </message>
+    <message>
+        <source>The call to {number} was placed, but it could not be saved in the call history; the log file has details.</source>
+        <translation>L&apos;appel au {number} a bien été passé, mais il n&apos;a pas pu être enregistré dans l&apos;historique ; le journal donne les détails.</translation>
+    </message>
+    <message>
         <source>This number cannot be called.</source>
         <translation>Ce numéro ne peut pas être appelé.</translation>
+    </message>
+    <message>
+        <source>Your last call to {number} may have been placed already. Call it again?</source>
+        <translation>Votre dernier appel au {number} a peut-être déjà été passé. Le rappeler ?</translation>
     </message>
     <message>
         <source>Your phone (line {line}) is picking up on its speaker — calling {number}.</source>
@@ -621,6 +849,57 @@
     <message>
         <source>your line</source>
         <translation>votre ligne</translation>
+    </message>
+    <message>
+        <source>{number} is a number in {country}. Call it?</source>
+        <translation>{number} est un numéro en {country}. L&apos;appeler ?</translation>
+    </message>
+    <message>
+        <source>{number} was not called</source>
+        <translation>{number} n&apos;a pas été appelé</translation>
+    </message>
+</context>
+<context>
+    <name>DamageNotices</name>
+    <message>
+        <source>%1 is damaged and could not be kept aside: see the log.</source>
+        <translation>%1 est endommagé et n&apos;a pas pu être mis de côté : consultez le journal.</translation>
+    </message>
+    <message>
+        <source>Call history damaged</source>
+        <translation>Historique des appels endommagé</translation>
+    </message>
+    <message>
+        <source>Call history not saved</source>
+        <translation>Historique des appels non enregistré</translation>
+    </message>
+    <message>
+        <source>Call history repaired</source>
+        <translation>Historique des appels réparé</translation>
+    </message>
+    <message>
+        <source>Calls cannot be recorded in the call history (%1): check that %2 can be written.</source>
+        <translation>Les appels ne peuvent pas être enregistrés dans l&apos;historique (%1) : vérifiez que %2 est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>Settings file damaged</source>
+        <translation>Fichier de réglages endommagé</translation>
+    </message>
+    <message>
+        <source>Settings file repaired</source>
+        <translation>Fichier de réglages réparé</translation>
+    </message>
+    <message>
+        <source>The call history was damaged and a new one was started; the damaged file was kept as %1.</source>
+        <translation>L&apos;historique des appels était endommagé et un nouvel historique a été commencé ; le fichier endommagé a été gardé sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>The endpoint setting &quot;%1&quot; is not valid — choose one in Account.</source>
+        <translation>Le réglage endpoint « %1 » n&apos;est pas valide — choisissez-en un dans Compte.</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged: every setting that could still be read is kept, and the damaged file was kept as %1.</source>
+        <translation>Le fichier de réglages était endommagé : tous les réglages encore lisibles sont conservés, et le fichier endommagé a été gardé sous le nom %1.</translation>
     </message>
 </context>
 <context>
@@ -659,6 +938,26 @@
     <message>
         <source>Filter</source>
         <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Sortants</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Entrants</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqués</translation>
+    </message>
+    <message>
+        <source>Calls to show</source>
+        <translation>Appels à afficher</translation>
     </message>
     <message>
         <source>Number</source>
@@ -709,8 +1008,16 @@
         <translation> (démo)</translation>
     </message>
     <message>
-        <source>Phone rang</source>
-        <translation>Le téléphone a sonné</translation>
+        <source>Placed</source>
+        <translation>Passé</translation>
+    </message>
+    <message>
+        <source>May have been placed</source>
+        <translation>Peut-être passé</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
     </message>
     <message>
         <source>not configured</source>
@@ -719,6 +1026,10 @@
     <message>
         <source>settings incomplete</source>
         <translation>réglages incomplets</translation>
+    </message>
+    <message>
+        <source>endpoint setting not valid</source>
+        <translation>réglage endpoint non valide</translation>
     </message>
     <message>
         <source>not signed in</source>
@@ -1028,6 +1339,18 @@
         <source>Call placed: your phone ({line}) should ring now — pick up to reach {number}.</source>
         <translation>Appel passé : votre téléphone ({line}) devrait sonner maintenant — décrochez pour joindre le {number}.</translation>
     </message>
+    <message>
+        <source>{number} is a number abroad ({country}). Call it?</source>
+        <translation>{number} est un numéro à l&apos;étranger ({country}). L&apos;appeler ?</translation>
+    </message>
+    <message>
+        <source>The last call to {number} may have been placed already. Call it again?</source>
+        <translation>Le dernier appel au {number} a peut-être déjà été passé. Le rappeler ?</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
 </context>
 <context>
     <name>ListEditor</name>
@@ -1049,7 +1372,118 @@
     </message>
 </context>
 <context>
+    <name>LiveCalls</name>
+    <message>
+        <source>1 missed call</source>
+        <translation>1 appel manqué</translation>
+    </message>
+    <message>
+        <source>Answered — {duration}</source>
+        <translation>Répondu — {duration}</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Rappeler</translation>
+    </message>
+    <message>
+        <source>Call back {number} (missed at {time})</source>
+        <translation>Rappeler le {number} (manqué à {time})</translation>
+    </message>
+    <message>
+        <source>Calling {number}</source>
+        <translation>Appel du {number}</translation>
+    </message>
+    <message>
+        <source>Calling {number}…</source>
+        <translation>Appel du {number}…</translation>
+    </message>
+    <message>
+        <source>Connected {duration}</source>
+        <translation>En ligne {duration}</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Copier le numéro</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Ended — {duration}</source>
+        <translation>Terminé — {duration}</translation>
+    </message>
+    <message>
+        <source>In a call with {number}.</source>
+        <translation>En communication avec le {number}.</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Appel entrant</translation>
+    </message>
+    <message>
+        <source>Incoming call {number}</source>
+        <translation>Appel entrant {number}</translation>
+    </message>
+    <message>
+        <source>Incoming, answered — {duration}</source>
+        <translation>Entrant, répondu — {duration}</translation>
+    </message>
+    <message>
+        <source>Live calls are off</source>
+        <translation>Les appels en direct sont désactivés</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqué</translation>
+    </message>
+    <message>
+        <source>Missed call {number}</source>
+        <translation>Appel manqué {number}</translation>
+    </message>
+    <message>
+        <source>Missed calls</source>
+        <translation>Appels manqués</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <source>On line {line}</source>
+        <translation>Sur la ligne {line}</translation>
+    </message>
+    <message>
+        <source>On line {line} at {time}</source>
+        <translation>Sur la ligne {line} à {time}</translation>
+    </message>
+    <message>
+        <source>The call with {number} has ended.</source>
+        <translation>L&apos;appel avec le {number} est terminé.</translation>
+    </message>
+    <message>
+        <source>Your phone is ringing… pick up to reach {number}.</source>
+        <translation>Votre téléphone sonne… décrochez pour joindre le {number}.</translation>
+    </message>
+    <message>
+        <source>{count} missed calls</source>
+        <translation>{count} appels manqués</translation>
+    </message>
+    <message>
+        <source>{number} did not answer.</source>
+        <translation>Le {number} n&apos;a pas répondu.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Your desktop shows no system tray, so EasyClick2Call opens this window instead. On GNOME, install and switch on the “AppIndicator and KStatusNotifierItem Support” extension (Debian, Ubuntu: gnome-shell-extension-appindicator); on other desktops, add the System Tray to a panel. The icon then appears by itself.</source>
+        <translation>Votre bureau n&apos;affiche pas de zone de notification, EasyClick2Call ouvre donc cette fenêtre à la place. Sous GNOME, installez et activez l&apos;extension « AppIndicator and KStatusNotifierItem Support » (Debian, Ubuntu : gnome-shell-extension-appindicator) ; sur les autres bureaux, ajoutez la zone de notification à un tableau de bord. L&apos;icône apparaît alors d&apos;elle-même.</translation>
+    </message>
     <message>
         <source>Try the demo</source>
         <translation>Essayer la démo</translation>
@@ -1207,6 +1641,14 @@
 </context>
 <context>
     <name>SecretsError</name>
+    <message>
+        <source>PYTHON_KEYRING_BACKEND names a keyring backend that cannot be loaded.</source>
+        <translation>PYTHON_KEYRING_BACKEND désigne un trousseau qui ne peut pas être chargé.</translation>
+    </message>
+    <message>
+        <source>Unset PYTHON_KEYRING_BACKEND, or set it to an installed backend such as keyring.backends.SecretService.Keyring, then try again.</source>
+        <translation>Retirez PYTHON_KEYRING_BACKEND, ou donnez-lui un trousseau installé comme keyring.backends.SecretService.Keyring, puis réessayez.</translation>
+    </message>
     <message>
         <source>The system keyring could not be opened.</source>
         <translation>Impossible d&apos;ouvrir le trousseau système.</translation>
@@ -1468,6 +1910,38 @@
     <message>
         <source>French</source>
         <translation>Français</translation>
+    </message>
+    <message>
+        <source>Live calls</source>
+        <translation>Appels en direct</translation>
+    </message>
+    <message>
+        <source>Follow your calls as they happen: who is calling, missed calls, how long a call lasted (needs an access key that allows it).</source>
+        <translation>Suivre vos appels en direct : qui appelle, les appels manqués, la durée d&apos;un appel (il faut une clé d&apos;accès qui le permet).</translation>
+    </message>
+    <message>
+        <source>Lines to follow</source>
+        <translation>Lignes à suivre</translation>
+    </message>
+    <message>
+        <source>The calls of which lines are shown.</source>
+        <translation>Les lignes dont les appels sont affichés.</translation>
+    </message>
+    <message>
+        <source>The configured line</source>
+        <translation>La ligne configurée</translation>
+    </message>
+    <message>
+        <source>Every line of the billing account</source>
+        <translation>Toutes les lignes du compte de facturation</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>Ne pas déranger</translation>
+    </message>
+    <message>
+        <source>No incoming-call or missed-call windows; calls are still recorded.</source>
+        <translation>Aucune fenêtre d&apos;appel entrant ou manqué ; les appels sont quand même enregistrés.</translation>
     </message>
     <message>
         <source>Blocked prefixes</source>

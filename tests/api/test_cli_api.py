@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def sandbox_env(sandbox, **changes: str | None) -> dict[str, str]:
         OVH_CONSUMER_KEY=info["consumer_key"],
         EASYCLICK2CALL_BILLING_ACCOUNT=info["billing_account"],
         EASYCLICK2CALL_LINE=info["lines"][0],
+        # A profile of this test's own: its history (which the call gate reads) starts empty.
+        EASYCLICK2CALL_PROFILE=_profile_of(sandbox),
         LANGUAGE="en",
     )
     for name, value in changes.items():
@@ -42,6 +45,15 @@ def sandbox_env(sandbox, **changes: str | None) -> dict[str, str]:
         else:
             env[name] = value
     return env
+
+
+def _profile_of(sandbox) -> str:
+    """A fresh profile folder for the test that uses `sandbox` (one sandbox per test)."""
+    folder = getattr(sandbox, "cli_profile", None)
+    if folder is None:
+        folder = tempfile.mkdtemp(prefix="ec2c-cli-profile-")
+        sandbox.cli_profile = folder
+    return folder
 
 
 def run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess:
@@ -96,6 +108,7 @@ def test_call_with_json_flags_and_oauth2(sandbox, profile_dir: Path) -> None:
         [
             "call",
             "+32 2 511 12 34",
+            "--yes",
             "--line",
             info["lines"][1],
             "--intercom",
@@ -150,8 +163,16 @@ def test_server_error_exits_5_and_french_messages(sandbox) -> None:
     done = run(["call", NUMBER_TEXT, "--region", "FR"], sandbox_env(sandbox, LANGUAGE="fr"))
     assert done.returncode == 5
     assert "réessayez" in one_line(done.stderr)
+    assert "L'action a peut-être eu lieu malgré tout" in done.stderr  # sent: it may have
     env = sandbox_env(sandbox, LANGUAGE=None, LANG="fr_FR.UTF-8")
+    # The last call to that number may have been placed: without a terminal, not again …
     done = run(["call", NUMBER_TEXT, "--region", "FR"], env)
+    assert done.returncode == 3
+    assert "a peut-être déjà abouti" in one_line(done.stderr)
+    assert "--yes" in done.stderr
+    assert placed_calls(sandbox) == []
+    # … unless confirmed.
+    done = run(["call", NUMBER_TEXT, "--region", "FR", "--yes"], env)
     assert done.returncode == 0
     assert one_line(done.stdout).startswith("Appel du 01 99 00 12 34")
     assert len(placed_calls(sandbox)) == 1

@@ -39,8 +39,21 @@ def test_call_needs_a_number_or_clipboard_but_not_both(sandbox) -> None:
 
 
 def test_no_clipboard_tool_is_said_in_the_users_language(tmp_path, sandbox) -> None:
-    env = sandbox_env(sandbox, PATH=str(tmp_path), LANGUAGE="fr")  # no xclip, xsel, wl-paste
+    env = sandbox_env(sandbox, PATH=str(tmp_path), LANGUAGE="fr",  # no xclip, xsel, wl-paste
+                      DISPLAY=":0", WAYLAND_DISPLAY=None)
     done = run(["call", "--clipboard", "--region", "FR"], env)
     assert done.returncode == 2
     assert "aucun outil de presse-papiers" in one_line(done.stderr)
+    assert placed_calls(sandbox) == []
+
+
+def test_without_a_display_the_clipboard_is_said_to_need_one_not_a_tool(sandbox) -> None:
+    """Over SSH xclip and xsel are installed; what is missing is the desktop session."""
+    env = sandbox_env(sandbox, DISPLAY=None, WAYLAND_DISPLAY=None, XDG_SESSION_TYPE="tty")
+    done = run(["call", "--clipboard", "--region", "FR"], env)
+    assert done.returncode == 2
+    line = one_line(done.stderr)
+    assert "no graphical session was found" in line
+    assert 'easyclick2call call "01 99 00 12 34"' in line
+    assert "xclip" not in line and "install" not in line
     assert placed_calls(sandbox) == []

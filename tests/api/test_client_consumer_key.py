@@ -19,6 +19,7 @@ from easyclick2call.ovhapi.consumer_key import (
 from easyclick2call.ovhapi.errors import ApiError
 from easyclick2call.ovhapi.telephony import Telephony
 from tests.api.test_client import app_identity, fault, oauth_identity
+from tests.calls import approved
 
 
 class _Form(HTMLParser):
@@ -91,7 +92,7 @@ def test_access_rules_are_least_privilege() -> None:
     assert ("GET", "/*") not in ACCESS_RULES and ("POST", "/*") not in ACCESS_RULES
     assert all(path.startswith(("/telephony", "/me", "/auth/")) for _, path in ACCESS_RULES)
     assert all(
-        path.startswith("/telephony/*/line/*/click2Call")
+        path.startswith("/telephony/*/line/*/click2Call") or path == "/telephony/*/eventToken"
         for method, path in ACCESS_RULES
         if method in ("POST", "DELETE")
     )
@@ -123,8 +124,8 @@ def test_connect_flow_end_to_end(sandbox) -> None:
     assert telephony.me()["nichandle"]
     user_id = telephony.create_user(ba, line, "flowuser", "Secret#123")
     telephony.change_password(ba, line, user_id, "Secret#456")
-    telephony.call(ba, line, "0033199001234", click2call_user_id=user_id)
-    telephony.call(ba, line, "0033199001234", intercom=True)
+    telephony.call(ba, line, approved("0033199001234"), click2call_user_id=user_id)
+    telephony.call(ba, line, approved("0033199001234"), intercom=True)
     telephony.delete_user(ba, line, user_id)
     assert len(sandbox.calls()) == 2
 

@@ -14,6 +14,7 @@ from easyclick2call.ovhapi.client import ApiIdentity, make_client
 from easyclick2call.ovhapi.errors import ERROR_KINDS, ApiError
 from easyclick2call.ovhapi.telephony import Telephony
 from tests.api.test_client import app_identity, control, fault, oauth_identity, placed_calls
+from tests.calls import approved
 
 NUMBER = "0033199001234"
 
@@ -29,7 +30,7 @@ def failure(action) -> ApiError:
 def place_call(sandbox, telephony: Telephony | None = None) -> None:
     info = sandbox.info()
     telephony = telephony or Telephony(make_client(app_identity(sandbox)))
-    telephony.call(info["billing_account"], info["lines"][0], NUMBER)
+    telephony.call(info["billing_account"], info["lines"][0], approved(NUMBER))
 
 
 def limited_key(sandbox, rules: list[tuple[str, str]]) -> str:
@@ -196,14 +197,58 @@ def test_read_timeout_never_places_the_call_twice(sandbox) -> None:
     error = failure(lambda: place_call(sandbox, telephony))
     assert error.kind == "timeout"
     assert time.monotonic() - started < 1.4  # gave up at the read timeout, no retry
-    assert "may still have done it" in error.message
-    time.sleep(1.5)  # the delayed answer has been sent meanwhile
-    assert len(placed_calls(sandbox)) == 1
+    assert error.uncertain  # sent, no answer: the call may have been placed
+    assert "It may have been done all the same" in error.message_in("en")
+    assert "L'action a peut-être eu lieu" in error.message_in("fr")
+    assert len(wait_for(lambda: placed_calls(sandbox), 5)) == 1  # the delayed answer came
+
+
+def wait_for(fetch, timeout: float) -> list:
+    """`fetch()` once it returns something (polled), else its last answer."""
+    deadline = time.monotonic() + timeout
+    result = fetch()
+    while not result and time.monotonic() < deadline:
+        time.sleep(0.02)
+        result = fetch()
+    return result
+
+
+def test_read_timeout_on_a_read_says_no_answer_not_no_connection(sandbox) -> None:
+    telephony = Telephony(make_client(app_identity(sandbox), timeout=(2, 0.5)))
+    telephony.me()
+    fault(sandbox, method="GET", path="/me", delay=1.5, count=1)
+    error = failure(telephony.me)
+    assert error.kind == "timeout" and not error.uncertain
+    assert error.message_in("en") == (
+        "OVHcloud did not answer in time — check your connection and try again.")
+
+
+def test_a_cut_on_the_clock_request_says_nothing_was_placed(sandbox) -> None:
+    fault(sandbox, method="GET", path="/auth/time", drop=True, count=1)
+    error = failure(lambda: place_call(sandbox))
+    assert error.kind == "connection_lost" and not error.uncertain
+    assert "may have been done" not in error.message_in("en")
+    assert placed_calls(sandbox) == []
+
+
+def test_a_call_has_one_overall_deadline(sandbox) -> None:
+    """The clock request and the POST share one deadline: slow answers to both never add up
+    to more than it."""
+    info = sandbox.info()
+    telephony = Telephony(make_client(app_identity(sandbox)))
+    fault(sandbox, method="GET", path="/auth/time", delay=0.8, count=1)
+    fault(sandbox, method="POST", path="/telephony/*/click2Call", delay=3, count=1)
+    started = time.monotonic()
+    error = failure(lambda: telephony.call(info["billing_account"], info["lines"][0],
+                                           approved(NUMBER), deadline_s=1.5))
+    assert time.monotonic() - started < 2.0
+    assert error.kind == "timeout" and error.uncertain
 
 
 def test_dropped_connection_after_processing_places_the_call_once(sandbox) -> None:
     fault(sandbox, method="POST", path="/telephony/*/click2Call", drop=True, process=True)
-    assert failure(lambda: place_call(sandbox)).kind == "connection_lost"
+    error = failure(lambda: place_call(sandbox))
+    assert error.kind == "connection_lost" and error.uncertain
     assert len(placed_calls(sandbox)) == 1
 
 
@@ -214,7 +259,7 @@ def test_server_errors_on_every_post_are_sent_once(sandbox) -> None:
     ba, line = info["billing_account"], info["lines"][0]
     telephony = Telephony(make_client(app_identity(sandbox)))
     for action in (
-        lambda: telephony.call(ba, line, NUMBER),
+        lambda: telephony.call(ba, line, approved(NUMBER)),
         lambda: telephony.create_user(ba, line, "bob", "Secret#123"),
         lambda: telephony.change_password(ba, line, 123456, "Secret#123"),
     ):

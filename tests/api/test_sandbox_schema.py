@@ -1,4 +1,4 @@
-"""Every answer of the sandbox fits OVHcloud's published schema (click2call-subset.json)."""
+"""Every answer of the sandbox fits OVHcloud's published schema (Click2Call and eventToken)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from easyclick2call.sandbox import schema
 from easyclick2call.sandbox.api import ROUTES
 
 LINE = "/telephony/{billingAccount}/line/{serviceName}"
+TOKEN = "/telephony/{billingAccount}/eventToken"
+SERVICE_TOKEN = "/telephony/{billingAccount}/service/{serviceName}/eventToken"
 
 
 def _concrete(template: str, info: dict, user_id: int) -> str:
@@ -31,9 +33,18 @@ BODIES = {
     ("POST", LINE + "/click2CallUser"): {"login": "alice", "password": "Secret-123"},
     ("POST", LINE + "/click2CallUser/{id}/changePassword"): {"password": "Other#pass9"},
     ("POST", LINE + "/click2CallUser/{id}/click2Call"): {"calledNumber": "+33199001234"},
+    ("POST", TOKEN): {"expiration": "1 hour"},
+    ("POST", SERVICE_TOKEN): {"expiration": "unlimited"},
 }
-# Routes that consume state run last (logout expires the key, DELETE removes the user).
-ORDER_LAST = (("DELETE", LINE + "/click2CallUser/{id}"), ("POST", "/auth/logout"))
+# Routes that make state run first (a token to read), those that consume it last (DELETE removes
+# the user or token, logout expires the key).
+ORDER_FIRST = (("POST", TOKEN), ("POST", SERVICE_TOKEN))
+ORDER_LAST = (
+    ("DELETE", LINE + "/click2CallUser/{id}"),
+    ("DELETE", TOKEN),
+    ("DELETE", SERVICE_TOKEN),
+    ("POST", "/auth/logout"),
+)
 
 
 # POST /auth/logout (void) is served but is not in the subset; it answers null like any void.
@@ -65,6 +76,8 @@ def test_each_route_answer_fits_the_schema(sandbox, raw_call) -> None:
 
     def order(route) -> int:
         key = (route.method, route.template)
+        if key in ORDER_FIRST:
+            return -1
         return ORDER_LAST.index(key) + 1 if key in ORDER_LAST else 0
 
     routes = sorted(ROUTES, key=order)
@@ -83,7 +96,7 @@ def test_each_route_answer_fits_the_schema(sandbox, raw_call) -> None:
         problems = schema.check(value, op["responseType"])
         assert problems == [], (route.method, route.template, problems)
         checked.append((route.method, route.template))
-    assert len(checked) == len(ROUTES) == 18
+    assert len(checked) == len(ROUTES) == 24
 
 
 @pytest.mark.parametrize(

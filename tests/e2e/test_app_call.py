@@ -6,12 +6,14 @@ from easyclick2call.core.history import History
 from tests.e2e.support.actions import (
     click,
     copy_to_clipboard,
+    focus,
     press_key,
     sandbox_calls,
     wait_for_calls,
     wait_for_window,
     wait_until_gone,
     window_geometry,
+    xdotool,
 )
 from tests.e2e.support.recorder import WindowRecorder
 
@@ -49,8 +51,8 @@ def test_copy_then_enter_places_one_call(app):
     wait_until_gone(popup)
     wait_for_window(RINGING_TOAST, pid=app.pid)
     records = history_of(app).all()
-    assert [(r.number_e164, r.result, r.demo) for r in records] == [
-        ("+33199001234", "ringing", True)]
+    assert [(r.number_e164, r.outcome, r.demo) for r in records] == [
+        ("+33199001234", "placed", True)]
     assert len(sandbox_calls(app.port)) == 1
 
 
@@ -88,3 +90,16 @@ def test_same_number_copied_twice_pops_up_once(app):
         wait_for_window("Call +33199009903?", pid=app.pid)
     assert recorder.count("+33199005678", pid=app.pid) == 1
     assert sandbox_calls(app.port) == []
+
+
+def test_enter_in_the_call_a_number_box_places_the_call(app):
+    """The box opened by a second launch (as by a click on the tray icon): type, press Enter."""
+    second = app.run_second_instance()
+    assert second.returncode == 0, second.stderr[-2000:]
+    box = wait_for_window("Call a number — EasyClick2Call", pid=app.pid)
+    focus(box)
+    xdotool("type", "--delay", "5", "01 99 00 34 56")
+    press_key(box, "Return")
+    [call] = wait_for_calls(app.port, 1)
+    assert call["called_number"] == "0033199003456"
+    wait_until_gone(box)

@@ -16,10 +16,10 @@ from easyclick2call.core.paths import resolve_profile
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
 
 
-def record(number: str, minutes: int = 0, result: str = "ringing", **extra) -> CallRecord:
+def record(number: str, minutes: int = 0, outcome: str = "placed", **extra) -> CallRecord:
     at = (T0 + timedelta(minutes=minutes)).isoformat()
     return CallRecord(None, number, extra.pop("display", number), at,
-                      extra.pop("line", "0033972123456"), result, **extra)
+                      extra.pop("line", "0033972123456"), outcome, **extra)
 
 
 @pytest.fixture
@@ -29,11 +29,13 @@ def history(profile_dir: Path) -> History:
 
 def test_add_and_read_back(history: History) -> None:
     first = history.add(record("+33199001234", display="01 99 00 12 34"))
-    second = history.add(record("+441632960001", 1, "failed:network", demo=True))
+    second = history.add(record("+441632960001", 1, "failed", error_kind="network", demo=True,
+                                source="cli"))
     assert second > first
     calls = history.all()
     assert [call.number_e164 for call in calls] == ["+441632960001", "+33199001234"]
-    assert calls[0].result == "failed:network" and calls[0].failed and calls[0].demo
+    assert calls[0].outcome == "failed" and calls[0].failed and calls[0].demo
+    assert (calls[0].error_kind, calls[0].source) == ("network", "cli")
     assert calls[1].display == "01 99 00 12 34" and not calls[1].demo
     assert history.get(first) == calls[1]
 
@@ -65,9 +67,9 @@ def test_delete_clear_and_prune(history: History) -> None:
 def test_times_are_stored_in_utc(history: History) -> None:
     paris = timezone(timedelta(hours=1))
     history.add(CallRecord(None, "+33199001234", "01 99 00 12 34",
-                           datetime(2026, 11, 1, 10, 0, tzinfo=paris).isoformat(), "", "ringing"))
+                           datetime(2026, 11, 1, 10, 0, tzinfo=paris).isoformat(), "", "placed"))
     assert history.all()[0].at == "2026-11-01T09:00:00+00:00"
-    assert CallRecord.new("+33199001234", "", "l", "ringing").when.tzinfo == timezone.utc
+    assert CallRecord.new("+33199001234", "", "l", "placed").when.tzinfo == timezone.utc
 
 
 @pytest.mark.parametrize(
@@ -76,7 +78,10 @@ def test_times_are_stored_in_utc(history: History) -> None:
         {"number_e164": "appelez le 01 99 00 12 34"},  # clipboard text is never stored
         {"number_e164": "0199001234"},
         {"display": "Call Mr Smith at 01 99 00 12 34"},
-        {"result": "ok"},
+        {"outcome": "ok"},
+        {"outcome": "ringing"},  # schema 1's word is not an outcome
+        {"source": "Popup!"},
+        {"error_kind": "a b"},
         {"at": "yesterday"},
         {"at": "2026-11-01T09:00:00"},  # no time zone
         {"line": "my line; DROP TABLE"},
@@ -84,7 +89,7 @@ def test_times_are_stored_in_utc(history: History) -> None:
 )
 def test_only_call_facts_can_be_stored(fields: dict) -> None:
     values = {"id": None, "number_e164": "+33199001234", "display": "01 99 00 12 34",
-              "at": T0.isoformat(), "line": "0033972123456", "result": "ringing"}
+              "at": T0.isoformat(), "line": "0033972123456", "outcome": "placed"}
     values.update(fields)
     with pytest.raises(ValueError):
         CallRecord(**values)

@@ -10,6 +10,7 @@ from easyclick2call.platform.session import (
     X11,
     clipboard_watch_support,
     detect_session,
+    display_available,
     preferred_qt_platform,
     uses_data_control,
 )
@@ -98,6 +99,24 @@ def test_no_display_at_all_is_said_plainly():
 
 def test_the_test_desktop_itself_is_watchable(desktop):
     assert clipboard_watch_support() == (True, "")
+
+
+@pytest.mark.parametrize(
+    ("env", "platform", "available"),
+    [
+        ({"DISPLAY": ":0"}, "linux", True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+        ({}, "linux", False),
+        ({"XDG_SESSION_TYPE": "tty", "QT_QPA_PLATFORM": "xcb"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "vnc:size=800x600"}, "linux", True),
+        ({}, "freebsd14", False),
+        ({}, "win32", True),
+        ({}, "darwin", True),
+    ],
+)
+def test_a_display_is_found_unless_none_is_set_and_qt_needs_one(env, platform, available):
+    assert display_available(env, platform) is available
 
 
 @pytest.mark.parametrize(("env", "chosen"), [

@@ -337,7 +337,7 @@ def test_blocked_prefixes_edit_and_restore(qtbot, context, open_dialog):
 
 def test_clear_history_asks_first(qtbot, context, open_dialog):
     context.history.add(
-        CallRecord.new("+33199001234", "01 99 00 12 34", "0033199000001", "ringing"))
+        CallRecord.new("+33199001234", "01 99 00 12 34", "0033199000001", "placed"))
     dialog = open_dialog(context, first_run=False, page="privacy")
     page = dialog.privacy
     qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)

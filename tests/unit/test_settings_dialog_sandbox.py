@@ -168,6 +168,27 @@ def test_test_call_is_placed_in_the_sandbox(qtbot, context, open_dialog, sandbox
     dialog.reject()
 
 
+def test_test_call_goes_through_the_call_gate(qtbot, context, open_dialog, sandbox):
+    """A blocked number is never called from Settings either; a number abroad is asked."""
+    configure_sandbox(context, sandbox)
+    dialog = open_dialog(context, first_run=False)
+    page = dialog.line
+    with qtbot.waitSignal(page.lists_loaded, timeout=10000):
+        dialog.show_page("line")
+    with qtbot.waitSignal(page.call_finished, timeout=10000):
+        page.test_call("08 92 68 01 23")
+    assert page.call_status.kind == "error"
+    assert "+3389" in page.call_status.text() and "blocked" in page.call_status.text()
+    page.test_call("+44 20 7946 0018")
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10000)
+    assert "abroad" in page.dialog.text()
+    with qtbot.waitSignal(page.call_finished, timeout=10000):
+        page.dialog.button(QMessageBox.StandardButton.Yes).click()
+    assert page.call_status.kind == "ok", page.call_status.text()
+    assert [c["called_number"] for c in sandbox.calls()] == ["00442079460018"]
+    dialog.reject()
+
+
 def test_test_call_refuses_a_non_number(qtbot, context, open_dialog, sandbox):
     configure_sandbox(context, sandbox)
     dialog = open_dialog(context, first_run=False)

@@ -130,6 +130,6 @@ def test_history_is_loaded_only_once_there_is_one(tmp_path):
 
     history = LazyHistory(tmp_path / "history.sqlite3")
     assert history.known_empty() and history.recent(5) == []
-    history.add(CallRecord.new("+33199001234", "01 99 00 12 34", "0033972000000", "ringing"))
+    history.add(CallRecord.new("+33199001234", "01 99 00 12 34", "0033972000000", "placed"))
     assert not history.known_empty()
     assert [r.number_e164 for r in history.recent(5)] == ["+33199001234"]

@@ -16,10 +16,10 @@ from easyclick2call.ui.history_window import COLUMN_NUMBER, HistoryWindow
 from easyclick2call.ui.tasks import wait_for_tasks
 
 
-def record(number: str, display: str, at: str, result: str = "ringing",
-           line: str = "0033199000001", demo: bool = False) -> CallRecord:
+def record(number: str, display: str, at: str, outcome: str = "placed",
+           line: str = "0033199000001", demo: bool = False, kind: str = "") -> CallRecord:
     return CallRecord(id=None, number_e164=number, display=display, at=at, line=line,
-                      result=result, demo=demo)
+                      outcome=outcome, error_kind=kind, demo=demo)
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def history(tmp_path: Path) -> History:
     store = History(tmp_path / "history.sqlite3")
     store.add(record("+33199001234", "01 99 00 12 34", "2026-03-02T09:00:00+00:00"))
     store.add(record("+442079460000", "+44 20 7946 0000", "2026-03-03T10:30:00+00:00",
-                     result="failed:timeout"))
+                     outcome="failed", kind="timeout"))
     store.add(record("+33199005678", "01 99 00 56 78", "2026-03-04T16:45:00+00:00"))
     return store
 
@@ -76,7 +76,7 @@ def test_shows_calls_newest_first_in_words(window):
     _number, when, line, result = shown_row(window, 1)
     assert line == "01 99 00 00 01"  # the line as people write it
     assert result == "Failed: no answer from OVHcloud in time"
-    assert shown_row(window, 0)[3] == "Phone rang"
+    assert shown_row(window, 0)[3] == "Placed"
     # The stored UTC time is shown in local time.
     expected = datetime(2026, 3, 3, 10, 30, tzinfo=timezone.utc).astimezone()
     assert f"{expected.minute:02d}" in when and str(expected.day) in when

@@ -40,7 +40,7 @@ def test_call_is_the_default_button_and_emits_once(qtbot):
     call = popup.call_buttons[0]
     assert call.isDefault()
     requested = []
-    popup.call_requested.connect(requested.append)
+    popup.call_requested.connect(lambda found, _confirmed: requested.append(found))
     for _ in range(5):
         call.click()
     assert [n.e164 for n in requested] == ["+33199001234"]
@@ -50,7 +50,7 @@ def test_call_is_the_default_button_and_emits_once(qtbot):
 def test_enter_calls_and_auto_repeat_is_ignored(qtbot):
     popup = _popup(qtbot, [found("01 99 00 12 34")])
     requested = []
-    popup.call_requested.connect(requested.append)
+    popup.call_requested.connect(lambda found, _confirmed: requested.append(found))
     first = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(popup, first)
     for _ in range(5):  # Enter held down: the keyboard repeats the key
@@ -91,7 +91,7 @@ def test_several_numbers_give_a_list_with_one_call_button_each(qtbot):
     for number in numbers:
         assert number.e164 in popup.windowTitle()
     requested = []
-    popup.call_requested.connect(requested.append)
+    popup.call_requested.connect(lambda found, _confirmed: requested.append(found))
     popup.call_buttons[1].click()
     popup.call_buttons[2].click()
     assert [n.e164 for n in requested] == [numbers[1].e164]
@@ -127,7 +127,7 @@ def test_international_needs_a_tick_first(qtbot):
     call = popup.call_buttons[0]
     assert not call.isEnabled()
     requested = []
-    popup.call_requested.connect(requested.append)
+    popup.call_requested.connect(lambda found, _confirmed: requested.append(found))
     call.click()
     assert requested == []
     popup.abroad_boxes[0].setChecked(True)
@@ -152,7 +152,7 @@ def test_shows_place_and_country_abroad(qtbot):
 def test_one_window_offers_the_next_numbers_afresh(qtbot):
     popup = _popup(qtbot, [found("01 99 00 12 34")])
     requested = []
-    popup.call_requested.connect(requested.append)
+    popup.call_requested.connect(lambda found, _confirmed: requested.append(found))
     popup.call_buttons[0].click()
     qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
     popup.offer([found("04 72 00 00 01")])  # the app reuses its popup for the next copy
@@ -218,7 +218,7 @@ def test_selected_row_moves_with_wrap_and_skips_blocked_numbers(qtbot):
     popup.select_previous()
     assert popup.selected_number().e164 == "+33556000002"  # wrapped round
     requested = []
-    popup.call_requested.connect(requested.append)
+    popup.call_requested.connect(lambda found, _confirmed: requested.append(found))
     assert popup.call_selected()
     assert not popup.call_selected()  # one offer, one call
     assert [n.e164 for n in requested] == ["+33556000002"]
@@ -237,7 +237,7 @@ def test_a_new_offer_selects_its_first_row_and_a_single_number_is_not_highlighte
 def test_call_selected_refuses_an_unconfirmed_international_number(qtbot):
     popup = _popup(qtbot, [found("+32 2 555 12 12")])
     requested = []
-    popup.call_requested.connect(requested.append)
+    popup.call_requested.connect(lambda found, _confirmed: requested.append(found))
     assert not popup.call_selected()
     popup.abroad_boxes[0].setChecked(True)
     assert popup.call_selected()

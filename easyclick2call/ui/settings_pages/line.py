@@ -52,17 +52,24 @@ def human_line(service_name: str) -> str:
         return service_name
 
 
-def to_called_number(text: str, region: str) -> str:
-    """What OVHcloud is sent for a number typed by the user (raises ApiError/ValueError)."""
-    try:
-        from easyclick2call.core.numbers import parse_number
-    except ImportError:
-        parse_number = None
-    if parse_number is not None:
-        return parse_number(text, region).ovh
-    from easyclick2call.ovhapi.telephony import to_ovh_number
+def place_test_call(telephony_of, target, text: str, policy, confirmed=frozenset()):
+    """(On a worker) a test call through the call gate like every call: the number OVHcloud
+    was sent ("00…"), or the gate's question (core.call_gate.NeedsConfirmation). Raises the
+    gate's refusal (a ValueError with its reason) or the ApiError of a call not placed (its
+    message says when it may have been placed all the same)."""
+    from easyclick2call.core.call_gate import NeedsConfirmation, Refusal, check_call
+    from easyclick2call.core.numbers import NotCallableNumber
+    from easyclick2call.ovhapi import dialing
 
-    return to_ovh_number(text)
+    verdict = check_call(text, policy, "test_call", confirmed=confirmed)
+    if isinstance(verdict, NeedsConfirmation):
+        return verdict
+    if isinstance(verdict, Refusal):
+        raise NotCallableNumber(verdict.reason)
+    result = dialing.place(telephony_of(), target, verdict)
+    if result.error is not None:
+        raise result.error
+    return verdict.ovh
 
 
 class LinePage(SettingsPage):
@@ -494,24 +501,59 @@ class LinePage(SettingsPage):
         user_id = int(settings["click2call_user"]) or None
         intercom = settings["calling_mode"] == "intercom"
 
-        def place() -> str:
-            called = to_called_number(text, region)
-            draft.telephony(secrets).call(ba, line, called, intercom=intercom,
-                                          click2call_user_id=user_id)
-            return called
+        from easyclick2call.core.call_gate import CallPolicy
+        from easyclick2call.ovhapi.dialing import CallTarget
 
+        policy = CallPolicy.from_settings(self.context.setting, region)
+        target = CallTarget(ba, line, intercom, user_id)
+        self._test_call = (lambda confirmed: run_task(
+            place_test_call, lambda: draft.telephony(secrets), target, text, policy, confirmed,
+            on_done=self._call_done, on_error=self._call_failed, parent=self))
         self.call_busy.start(self.tr("Placing the call…"))
         self.call_status.clear_status()
         self._update_buttons()
-        run_task(place, on_done=self._call_done, on_error=self._call_failed, parent=self)
+        self._test_call(frozenset())
 
-    def _call_done(self, called: str) -> None:
+    def _call_done(self, called) -> None:
+        from easyclick2call.core.call_gate import NeedsConfirmation
+
+        if isinstance(called, NeedsConfirmation):
+            self._confirm_test_call(called)
+            return
         self.call_busy.stop()
         self._update_buttons()
         self.call_status.show_ok(self.tr(
             "Call placed: your phone ({line}) should ring now — pick up to reach {number}.")
             .format(line=human_line(self._ba_line()[1]), number=human_line(called)))
         self.call_finished.emit()
+
+    def _confirm_test_call(self, question) -> None:
+        """The gate asks first (a number abroad): Call goes on, anything else stops."""
+        from easyclick2call.core.call_gate import Confirmation
+
+        if question.what is Confirmation.ABROAD:
+            text = self.tr("{number} is a number abroad ({country}). Call it?").format(
+                number=question.found.international, country=question.found.region_code)
+        else:
+            text = self.tr("The last call to {number} may have been placed already. "
+                           "Call it again?").format(number=question.found.international)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Test call"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("testCallQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("Call"))
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is yes:
+                self._test_call(frozenset({question.what}))
+            else:
+                self.call_busy.stop()
+                self._update_buttons()
+                self.call_finished.emit()
+
+        box.finished.connect(answered)
+        self._open(box)
 
     def _call_failed(self, exc: BaseException) -> None:
         self.call_busy.stop()

@@ -86,7 +86,12 @@ def clipboard_targets() -> list[str]:
     return out.decode("utf-8", "replace").split()
 
 
-def wait_for_window(title_substring: str, timeout: float = 10.0, pid: int | None = None) -> int:
+# How long a wait for something the app must do may last. Generous on purpose: a wait ends as
+# soon as what it waits for happens, and a loaded 2-core CI machine can be slow.
+WAIT_S = 30.0
+
+
+def wait_for_window(title_substring: str, timeout: float = WAIT_S, pid: int | None = None) -> int:
     """The id of a viewable top-level window whose title contains `title_substring`."""
     with Display() as display:
         windows = poll(lambda: display.visible_windows_titled(title_substring, pid), timeout,
@@ -106,7 +111,7 @@ def window_titles(pid: int | None = None) -> list[str]:
                 if display.viewable(w) and (pid is None or display.pid(w) == pid)]
 
 
-def wait_until_gone(window: int, timeout: float = 10.0) -> None:
+def wait_until_gone(window: int, timeout: float = WAIT_S) -> None:
     with Display() as display:
         poll(lambda: not display.viewable(window), timeout, f"window {window:#x} to close")
 
@@ -165,7 +170,7 @@ def sandbox_calls(port: int) -> list[dict]:
     return _http("GET", f"http://127.0.0.1:{port}/sandbox/calls")  # type: ignore[return-value]
 
 
-def wait_for_calls(port: int, count: int, timeout: float = 15.0) -> list[dict]:
+def wait_for_calls(port: int, count: int, timeout: float = WAIT_S) -> list[dict]:
     """The sandbox's calls once there are at least `count` of them."""
     def enough() -> list[dict] | None:
         calls = sandbox_calls(port)
