@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Run every benchmark and print its figures: number detection vs plain phonenumbers, then the
-# desktop app vs a minimal PySide6 program (the floor) under Xvfb, then live calls (event → toast,
-# idle wake-ups with the stream open, RSS over 1,000 events), the global shortcut vs a copy, and
-# Wayland (a headless Sway) vs X11. Not part of the test suite.
+# Run every benchmark and print its figures: number detection vs plain phonenumbers, the call
+# history and contacts at scale, then the desktop app vs a minimal PySide6 program (the floor)
+# under Xvfb, the first call vs the next ones, live calls (event → toast, idle wake-ups with the
+# stream open, RSS over 1,000 events), the global shortcut vs a copy, and Wayland (a headless
+# Sway) vs X11. Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 EC2C_WITH_TEST_APT=1 source scripts/setup.sh
@@ -11,6 +12,8 @@ echo "== Number detection (benchmarks/bench_numbers.py)"
 echo
 echo "== Call history: integrity check, migration, repair (benchmarks/bench_history.py)"
 .venv/bin/python benchmarks/bench_history.py
+echo "== Contacts: import, sync, look-ups, popup with names (benchmarks/bench_contacts.py)"
+.venv/bin/python benchmarks/bench_contacts.py
 echo
 echo "== Desktop app vs the floor (benchmarks/bench_app.py)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_app.py

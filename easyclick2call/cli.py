@@ -41,6 +41,7 @@ COMMANDS = {
     "events": "events_cmd",
     "config": "config",
     "history": "history_cmd",
+    "contacts": "contacts",
     "sandbox": "sandbox_cmd",
 }
 # Options of the tray app that take a value (the value is not a sub-command name).

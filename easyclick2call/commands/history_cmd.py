@@ -2,11 +2,15 @@
 
 `history [--json] [--limit N]` lists calls newest first; `history export FILE.csv` writes every
 call to a spreadsheet-friendly CSV file (UTF-8 with a byte-order mark so that spreadsheets pick
-the encoding, a header row, comma-separated, CRLF line ends). Each call has: `id`, `at` (ISO 8601
-in local time with its UTC offset), `number` (E.164), `display`, `line`, `direction` (outgoing,
-incoming), `outcome` (placed, failed, uncertain, blocked; once the line's live events said how a
-call ended: answered, no_answer, missed), `duration_s`, `source` (popup, dialog, redial, link,
-cli…) and `error_kind`.
+the encoding, a header row, comma-separated, CRLF line ends). The app's calls are merged with
+OVHcloud's call records (`history sync`) and named from the contacts. Each call has: `id`, `at`
+(ISO 8601 in local time with its UTC offset), `number` (E.164), `display`, `name`, `line`,
+`direction` (outgoing, incoming), `outcome` (placed, failed, uncertain, blocked; once the line's
+events or OVHcloud's record say how it ended: answered, no_answer, missed), `duration_s`,
+`source` (popup, dialog, redial, tray, link, handover, cli…, "line" for a call seen on the line's
+events, "ovh" for an OVHcloud record), `app_source` (the app's source of a call merged with its
+record), `error_kind`, `price` and `currency` (without tax), `destination_type`,
+`hangup_nature`, `merged`, `demo`.
 Reading never creates a history file; a damaged one is kept aside (core.history).
 """
 
@@ -18,13 +22,15 @@ import json
 import os
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from easyclick2call.cli import EXIT_OK, EXIT_USAGE
 
 PROG = "easyclick2call"
-FIELDS = ("id", "at", "number", "display", "line", "direction", "outcome", "duration_s",
-          "source", "error_kind")
+FIELDS = ("id", "at", "number", "display", "name", "line", "direction", "outcome", "duration_s",
+          "source", "app_source", "error_kind", "price", "currency", "destination_type",
+          "hangup_nature", "merged", "demo")
 OUTCOME_WORDS = {  # outcome -> (English, French)
     "placed": ("placed", "passé"),
     "failed": ("failed", "échoué"),
@@ -44,37 +50,26 @@ def _french() -> bool:
 
 
 def _records(args: argparse.Namespace) -> list:
-    """The profile's calls, newest first (no file yet: none, and none is created)."""
-    from easyclick2call.core.history import History
+    """The profile's calls, merged with OVHcloud's call records and named from the contacts
+    (core.call_log), newest first; nothing is created when there is no file yet."""
+    from easyclick2call.core.call_log import load_entries
     from easyclick2call.core.paths import resolve_profile
+    from easyclick2call.core.settings import system_region
 
-    path = resolve_profile(getattr(args, "profile", None)).history_db
-    if not path.exists():
-        return []
-    return History(path).all(limit=getattr(args, "limit", None))
+    profile = resolve_profile(getattr(args, "profile", None))
+    return load_entries(profile, system_region(), getattr(args, "limit", None))
 
 
 def entry(record) -> dict:
-    """One call as the JSON and CSV fields."""
-    return {
-        "id": record.id,
-        "at": record.when.astimezone().isoformat(),
-        "number": record.number_e164,
-        "display": record.display,
-        "line": record.line,
-        "direction": record.direction,
-        "outcome": record.shown_outcome,
-        "duration_s": record.duration_s,
-        "source": record.source,
-        "error_kind": record.error_kind,
-    }
+    """One call as the JSON and CSV fields (core.call_log.LogEntry.as_json)."""
+    return record.as_json()
 
 
 def outcome_words(record) -> str:
-    outcome = record.shown_outcome
+    outcome = record.outcome
     words = OUTCOME_WORDS.get(outcome, (outcome, outcome))[_french()]
-    if record.duration_s:
-        words += f" {record.duration_s // 60}:{record.duration_s % 60:02d}"
+    if record.duration:
+        words += f" {record.duration // 60}:{record.duration % 60:02d}"
     if record.error_kind:
         words += f" ({record.error_kind.replace('_', ' ')})"
     return words + (" (demo)" if record.demo else "")
@@ -86,8 +81,9 @@ def table(records: list) -> str:
     header = (("Quand", "Numéro", "Ligne", "Résultat", "Origine") if french
               else ("When", "Number", "Line", "Outcome", "Source"))
     rows = [header] + [
-        (record.when.astimezone().strftime("%Y-%m-%d %H:%M"), record.display, record.line or "-",
-         outcome_words(record), record.source or "-")
+        (datetime.fromisoformat(record.at).astimezone().strftime("%Y-%m-%d %H:%M"),
+         f"{record.name} — {record.display}" if record.name else record.display,
+         record.line or "-", outcome_words(record), record.source or "-")
         for record in records
     ]
     widths = [max(len(row[column]) for row in rows) for column in range(len(header) - 1)]
@@ -162,8 +158,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "history", parents=[profile], help="list or export the calls made",
         description="The calls made from this profile, newest first.",
         epilog="JSON and CSV fields: id, at (ISO 8601, local time with its offset), number "
-               "(E.164), display, line, direction, outcome (placed, failed, uncertain, "
-               "blocked, answered, no_answer, missed), duration_s, source, error_kind. "
+               "(E.164), display, name, line, direction, outcome (placed, failed, uncertain, "
+               "blocked, answered, no_answer, missed), duration_s, source (popup, cli… or ovh "
+               "for OVHcloud's records), app_source, error_kind, price, currency, "
+               "destination_type, hangup_nature, merged, demo. "
                "Exit codes: 0 done, 2 usage or FILE not writable.",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -176,3 +174,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     export.add_argument("file", metavar="FILE.csv")
     export.set_defaults(handler=cmd_export)
+    from easyclick2call.commands.history_sync import register_sync
+
+    register_sync(actions)

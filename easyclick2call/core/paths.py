@@ -98,6 +98,14 @@ class Profile:
         return self.data_dir / "history.sqlite3"
 
     @property
+    def contacts_db(self) -> Path:
+        return self.data_dir / "contacts.sqlite3"
+
+    @property
+    def records_db(self) -> Path:
+        return self.data_dir / "records.sqlite3"
+
+    @property
     def keyring_service(self) -> str:
         """The keyring service name: distinct per custom profile so two accounts never share
         secrets."""

@@ -35,6 +35,13 @@ ACCESS_RULES: list[tuple[str, str]] = [
     ("DELETE", "/telephony/*/eventToken"),
 ]
 
+# Asked only when the person first saves a number as a contact (docs/contacts.md): adding
+# contacts to the billing account's and the phone's phonebooks.
+CONTACT_RULES: list[tuple[str, str]] = [
+    ("POST", "/telephony/*/phonebook/*/phonebookContact"),
+    ("POST", "/telephony/*/line/*/phone/phonebook/*/phonebookContact"),
+]
+
 # While the key waits for the person, these failures are worth another poll (a few times).
 _TRANSIENT = {
     "network", "dns", "timeout", "connect_timeout", "connection_lost", "invalid_response",
@@ -52,15 +59,17 @@ class PendingKey:
         return f"PendingKey(consumer_key='***', validation_url={self.validation_url!r})"
 
 
-def request_consumer_key(identity: ApiIdentity, redirect_url: str | None = None) -> PendingKey:
-    """Ask OVHcloud for a new consumer key limited to ACCESS_RULES (nothing is stored)."""
+def request_consumer_key(identity: ApiIdentity, redirect_url: str | None = None,
+                         extra_rules: list[tuple[str, str]] | None = None) -> PendingKey:
+    """Ask OVHcloud for a new consumer key limited to ACCESS_RULES (+ `extra_rules`, e.g.
+    CONTACT_RULES; nothing is stored)."""
     if identity.auth_mode != "application":
         raise ApiError.of(
             "config", detail="consumer keys are for API applications, not OAuth2 clients"
         )
     client = make_client(dataclasses.replace(identity, consumer_key=""))
     request = client.new_consumer_key_request()
-    for method, path in ACCESS_RULES:
+    for method, path in [*ACCESS_RULES, *(extra_rules or [])]:
         request.add_rule(method, path)
     try:
         answer = request.request(redirect_url=redirect_url)

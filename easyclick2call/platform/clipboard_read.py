@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from easyclick2call.core.bilingual import BilingualError
+
 if TYPE_CHECKING:
     from easyclick2call.core.numbers import FoundNumber
 
@@ -51,16 +53,8 @@ _MENU = {
 }
 
 
-class ClipboardUnavailableError(RuntimeError):
+class ClipboardUnavailableError(BilingualError, RuntimeError):
     """The clipboard could not be read; the message says why and what to install."""
-
-    def __init__(self, message: str, message_fr: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_fr = message_fr or message
-
-    def message_in(self, language: str) -> str:
-        return self.message_fr if language.lower().startswith("fr") else self.message
 
 
 def read_clipboard_text() -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import unquote
 
-from easyclick2call.sandbox import errors
+from easyclick2call.sandbox import batch, errors
 from easyclick2call.sandbox.event_tokens import EVENT_TOKEN_ROUTES, EventTokenRoutes
 from easyclick2call.sandbox.signing import (
     number_is_valid,
@@ -127,7 +127,13 @@ class SandboxApi(EventTokenRoutes):
         self.token_lifetime = token_lifetime
         self.clock_offset = 0  # seconds added to the server's clock (fault: clock skew)
         self.auth_time_offset = 0  # seconds added only to GET /auth/time's answer
-        self.on_call: Callable[[dict], None] | None = None  # told of each call (sandbox.events)
+        # Routes served by other modules (phonebook.py, consumption.py): see register().
+        self.extra_routes: list[tuple[Route, Callable[[Request], object]]] = []
+        self.call_listeners: list[Callable[[dict], None]] = []  # told of each call placed
+
+    def register(self, route: Route, handler: Callable[[Request], object]) -> None:
+        """Serve `route` with `handler` (after the authentication checks every route has)."""
+        self.extra_routes.append((route, handler))
 
     # Clock -------------------------------------------------------------------------------------
 
@@ -136,18 +142,24 @@ class SandboxApi(EventTokenRoutes):
 
     # Entry point -------------------------------------------------------------------------------
 
-    def find_route(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
+    def find_route(
+        self, method: str, path: str
+    ) -> tuple[Route, dict[str, str], Callable[[Request], object]]:
         for route in ROUTES:
             params = route.match(method, path)
             if params is not None:
-                return route, params
+                return route, params, getattr(self, route.action)
+        for route, handler in self.extra_routes:
+            params = route.match(method, path)
+            if params is not None:
+                return route, params, handler
         raise errors.route_not_found()
 
     def handle(
         self, method: str, path: str, url: str, headers: Mapping[str, str], body: bytes
     ) -> object:
         """The JSON answer of a `/1.0` request (status 200), or raises `SandboxApiError`."""
-        route, params = self.find_route(method, path)
+        route, params, handler = self.find_route(method, path)
         request = Request(method, path, url, headers, body, params)
         if body.strip() and not route.takes_body:
             raise errors.unexpected_body()
@@ -155,7 +167,10 @@ class SandboxApi(EventTokenRoutes):
             request.caller = self.authenticate(request)
         if route.takes_body:
             request.json_body = self._decode_body(body)
-        return getattr(self, route.action)(request)
+        separator = headers.get("X-Ovh-Batch")
+        if separator:
+            return batch.answer(request, handler, separator)
+        return handler(request)
 
     @staticmethod
     def _decode_body(body: bytes) -> object:
@@ -503,8 +518,8 @@ class SandboxApi(EventTokenRoutes):
         }
         self.state.data["calls"].append(call)
         self.state.save()
-        if self.on_call is not None:
-            self.on_call(dict(call))
+        for listener in self.call_listeners:  # sandbox.events, sandbox.consumption
+            listener(dict(call))
 
 
 # Helpers ---------------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 """A small checker of JSON values against OVHcloud's published API schema (`ovh_schema.json`).
 
-`ovh_schema.json` is a subset of OVHcloud's API v1 schema (`https://eu.api.ovh.com/1.0/
-{telephony,auth,me}.json` via can-er/ovh-api-v1-docs at commit
-14083b822a6540c26ef06ae9f0f3a3c306fb03e0, MIT), entries unedited: the Click2Call routes, and the
-two `eventToken` routes with their models (`telephony.EventToken`,
-`telephony.TokenExpirationEnum`) taken from the same file. Used by the tests to prove that every
-answer of the sandbox fits the schema: models, field names, JSON types, enums, `void` = null.
+`ovh_schema.json` is `click2call-subset.json`: a subset of OVHcloud's API v1 schema
+(`https://eu.api.ovh.com/1.0/{telephony,auth,me}.json` via can-er/ovh-api-v1-docs at commit
+14083b822a6540c26ef06ae9f0f3a3c306fb03e0, MIT), unedited. `ovh_schema_cti.json` is the subset of
+the same file and commit with the phonebook, call-record (voiceConsumption), event-token and phone
+routes, unedited too; `load_schema()` merges both (they share two identical models). Used by the
+tests to prove that every answer of the sandbox fits the schema (models, field names, JSON types,
+enums, `void` = null), and by the phonebook routes to check request bodies.
 """
 
 from __future__ import annotations
@@ -18,11 +19,22 @@ from importlib import resources
 _STRINGS = {"string", "password", "phoneNumber", "ipBlock", "uuid", "text", "ip"}
 
 
+SCHEMA_FILES = ("ovh_schema.json", "ovh_schema_cti.json")
+
+
 @cache
 def load_schema() -> dict:
-    """The schema subset shipped next to this module."""
-    text = resources.files("easyclick2call.sandbox").joinpath("ovh_schema.json").read_text("utf-8")
-    return json.loads(text)
+    """The schema subsets shipped next to this module, merged into one."""
+    merged: dict = {"sources": [], "apis": [], "models": {}}
+    for name in SCHEMA_FILES:
+        text = resources.files("easyclick2call.sandbox").joinpath(name).read_text("utf-8")
+        part = json.loads(text)
+        merged["sources"] += part["sources"]
+        merged["apis"] += part["apis"]
+        for model, definition in part["models"].items():
+            if merged["models"].setdefault(model, definition) != definition:
+                raise ValueError(f"{name}: model {model} differs from the other subset's")
+    return merged
 
 
 def operation(method: str, path: str) -> dict | None:

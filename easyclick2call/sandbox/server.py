@@ -77,6 +77,11 @@ Control routes (outside `/1.0`, no auth):
 - The live-event stream `GET /events/?token=…&session=…` and its controls `/sandbox/events`,
   `/sandbox/click2call-script`: see `sandbox.events`; the eventToken routes: `sandbox.event_tokens`.
 
+Phonebooks (billing account's and the line's phone's, with contacts) and call records
+(`voiceConsumption`, `previousVoiceConsumption`) are served by `phonebook.py` and
+`consumption.py` (installed by `extras.py`); `X-Ovh-Batch` is `batch.py`; docs/contacts.md
+describes them. `sandbox.consumption.delay` = seconds before a call's record is listed.
+
 Every answer carries `X-Ovh-QueryId`. Unknown routes → 404 JSON object.
 """
 
@@ -94,7 +99,7 @@ import time
 from http.server import ThreadingHTTPServer
 from types import TracebackType
 
-from easyclick2call.sandbox import errors, state
+from easyclick2call.sandbox import errors, extras, state
 from easyclick2call.sandbox.api import DEFAULT_TIME_WINDOW, DEFAULT_TOKEN_LIFETIME, SandboxApi
 from easyclick2call.sandbox.events import DEFAULT_HOLD_S, EventHub
 from easyclick2call.sandbox.faults import Fault, FaultBook
@@ -193,12 +198,13 @@ class SandboxServer:
             time_window=time_window,
             token_lifetime=token_lifetime,
         )
+        self.phonebooks, self.consumption = extras.install(self.api)
         self.faults = FaultBook()
         self._httpd: _HttpServer | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
         self.events = EventHub(self.state, self._stopping, hold_s=events_hold)  # sandbox.events
-        self.api.on_call = self.events.on_call
+        self.api.call_listeners.append(self.events.on_call)
         self._query_ids = itertools.count(1)
 
     # Life cycle --------------------------------------------------------------------------------

@@ -124,6 +124,10 @@ class EasyClickApp(QObject):
         context.account_changed.connect(self._account_changed)
         context.settings_changed.connect(self._setting_changed)
         context.history_changed.connect(self.refresh_recent)
+        from easyclick2call.ui.names import ContactsService
+
+        self.contacts = ContactsService(context, self)  # names for numbers (ui.names)
+        self.contacts.changed.connect(self._names_changed)
 
     @property
     def notifier(self) -> Notifier:
@@ -170,6 +174,11 @@ class EasyClickApp(QObject):
         self.live_calls = LiveCallsController(self, self)
         self.live_calls.start()
         self.update_state()
+        self.contacts.start()
+
+    def _names_changed(self) -> None:
+        if self._popup_visible():
+            self.popup.refresh_names()
 
     def _start_hotkeys(self) -> None:
         """Hold the global shortcut (ui.hotkey); its imports and X connection stay off the
@@ -213,6 +222,7 @@ class EasyClickApp(QObject):
             self._notification_offer.close()
         if self.live_calls is not None:
             self.live_calls.stop()
+        self.contacts.stop()
         if self.tray is not None:
             self.tray.hide()
         QCoreApplication.quit()
@@ -347,7 +357,8 @@ class EasyClickApp(QObject):
             return None
         popup = self.popup if self._popup_alive() else None
         if popup is None:
-            popup = _popup_module().CallPopup(numbers, self.popup_options())
+            popup = _popup_module().CallPopup(numbers, self.popup_options(),
+                                              names=self.contacts.names)
             popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             popup.call_requested.connect(self._popup_call)
             self.popup = popup
@@ -455,7 +466,8 @@ class EasyClickApp(QObject):
             return
         from easyclick2call.ui.call_dialog import CallDialog
 
-        dialog = CallDialog(self.context.region(), self.context.language, self.context.demo)
+        dialog = CallDialog(self.context.region(), self.context.language, self.context.demo,
+                            contacts_db=self.context.profile.contacts_db)
         dialog.number_chosen.connect(lambda found: self.calls.call(found, "dialog"))
         self._keep("call", dialog)
 
@@ -465,7 +477,8 @@ class EasyClickApp(QObject):
             return
         from easyclick2call.ui.history_window import HistoryWindow
 
-        window = HistoryWindow(self.context)
+        window = HistoryWindow(self.context, names=self.contacts.names,
+                               names_changed=self.contacts.changed)
         window.redial.connect(self.redial)
         self._keep("history", window)
 

@@ -5,7 +5,8 @@ in-process sandbox in demo mode) and the UI language, and it carries the app-wid
 
 - ``account_changed``: the account or line changed (the settings dialog emits it after saving);
 - ``settings_changed(key)``: one setting changed (emitted by :meth:`set_setting`);
-- ``history_changed``: a call was recorded, deleted or the history cleared.
+- ``history_changed``: a call was recorded, deleted or the history cleared;
+- ``contacts_changed``: the cached contacts changed outside the app's own sync (forgotten).
 
 It never touches the network or the keyring on its own: :meth:`account` and :meth:`telephony`
 read secrets and build an API client, so call them only off the GUI thread (``ui.tasks.run_task``).
@@ -33,6 +34,7 @@ class AppContext(QObject):
     account_changed = Signal()
     settings_changed = Signal(str)
     history_changed = Signal()
+    contacts_changed = Signal()
 
     def __init__(
         self,

@@ -7,6 +7,7 @@ Only numbers the user chose to call are shown — never clipboard text.
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import datetime, timezone
 from typing import Any
@@ -46,6 +47,7 @@ COLUMN_NUMBER, COLUMN_WHEN, COLUMN_LINE, COLUMN_RESULT = range(4)
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 E164_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+OVH_ID_ROLE = Qt.ItemDataRole.UserRole + 4  # OVHcloud's record id (None: no record)
 
 
 def _digits(text: str) -> str:
@@ -66,13 +68,38 @@ def line_label(line: str, region: str) -> str:
     return display_number(found[0], region) if len(found) == 1 else line
 
 
-def _read_all(history: Any, generation: int, region: str,
-              kind: str = "all") -> tuple[int, list, dict[str, str]]:
-    """Worker-thread side of a reload: every record of `kind` (all, outgoing, incoming, missed),
-    tagged with the reload it answers, and the display form of each line they use."""
-    records = list(history.all(kind) if kind != "all" else history.all())
+def _of_kind(entry: Any, kind: str) -> bool:
+    """The History window's filter: all, outgoing, incoming, missed."""
+    if kind == "missed":
+        return entry.outcome == "missed"
+    return kind in ("all", entry.direction)
+
+
+def _read_all(history: Any, generation: int, region: str, kind: str = "all", *,
+              profile: Any = None, names: Any = None) -> tuple[int, list, dict[str, str]]:
+    """Worker-thread side of a reload: every call of `kind` (all, outgoing, incoming, missed) as
+    core.call_log entries — the app's calls merged with the OVHcloud call records stored in
+    `profile` (desk-phone calls included) —, tagged with the reload it answers, and the display
+    form of each line they use."""
+    from easyclick2call.core.call_log import merge, merge_profile_records
+
+    calls = list(history.all())
+    if profile is not None:
+        records = merge_profile_records(calls, profile, region, names)
+    else:
+        records = merge(calls, [], names)
+    records = [entry for entry in records if _of_kind(entry, kind)]
     lines = {record.line: line_label(record.line, region) for record in records}
     return generation, records, lines
+
+
+def _clear_all(history: Any, profile: Any) -> None:
+    """(Worker) clear the history and OVHcloud's records shown in it (not brought back)."""
+    history.clear()
+    if profile is not None and profile.records_db.exists():
+        from easyclick2call.core.call_records import RecordStore
+
+        RecordStore(profile.records_db).clear(remember=True)
 
 
 class HistoryFilter(QSortFilterProxyModel):
@@ -128,9 +155,14 @@ class HistoryWindow(QWidget):
     redial = Signal(str)
     loaded = Signal(int)  # emitted after each (re)load with the number of records shown
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: Any, parent: QWidget | None = None, names: Any = None,
+                 names_changed: Any = None) -> None:
+        """`names`: number → contact name (ui.names.NameIndex), shown next to the numbers;
+        `names_changed`: a signal after which they are shown again."""
         super().__init__(parent, Qt.WindowType.Window)
         self._context = context
+        self._names = names
+        self._save_dialog: QWidget | None = None
         self._generation = 0
         self._confirm_box: QMessageBox | None = None
         self.setObjectName("HistoryWindow")
@@ -181,12 +213,14 @@ class HistoryWindow(QWidget):
 
         self.redial_button = QPushButton(self.tr("&Redial"), self)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.save_contact_button = QPushButton(self.tr("&Save as contact…"), self)
         self.clear_button = QPushButton(self.tr("C&lear all…"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.redial_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_contact_button)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.close_button)
@@ -207,6 +241,9 @@ class HistoryWindow(QWidget):
         self.redial_button.clicked.connect(self._redial_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.clear_button.clicked.connect(self.ask_clear)
+        self.save_contact_button.clicked.connect(self.save_as_contact)
+        if names_changed is not None:
+            names_changed.connect(self.reload)
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         QShortcut(QKeySequence.StandardKey.Cancel, self, self.close)
@@ -225,7 +262,9 @@ class HistoryWindow(QWidget):
         region_of = getattr(self._context, "region", None)
         region = region_of() if callable(region_of) else "FR"
         # Callbacks are bound methods of this widget (not lambdas): Qt drops them with it.
-        run_task(_read_all, history, generation, region, self.kind_combo.currentData() or "all",
+        profile = getattr(self._context, "profile", None)
+        run_task(functools.partial(_read_all, profile=profile, names=self._names), history,
+                 generation, region, self.kind_combo.currentData() or "all",
                  on_done=self._show, on_error=self._failed, parent=self)
 
     def _show(self, outcome: tuple[int, list, dict[str, str]]) -> None:
@@ -252,17 +291,18 @@ class HistoryWindow(QWidget):
         self.loaded.emit(0)
 
     def _row(self, record: Any, line_shown: str) -> list[QStandardItem]:
-        number = QStandardItem(record.display or record.number_e164)
+        shown = record.display or record.number_e164 or self.tr("Hidden number")
+        name = getattr(record, "name", None)
+        number = QStandardItem(f"{name} — {shown}" if name else shown)
         number.setData(record.number_e164, E164_ROLE)
-        number.setData(record.display or record.number_e164, SORT_ROLE)
+        number.setData(name or shown, SORT_ROLE)
         number.setToolTip(record.number_e164)
         when = QStandardItem(self.format_time(record.at))
         when.setData(record.at, SORT_ROLE)
         line = QStandardItem(line_shown or "")
         line.setData(line_shown or "", SORT_ROLE)
         line.setToolTip(record.line or "")
-        result_text = describe_live(record.direction, record.live_outcome, record.duration_s)
-        result_text = result_text or self.describe_outcome(record.outcome, record.error_kind)
+        result_text = self.describe_entry(record)
         if getattr(record, "demo", False):
             result_text += self.tr(" (demo)")
         result = QStandardItem(result_text)
@@ -270,6 +310,7 @@ class HistoryWindow(QWidget):
         row = [number, when, line, result]
         for item in row:
             item.setData(record.id, RECORD_ID_ROLE)
+            item.setData(getattr(record, "record_id", None), OVH_ID_ROLE)
         return row
 
     @staticmethod
@@ -289,6 +330,26 @@ class HistoryWindow(QWidget):
         # A locale built from its name formats with its CLDR data (the default locale object may
         # fall back to the C system locale's odd "3 03 2026" formats under LANG=C.UTF-8).
         return QLocale(name).toString(local, QLocale.FormatType.ShortFormat)
+
+    def describe_entry(self, entry: Any) -> str:
+        """How the call went (the line's events, the app's outcome), and what OVHcloud's record
+        says (direction, duration, price)."""
+        text = describe_live(entry.direction, entry.live_outcome, entry.duration
+                             if entry.record_id is None else None)
+        parts = [text or self.describe_outcome(entry.app_outcome, entry.error_kind)
+                 ] if entry.app_outcome or entry.live_outcome else []
+        if entry.record_id is None:
+            return parts[0] if parts else ""
+        if entry.app_id is None:
+            parts.append({"incoming": self.tr("Incoming call"),
+                          "transfer": self.tr("Transferred call")}.get(
+                entry.way, self.tr("Call from the phone")))
+        minutes, seconds = divmod(int(entry.duration or 0), 60)
+        parts.append(self.tr("%1 min %2 s").replace("%1", str(minutes))
+                     .replace("%2", f"{seconds:02d}"))
+        if entry.price:
+            parts.append(f"{entry.price:.2f} {entry.currency or ''}".strip())
+        return " · ".join(parts)
 
     def describe_outcome(self, outcome: str, kind: str = "") -> str:
         """A call's outcome (core.history.OUTCOMES) in words; a failure with its reason."""
@@ -354,6 +415,7 @@ class HistoryWindow(QWidget):
     def _update_state(self, *_: object) -> None:
         selected = len(self.selected_ids())
         self.redial_button.setEnabled(selected == 1)
+        self.save_contact_button.setEnabled(self._unnamed_selection() is not None)
         self.delete_button.setEnabled(selected > 0)
         self.clear_button.setEnabled(self.model.rowCount() > 0)
         has_rows = self.model.rowCount() > 0
@@ -361,6 +423,37 @@ class HistoryWindow(QWidget):
         self.empty_label.setVisible(not has_rows)
         if has_rows:
             self.empty_label.setText(self.tr("No calls yet."))
+
+    def _unnamed_selection(self) -> tuple[str, str] | None:
+        """(E.164, shown) of the one selected row when it is a number with no contact name
+        (and the app can look names up)."""
+        rows = self.table.selectionModel().selectedRows(COLUMN_NUMBER)
+        if self._names is None or len(rows) != 1:
+            return None
+        e164 = str(rows[0].data(E164_ROLE) or "")
+        if not e164 or self._names.get(e164):
+            return None
+        return e164, str(rows[0].data() or e164)
+
+    def save_as_contact(self) -> None:
+        """Save the selected number in an OVHcloud phonebook (ui.save_contact)."""
+        selection = self._unnamed_selection()
+        if selection is None:
+            return
+        if self._save_dialog is not None:
+            self._save_dialog.raise_()
+            return
+        from easyclick2call.ui.save_contact import SaveContactDialog
+
+        dialog = SaveContactDialog(self._context, *selection, parent=self)
+        dialog.finished.connect(self._save_dialog_closed)
+        self._save_dialog = dialog
+        dialog.open()
+
+    def _save_dialog_closed(self, _result: int) -> None:
+        if self._save_dialog is not None:
+            self._save_dialog.deleteLater()
+        self._save_dialog = None
 
     def _redial_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows(COLUMN_NUMBER)
@@ -373,10 +466,20 @@ class HistoryWindow(QWidget):
         if not ids:
             return
         history = self._context.history
+        profile = getattr(self._context, "profile", None)
+        rows = self.table.selectionModel().selectedRows(COLUMN_NUMBER)
+        ovh_ids = [int(i.data(OVH_ID_ROLE)) for i in rows if i.data(OVH_ID_ROLE) is not None]
 
         def delete_all() -> None:
             for record_id in ids:
-                history.delete(record_id)
+                if record_id > 0:
+                    history.delete(record_id)
+            if profile is not None and ovh_ids:  # OVHcloud's records too, for good
+                from easyclick2call.core.call_records import RecordStore
+
+                store = RecordStore(profile.records_db)
+                for ovh_id in ovh_ids:
+                    store.delete(ovh_id)
 
         self.delete_button.setEnabled(False)
         run_task(delete_all, on_done=self._changed, on_error=self._write_failed, parent=self)
@@ -402,7 +505,8 @@ class HistoryWindow(QWidget):
         def finished() -> None:
             self._confirm_box = None
             if box.clickedButton() is clear:
-                run_task(self._context.history.clear, on_done=self._changed,
+                run_task(_clear_all, self._context.history,
+                         getattr(self._context, "profile", None), on_done=self._changed,
                          on_error=self._write_failed, parent=self)
             box.deleteLater()
 

@@ -97,11 +97,24 @@ def place_text(found) -> str:
     return f"{place}, {country}"
 
 
-def popup_title(numbers: Sequence, demo: bool) -> str:
-    """"Call +33199001234? — EasyClick2Call" (every number in E.164; "(Demo)" in demo mode)."""
-    listed = ", ".join(found.e164 for found in numbers[:MAX_ROWS])
-    title = QCoreApplication.translate("CallPopup", "Call {numbers}? — EasyClick2Call").format(
-        numbers=listed)
+def contact_name(names, found) -> str | None:
+    """The contact name of `found` in `names` (anything with .get(e164)), if any."""
+    return names.get(found.e164) if names is not None else None
+
+
+def popup_title(numbers: Sequence, demo: bool, names=None) -> str:
+    """"Call +33199001234? — EasyClick2Call" (every number in E.164; "(Demo)" in demo mode);
+    with the contacts' names when known: "Call +33199001234? — Dr Martin — EasyClick2Call"."""
+    shown = numbers[:MAX_ROWS]
+    listed = ", ".join(found.e164 for found in shown)
+    known = [name for name in (contact_name(names, found) for found in shown) if name]
+    if known:
+        title = QCoreApplication.translate(
+            "CallPopup", "Call {numbers}? — {names} — EasyClick2Call").format(
+            numbers=listed, names=", ".join(known))
+    else:
+        title = QCoreApplication.translate(
+            "CallPopup", "Call {numbers}? — EasyClick2Call").format(numbers=listed)
     if demo:
         title += " ({})".format(QCoreApplication.translate("CallPopup", "Demo"))
     return title
@@ -114,8 +127,11 @@ class CallPopup(QDialog):
     call_requested = Signal(object, object)
 
     def __init__(self, numbers: Sequence, options: PopupOptions | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, names=None) -> None:
+        """`names`: number → contact name (ui.names.NameIndex; anything with .get(e164))."""
         super().__init__(parent)
+        self.names = names
+        self._heading: QLabel | None = None
         self.setWindowFlags(
             Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
             | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus)
@@ -170,8 +186,7 @@ class CallPopup(QDialog):
                       and self._is_plain_single(numbers, options))
         self.options = options
         self.numbers = numbers
-        self.setWindowTitle(popup_title(self.numbers, self.options.demo))
-        self.setAccessibleName(self.windowTitle())
+        self._set_title()
         if same_shape:
             self._update_single(numbers[0])
         else:
@@ -180,6 +195,35 @@ class CallPopup(QDialog):
             self.call_buttons[0].setDefault(True)
             self.call_buttons[0].setAutoDefault(True)
         self._select(0)
+
+    def _set_title(self) -> None:
+        self.setWindowTitle(popup_title(self.numbers, self.options.demo, self.names))
+        self.setAccessibleName(self.windowTitle())
+
+    def refresh_names(self) -> None:
+        """The contacts' names changed: show them (unless the offer was already called)."""
+        if self._called or not self.numbers:
+            return
+        self._set_title()
+        self._build()
+        if self.call_buttons:
+            self.call_buttons[0].setDefault(True)
+            self.call_buttons[0].setAutoDefault(True)
+
+    def _heading_text(self) -> str:
+        if len(self.numbers) != 1:
+            return self.tr("Call which number?")
+        found = self.numbers[0]
+        name = contact_name(self.names, found)
+        if not name:
+            return self.tr("Call this number?")
+        return self.tr("Call {name} — {number}?").format(
+            name=name, number=display(found, self.options.user_region))
+
+    def _labelled(self, found, shown: str) -> str:
+        """"Dr Martin — 01 99 00 12 34" for a contact, else the number alone."""
+        name = contact_name(self.names, found)
+        return f"{name} — {shown}" if name else shown
 
     @staticmethod
     def _is_plain_single(numbers: Sequence, options: PopupOptions) -> bool:
@@ -196,10 +240,13 @@ class CallPopup(QDialog):
         shown = display(found, self.options.user_region)
         number_label.setText(shown)
         where.setText(place_text(found))
-        button.setAccessibleName(self.tr("Call {number}").format(number=shown))
+        button.setAccessibleName(self.tr("Call {number}").format(
+            number=self._labelled(found, shown)))
         button.setEnabled(True)
         self._row_numbers[0] = found
         self._bind(button, found, None)
+        if self._heading is not None:
+            self._heading.setText(self._heading_text())
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -222,9 +269,9 @@ class CallPopup(QDialog):
         self._outer.addWidget(frame)
         layout = QVBoxLayout(frame)
         header = QHBoxLayout()
-        heading = QLabel(self.tr("Call this number?") if len(self.numbers) == 1
-                         else self.tr("Call which number?"))
+        heading = QLabel(self._heading_text())
         heading.setObjectName("heading")
+        self._heading = heading
         header.addWidget(heading, 1)
         if self.options.demo:
             badge = QLabel(self.tr("Demo"))
@@ -260,7 +307,7 @@ class CallPopup(QDialog):
 
     def _add_row(self, grid: QGridLayout, row: int, found, single: bool) -> None:
         shown = display(found, self.options.user_region)
-        number_label = QLabel(shown)
+        number_label = QLabel(shown if single else self._labelled(found, shown))
         number_label.setObjectName("numberLabel")
         number_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         font = number_label.font()
@@ -288,7 +335,8 @@ class CallPopup(QDialog):
             return
         button = QPushButton(self.tr("Call"))
         button.setObjectName("callButton")
-        button.setAccessibleName(self.tr("Call {number}").format(number=shown))
+        button.setAccessibleName(self.tr("Call {number}").format(
+            number=self._labelled(found, shown)))
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.installEventFilter(self)
         button.clicked.connect(lambda _checked=False, b=button: self._on_call(b))

@@ -84,8 +84,11 @@ class Tray(QObject):
             heading = menu.addAction(self.tr("Recent calls"))
             heading.setObjectName("recentHeading")
             heading.setEnabled(False)
+            names = self.app.contacts.names
             for record in recent:
-                label = self.tr("Call {number} again").format(number=record.display)
+                name = names.get(record.number_e164)
+                shown = f"{name} — {record.display}" if name else record.display
+                label = self.tr("Call {number} again").format(number=shown)
                 action = self._add(
                     menu, label, "redial",
                     lambda _c=False, e=record.number_e164: self.app.redial(e, "tray"))

@@ -706,12 +706,16 @@
         <translation>Appeler un numéro — EasyClick2Call</translation>
     </message>
     <message>
-        <source>Number to call:</source>
-        <translation>Numéro à appeler :</translation>
+        <source>Number or name to call:</source>
+        <translation>Numéro ou nom à appeler :</translation>
     </message>
     <message>
         <source>e.g. 01 99 00 12 34 or +32 2 123 45 67</source>
         <translation>p. ex. 01 99 00 12 34 ou +32 2 123 45 67</translation>
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>Contacts correspondants</translation>
     </message>
     <message>
         <source>Call</source>
@@ -743,6 +747,14 @@
     <message>
         <source>Call {numbers}? — EasyClick2Call</source>
         <translation>Appeler {numbers} ? — EasyClick2Call</translation>
+    </message>
+    <message>
+        <source>Call {numbers}? — {names} — EasyClick2Call</source>
+        <translation>Appeler {numbers} ? — {names} — EasyClick2Call</translation>
+    </message>
+    <message>
+        <source>Call {name} — {number}?</source>
+        <translation>Appeler {name} — {number} ?</translation>
     </message>
     <message>
         <source>Demo mode: calls go to the built-in sandbox, not OVHcloud.</source>
@@ -992,6 +1004,10 @@
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
+        <source>&amp;Save as contact…</source>
+        <translation>&amp;Enregistrer comme contact…</translation>
+    </message>
+    <message>
         <source>C&amp;lear all…</source>
         <translation>&amp;Tout effacer…</translation>
     </message>
@@ -1002,6 +1018,10 @@
     <message>
         <source>The call history could not be read.</source>
         <translation>L&apos;historique des appels n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>Hidden number</source>
+        <translation>Numéro masqué</translation>
     </message>
     <message>
         <source> (demo)</source>
@@ -1018,6 +1038,22 @@
     <message>
         <source>Blocked</source>
         <translation>Bloqué</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Appel reçu</translation>
+    </message>
+    <message>
+        <source>Transferred call</source>
+        <translation>Appel transféré</translation>
+    </message>
+    <message>
+        <source>Call from the phone</source>
+        <translation>Appel depuis le téléphone</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>not configured</source>
@@ -1596,6 +1632,10 @@
         <translation>&amp;Effacer l&apos;historique…</translation>
     </message>
     <message>
+        <source>&amp;Forget contacts and call records…</source>
+        <translation>&amp;Oublier les contacts et relevés d&apos;appels…</translation>
+    </message>
+    <message>
         <source>Forever</source>
         <translation>Pour toujours</translation>
     </message>
@@ -1618,6 +1658,99 @@
     <message>
         <source>History cleared.</source>
         <translation>Historique effacé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cached on this computer: %n contact(s) (from OVHcloud&apos;s phonebooks and imported address books)</source>
+        <translation>
+            <numerusform>Gardé sur cet ordinateur : %n contact (des carnets OVHcloud et des carnets d&apos;adresses importés)</numerusform>
+            <numerusform>Gardé sur cet ordinateur : %n contacts (des carnets OVHcloud et des carnets d&apos;adresses importés)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n OVHcloud call record(s).</source>
+        <translation>
+            <numerusform>, %n relevé d&apos;appel OVHcloud.</numerusform>
+            <numerusform>, %n relevés d&apos;appels OVHcloud.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget contacts and call records</source>
+        <translation>Oublier les contacts et relevés d&apos;appels</translation>
+    </message>
+    <message>
+        <source>Delete the contacts and call records kept on this computer? OVHcloud&apos;s phonebooks and records are not changed; they are read again at the next sync.</source>
+        <translation>Supprimer les contacts et relevés d&apos;appels gardés sur cet ordinateur ? Les carnets et relevés d&apos;OVHcloud ne sont pas modifiés ; ils seront relus à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Oublier</translation>
+    </message>
+    <message>
+        <source>Contacts and call records forgotten.</source>
+        <translation>Contacts et relevés d&apos;appels oubliés.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveContactDialog</name>
+    <message>
+        <source>Save as contact — EasyClick2Call</source>
+        <translation>Enregistrer comme contact — EasyClick2Call</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Numéro :</translation>
+    </message>
+    <message>
+        <source>First name or title:</source>
+        <translation>Prénom ou titre :</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Phonebook:</source>
+        <translation>Carnet :</translation>
+    </message>
+    <message>
+        <source>Allow…</source>
+        <translation>Autoriser…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Reading your OVHcloud phonebooks…</source>
+        <translation>Lecture de vos carnets OVHcloud…</translation>
+    </message>
+    <message>
+        <source>This account has no phonebook a contact can be added to. Create one in the OVHcloud Control Panel.</source>
+        <translation>Ce compte n&apos;a aucun carnet où ajouter un contact. Créez-en un dans l&apos;espace client OVHcloud.</translation>
+    </message>
+    <message>
+        <source>Type a name first.</source>
+        <translation>Saisissez d&apos;abord un nom.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>EasyClick2Call may not add contacts yet. Press Allow… and allow it on OVHcloud&apos;s page.</source>
+        <translation>EasyClick2Call n&apos;a pas encore le droit d&apos;ajouter des contacts. Appuyez sur Autoriser… et autorisez-le sur la page d&apos;OVHcloud.</translation>
+    </message>
+    <message>
+        <source>Asking OVHcloud for access…</source>
+        <translation>Demande d&apos;accès à OVHcloud…</translation>
+    </message>
+    <message>
+        <source>Allow access on the OVHcloud page that opened in your browser…</source>
+        <translation>Autorisez l&apos;accès sur la page OVHcloud ouverte dans votre navigateur…</translation>
+    </message>
+    <message>
+        <source>Open this page to allow access: &lt;a href=&apos;{url}&apos;&gt;{url}&lt;/a&gt;</source>
+        <translation>Ouvrez cette page pour autoriser l&apos;accès : &lt;a href=&apos;{url}&apos;&gt;{url}&lt;/a&gt;</translation>
     </message>
 </context>
 <context>

@@ -58,8 +58,8 @@ def test_json_lists_every_call_newest_first_with_local_offsets(filled: Path) -> 
     calls = as_json(filled)
     assert [c["number"] for c in calls] == [call[0] for call in reversed(CALLS)]
     newest = calls[0]
-    assert set(newest) == {"id", "at", "number", "display", "line", "outcome", "source",
-                           "error_kind"}
+    assert set(newest) == {"id", "at", "number", "display", "line", "direction", "outcome",
+                           "duration_s", "source", "error_kind"}
     assert newest["at"] == "2026-12-03T12:45:00+01:00"  # Paris time, with its offset
     assert [(c["outcome"], c["source"], c["error_kind"]) for c in calls] == [
         ("blocked", "cli", ""), ("uncertain", "redial", "timeout"),
@@ -98,10 +98,11 @@ def test_export_writes_a_spreadsheet_friendly_csv(filled: Path, tmp_path: Path) 
     assert b"\r\n" in raw
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["id", "at", "number", "display", "line", "outcome", "source",
-                             "error_kind"]
+    assert list(rows[0]) == ["id", "at", "number", "display", "line", "direction", "outcome",
+                             "duration_s", "source", "error_kind"]
     json_calls = as_json(filled)
-    assert rows == [{key: str(value) for key, value in call.items()} for call in json_calls]
+    assert rows == [{key: "" if value is None else str(value) for key, value in call.items()}
+                    for call in json_calls]
 
 
 def test_export_to_a_folder_that_does_not_exist_says_so(filled: Path, tmp_path: Path) -> None:

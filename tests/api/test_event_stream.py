@@ -16,6 +16,7 @@ from easyclick2call.ovhapi.client import make_client
 from easyclick2call.ovhapi.event_tokens import EventTokens, TokenKeeper, TokenScope
 from easyclick2call.ovhapi.telephony import Telephony
 from tests.api.test_client import app_identity
+from tests.calls import approved
 
 CALLER = "0033612345678"
 
@@ -161,7 +162,7 @@ def test_live_calls_follow_a_click2call_and_an_incoming_call(sandbox, keeper) ->
         line = info["lines"][0]
         live.expect_click2call(1, line, "+33612345678")
         Telephony(make_client(app_identity(sandbox))).call(
-            info["billing_account"], line, "0033612345678")
+            info["billing_account"], line, approved("0033612345678"))
         phases = []
         while not phases or phases[-1].phase != "ended":
             phases.append(progress.get(timeout=10))

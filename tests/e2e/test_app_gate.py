@@ -11,6 +11,7 @@ from tests.e2e.support.actions import (
     click,
     copy_to_clipboard,
     focus,
+    open_tray_menu,
     poll,
     press_key,
     sandbox_calls,
@@ -20,7 +21,6 @@ from tests.e2e.support.actions import (
     window_titles,
     xdotool,
 )
-from tests.e2e.support.recorder import WindowRecorder
 from tests.e2e.support.x11 import Display
 from tests.e2e.test_app_history import open_history_from_tray_menu
 
@@ -82,11 +82,7 @@ def test_a_blocked_number_redialled_from_the_tray_or_history_is_refused(start_ap
     app = start_app(profile=profile)
     # The tray menu's recent call: "Call 08 92 68 01 23 again" is its first entry after
     # "Call a number…" and "Call clipboard now".
-    with Display() as display:
-        icon = poll(lambda: display.docked_icons(app.pid), 10, "the tray icon")[0]
-    with WindowRecorder() as recorder:
-        xdotool("mousemove", "--window", str(icon), "8", "8", "click", "3")
-        poll(lambda: [m for m in recorder.mapped if m.pid == app.pid], 10, "the tray menu")
+    open_tray_menu(app.pid)
     xdotool("key", "--delay", "60", "Down", "Down", "Down", "Return")
     wait_for_window(NOT_CALLED, pid=app.pid, timeout=20)
     # The History window's Redial (Alt+R on the newest call).

@@ -7,24 +7,19 @@ from tests.e2e.support.actions import (
     copy_to_clipboard,
     focused_window,
     inject_fault,
+    open_tray_menu,
     poll,
     press_key,
     sandbox_calls,
     wait_for_window,
     xdotool,
 )
-from tests.e2e.support.recorder import WindowRecorder
-from tests.e2e.support.x11 import Display
 
 HISTORY_TITLE = "Call history — EasyClick2Call (Demo)"
 
 
 def open_history_from_tray_menu(app) -> int:
-    with Display() as display:
-        icon = poll(lambda: display.docked_icons(app.pid), 10, "the tray icon")[0]
-    with WindowRecorder() as recorder:
-        xdotool("mousemove", "--window", str(icon), "8", "8", "click", "3")
-        poll(lambda: [m for m in recorder.mapped if m.pid == app.pid], 10, "the tray menu")
+    open_tray_menu(app.pid)
     # From the top, Up wraps to the last entries: Quit, About, Settings…, History….
     xdotool("key", "--delay", "60", "Up", "Up", "Up", "Up", "Return")
     return wait_for_window(HISTORY_TITLE, pid=app.pid)

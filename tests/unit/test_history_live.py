@@ -65,7 +65,7 @@ def test_live_fields_are_checked(fields: dict) -> None:
 
 
 def test_new_takes_the_live_fields() -> None:
-    made = CallRecord.new("+33612345678", "06 12 34 56 78", "l", "ringing",
+    made = CallRecord.new("+33612345678", "06 12 34 56 78", "l", "received",
                           direction="incoming", live_outcome="missed")
     assert made.direction == "incoming" and made.live_outcome == "missed"
 

@@ -96,8 +96,8 @@ def test_history_window_filters_by_kind(qtbot, live_app, sandbox, tmp_path) -> N
     app = live_app(live_calls=False)
     assert app.live_calls.live is None  # turned off: no stream
     history = app.context.history
-    history.add(CallRecord.new("+33199001234", "01 99 00 12 34", "l", "ringing"))
-    history.add(CallRecord.new("+33612345678", "+33612345678", "l", "ringing",
+    history.add(CallRecord.new("+33199001234", "01 99 00 12 34", "l", "placed"))
+    history.add(CallRecord.new("+33612345678", "+33612345678", "l", "received",
                                direction="incoming", live_outcome="missed"))
     window = HistoryWindow(app.context)
     qtbot.addWidget(window)

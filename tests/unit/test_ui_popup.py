@@ -10,9 +10,9 @@ from easyclick2call.ui.popup import CallPopup, PopupOptions
 from tests.unit.test_ui_support import found
 
 
-def _popup(qtbot, numbers, **options) -> CallPopup:
+def _popup(qtbot, numbers, names=None, **options) -> CallPopup:
     QCursor.setPos(0, 700)  # away from where popups appear: hovering holds them open
-    popup = CallPopup(numbers, PopupOptions(**options))
+    popup = CallPopup(numbers, PopupOptions(**options), names=names)
     popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     qtbot.addWidget(popup)
     popup.popup()

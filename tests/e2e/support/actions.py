@@ -197,3 +197,21 @@ def screenshot(path: Path, window: int | None = None) -> Path:
     subprocess.run(["import", "-window", target, str(path)], check=True, timeout=30,
                    env={**os.environ})
     return path
+
+
+def open_tray_menu(pid: int, timeout: float = WAIT_S) -> None:
+    """Right-click the app's tray icon until its menu is mapped (a click the tray host was not
+    ready for is tried again, as a person would)."""
+    from tests.e2e.support.recorder import WindowRecorder
+    from tests.e2e.support.x11 import Display
+
+    with Display() as display:
+        icon = poll(lambda: display.docked_icons(pid), timeout, "the tray icon")[0]
+    with WindowRecorder() as recorder:
+        def opened() -> bool | None:
+            if [m for m in recorder.mapped if m.pid == pid]:
+                return True
+            xdotool("mousemove", "--window", str(icon), "8", "8", "click", "3")
+            return None
+
+        poll(opened, timeout, "the tray menu", interval=2.0)
