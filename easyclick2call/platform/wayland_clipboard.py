@@ -84,14 +84,16 @@ def decode_line(line: bytes, primary: bool, startup: bool = False) -> WaylandCha
     return WaylandChange(primary, TEXT, data.decode("utf-8", "replace"), startup)
 
 
-def has_selection(primary: bool = False, timeout: float = 2.0) -> bool:
-    """Is there a selection now? (`wl-paste --list-types` says "No selection" otherwise.)"""
+def has_selection(primary: bool = False, timeout: float = 5.0) -> bool:
+    """Is there a selection now? Only wl-paste's "No selection" says no: when it cannot tell,
+    the answer is yes (the first content seen is then taken for the start-up one — never offer
+    what was there before the app started)."""
     argv = ["wl-paste", "--list-types", *(["--primary"] if primary else [])]
     try:
-        return subprocess.run(argv, capture_output=True, timeout=timeout,
-                              check=False).returncode == 0
+        done = subprocess.run(argv, capture_output=True, timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired):
-        return False
+        return True
+    return done.returncode == 0 or b"No selection" not in done.stderr
 
 
 def read_text(primary: bool = False, timeout: float = 5.0) -> str | None:
@@ -132,17 +134,30 @@ class DataControlWatcher:
         self._on_change = on_change
         self._on_stopped = on_stopped
         self._closing = False
-        # The first line is the content there at start, when there was one.
-        self._startup_pending = has_selection(primary)
-        argv = ["wl-paste", *(["--primary"] if primary else []), "--watch", "sh", "-c",
-                WATCH_SCRIPT, "ec2c-watch", "--primary" if primary else ""]
-        self._proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE)
+        self._lock = threading.Lock()
+        self._proc: subprocess.Popen | None = None
+        self._startup_pending = False
         self._thread = threading.Thread(target=self._run, daemon=True,
                                         name="wayland-primary" if primary else "wayland-clipboard")
         self._thread.start()
 
+    def _start(self) -> subprocess.Popen | None:
+        """(On the thread) wl-paste --watch, once the start-up content is known to be there or
+        not: the first line is that content, when there is one."""
+        self._startup_pending = has_selection(self.primary)
+        argv = ["wl-paste", *(["--primary"] if self.primary else []), "--watch", "sh", "-c",
+                WATCH_SCRIPT, "ec2c-watch", "--primary" if self.primary else ""]
+        with self._lock:
+            if self._closing:
+                return None
+            self._proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            return self._proc
+
     def _run(self) -> None:
+        if self._start() is None:
+            return
+        assert self._proc is not None
         assert self._proc.stdout is not None and self._proc.stderr is not None
         for line in self._proc.stdout:
             change = decode_line(line, self.primary, self._startup_pending)
@@ -162,11 +177,13 @@ class DataControlWatcher:
         self._on_stopped(reason)
 
     def close(self) -> None:
-        self._closing = True
-        if self._proc.poll() is None:
-            self._proc.terminate()
+        with self._lock:
+            self._closing = True
+            proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
             try:
-                self._proc.wait(2)
+                proc.wait(2)
             except subprocess.TimeoutExpired:
-                self._proc.kill()
+                proc.kill()
         self._thread.join(2)

@@ -47,10 +47,13 @@ def offered(notifications, national: str):
 
 
 def test_a_copy_on_sway_is_offered_without_focus_and_called_once(
-        start_app, notifications, sway, tmp_path):
+        sway, notifications, start_app, tmp_path):  # sway last down: the app quits before it
     env = wayland_env(sway, tmp_path)
     client_env = {"PATH": "/usr/bin:/bin", **env}
     wl_copy("déjà là au démarrage : 01 99 00 11 11", client_env)  # start-up content
+    poll(lambda: b"11 11" in subprocess.run(["wl-paste", "--no-newline"], env=client_env,
+                                             capture_output=True, timeout=10).stdout, 10,
+         "the start-up content to be on the clipboard before the app starts")
     app = start_app(wait=False, env=env)
     poll(lambda: (app.assert_running() or True) and sandbox_info(app.port, timeout=5), 40,
          "the app's sandbox (it answers once the clipboard is watched)")
@@ -79,7 +82,7 @@ def test_a_copy_on_sway_is_offered_without_focus_and_called_once(
 
 
 def test_the_portal_shortcut_offers_the_selection_then_calls_it_once(
-        start_app, notifications, sway, tmp_path):
+        sway, notifications, start_app, tmp_path):
     env = wayland_env(sway, tmp_path)
     client_env = {"PATH": "/usr/bin:/bin", **env}
     with GlobalShortcutsPortal() as portal:
