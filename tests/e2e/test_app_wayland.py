@@ -51,9 +51,9 @@ def test_a_copy_on_sway_is_offered_without_focus_and_called_once(
     env = wayland_env(sway, tmp_path)
     client_env = {"PATH": "/usr/bin:/bin", **env}
     wl_copy("déjà là au démarrage : 01 99 00 11 11", client_env)  # start-up content
-    poll(lambda: b"11 11" in subprocess.run(["wl-paste", "--no-newline"], env=client_env,
-                                             capture_output=True, timeout=10, check=False).stdout, 10,
-         "the start-up content to be on the clipboard before the app starts")
+    poll(lambda: b"11 11" in subprocess.run(
+        ["wl-paste", "--no-newline"], env=client_env, capture_output=True, timeout=10,
+        check=False).stdout, 10, "the start-up content to be on the clipboard before the start")
     app = start_app(wait=False, env=env)
     poll(lambda: (app.assert_running() or True) and sandbox_info(app.port, timeout=5), 40,
          "the app's sandbox (it answers once the clipboard is watched)")
