@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Run every benchmark and print its figures: number detection vs plain phonenumbers, the call
 # history and contacts at scale, then the desktop app vs a minimal PySide6 program (the floor)
-# under Xvfb, the first call vs the next ones, and live calls (event → toast, idle wake-ups with
-# the stream open, RSS over 1,000 events). Not part of the test suite.
+# under Xvfb, the first call vs the next ones, live calls (event → toast, idle wake-ups with the
+# stream open, RSS over 1,000 events), the global shortcut vs a copy, and Wayland (a headless
+# Sway) vs X11. Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 EC2C_WITH_TEST_APT=1 source scripts/setup.sh
@@ -25,3 +26,9 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python b
 echo
 echo "== Live calls (benchmarks/bench_live_calls.py)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_live_calls.py
+echo
+echo "== Global shortcut vs copy (benchmarks/bench_hotkey.py)"
+env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_hotkey.py
+echo
+echo "== Wayland (headless Sway) vs X11: copy → offer (benchmarks/bench_wayland.py)"
+env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS .venv/bin/python benchmarks/bench_wayland.py

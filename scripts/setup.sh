@@ -7,12 +7,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Qt's xcb plugin libraries, then what the tests drive: a real X server, clipboard tools, a tray
 # host, a session bus with gnome-keyring (and gcr, its unlock prompt), a browser for the sign-in
-# page, screenshot and packaging checks.
+# page, screenshot and packaging checks, a headless Wayland compositor (Sway) and the wl-clipboard
+# tools the app watches Wayland's clipboard with.
 RUNTIME_APT="libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0 \
 libxcb-randr0 libxcb-render-util0 libxcb-xfixes0 libxcb-sync1 libx11-xcb1 fonts-dejavu-core"
 TEST_APT="xvfb xauth x11-utils xclip xsel xdotool trayer dbus-daemon gnome-keyring gcr \
-imagemagick chromium chromium-driver xdg-utils desktop-file-utils appstream binutils"
+imagemagick chromium chromium-driver xdg-utils desktop-file-utils appstream binutils \
+sway wl-clipboard"
 APT_PACKAGES="$RUNTIME_APT ${EC2C_WITH_TEST_APT:+$TEST_APT}"
 
 missing=()

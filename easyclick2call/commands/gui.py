@@ -65,6 +65,11 @@ def _setup_qt(argv0: str):
         from easyclick2call.platform.app_identity import set_windows_app_user_model_id
 
         set_windows_app_user_model_id()  # before any window: notifications show our name
+    from easyclick2call.platform.session import preferred_qt_platform
+
+    chosen = preferred_qt_platform()
+    if chosen:  # GNOME on Wayland: XWayland, where copies reach a background app
+        os.environ["QT_QPA_PLATFORM"] = chosen
     app = QApplication.instance() or QApplication([argv0])
     app.setApplicationName("EasyClick2Call")
     app.setOrganizationName("EasyClick2Call")

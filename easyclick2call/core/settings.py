@@ -20,6 +20,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from easyclick2call.core.regions import REGION_CODES
+from easyclick2call.core.shortcut import DEFAULT_HOTKEY, validate_hotkey
 
 log = logging.getLogger(__name__)
 
@@ -352,6 +353,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "watch_selection", bool, False, "Watch the selection too (X11)",
         "Also offer numbers you only select with the mouse, without copying them.", "behaviour",
+    ),
+    Setting(
+        "hotkey", str, DEFAULT_HOTKEY, "Global shortcut",
+        "Select a number anywhere and press this to be offered the call; press it again to call, "
+        "Up and Down choose among several numbers (empty: no shortcut).", "behaviour",
+        validator=validate_hotkey,
     ),
     Setting(
         "start_at_login", bool, False, "Start at login",

@@ -1,14 +1,18 @@
 """What kind of desktop session we run in, and whether a background app can watch its clipboard.
 
 X11, Windows and macOS let a tray app see clipboard changes without focus (macOS through polling
-of the pasteboard change count). Most Wayland compositors (GNOME, KDE Plasma, …) only hand the
-clipboard to the focused window, so a tray app never sees the copies: we detect that case and say
-so plainly, and the user has *Call clipboard now* and ``easyclick2call call --clipboard`` instead.
+of the pasteboard change count). Wayland compositors only hand the clipboard to the focused
+window, except through the data-control protocol that clipboard managers use: wlroots compositors
+(Sway, Hyprland, river…) and KDE Plasma offer it, and the app watches through it
+(platform.wayland_clipboard) when wl-clipboard is installed. GNOME does not; there the app keeps
+XWayland (which GNOME forwards copies to). Elsewhere we say so plainly, and the user has *Call
+clipboard now* and ``easyclick2call call --clipboard`` instead.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -119,8 +123,36 @@ def _qt_uses_wayland(info: SessionInfo) -> bool:
     return info.kind == WAYLAND
 
 
+def uses_data_control(env: Mapping[str, str] | None = None, platform: str | None = None,
+                      has_wl_paste: bool | None = None) -> bool:
+    """True when the app should watch through Wayland's data-control protocol: Qt talks Wayland
+    itself, the desktop is not GNOME (no data-control there: XWayland is its route) and
+    wl-clipboard is installed (`has_wl_paste`: None = look on PATH)."""
+    env = os.environ if env is None else env
+    info = detect_session(env, platform)
+    if info.kind != WAYLAND or not _qt_uses_wayland(info):
+        return False
+    if any(name in info.desktop for name in XWAYLAND_FORWARDING_DESKTOPS):
+        return False
+    return shutil.which("wl-paste") is not None if has_wl_paste is None else has_wl_paste
+
+
+def preferred_qt_platform(env: Mapping[str, str] | None = None,
+                          platform: str | None = None) -> str:
+    """The Qt platform the app should ask for ("" = Qt's own choice): "xcb" on GNOME's Wayland
+    session when XWayland is there and nobody chose (Mutter forwards copies to X11 programs,
+    and offers no data-control); wlroots and KDE keep Qt's native Wayland (data-control)."""
+    env = os.environ if env is None else env
+    info = detect_session(env, platform)
+    forwarding = any(name in info.desktop for name in XWAYLAND_FORWARDING_DESKTOPS)
+    if info.kind == WAYLAND and forwarding and env.get("DISPLAY") and not info.qt_platform:
+        return "xcb"
+    return ""
+
+
 def clipboard_watch_support(
-    env: Mapping[str, str] | None = None, platform: str | None = None
+    env: Mapping[str, str] | None = None, platform: str | None = None,
+    has_wl_paste: bool | None = None,
 ) -> tuple[bool, str]:
     """(ok, reason): can a background app notice clipboard changes in this session?
 
@@ -138,5 +170,7 @@ def clipboard_watch_support(
         forwarding = any(name in info.desktop for name in XWAYLAND_FORWARDING_DESKTOPS)
         if env.get("DISPLAY") and not _qt_uses_wayland(info) and forwarding:
             return True, X11_XWAYLAND_REASON
+        if uses_data_control(env, platform, has_wl_paste):
+            return True, ""
         return False, WAYLAND_REASON
     return False, NO_DISPLAY_REASON

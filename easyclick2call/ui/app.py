@@ -9,6 +9,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from easyclick2call.ui.clipboard_watcher import ClipboardWatcher
@@ -107,8 +108,14 @@ class EasyClickApp(QObject):
             region=context.region, language=context.language,
             watch_selection=bool(context.setting("watch_selection", False)), parent=self)
         self.watcher.numbers_found.connect(self.offer_numbers)
+        self.watcher.watch_failed.connect(self._watch_failed)
         self.tray = None
         self.main_window = None
+        self.hotkeys = None  # ui.hotkey.HotkeyController, from start()
+        # Where a new window takes the keyboard focus (Wayland), numbers are offered in a desktop
+        # notification instead of the popup (ui.offer_notification), made on first use.
+        self.offer_by_notification = QGuiApplication.platformName() == "wayland"
+        self._notification_offer = None
         self.live_calls = None  # ui.live_calls.LiveCallsController, made by start()
         self.relaunch: list[str] | None = None  # what commands/gui.py starts once this one quit
         self._tray_timer = QTimer(self)
@@ -130,7 +137,8 @@ class EasyClickApp(QObject):
             from easyclick2call.ui.notifications import Notifier
 
             self._notifier = Notifier(demo=self.context.demo,
-                                      use_desktop=self._use_desktop_notifications, parent=self)
+                                      use_desktop=self._use_desktop_notifications, parent=self,
+                                      toasts=not self.offer_by_notification)
             if self.tray is not None:
                 self._notifier.tray = self.tray.icon
         return self._notifier
@@ -154,6 +162,7 @@ class EasyClickApp(QObject):
         if self._notifier is not None:
             self._notifier.tray = self.tray.icon
         self.watcher.start()
+        QTimer.singleShot(0, self._start_hotkeys)  # once the tray icon is on its way
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
         else:
@@ -172,6 +181,15 @@ class EasyClickApp(QObject):
     def _names_changed(self) -> None:
         if self._popup_visible():
             self.popup.refresh_names()
+
+    def _start_hotkeys(self) -> None:
+        """Hold the global shortcut (ui.hotkey); its imports and X connection stay off the
+        start → tray icon path."""
+        from easyclick2call.ui.hotkey import HotkeyController
+
+        if self.hotkeys is None:
+            self.hotkeys = HotkeyController(self, self)
+            self.hotkeys.start()
 
     def prepare_calls(self) -> None:
         """A call may come soon (a popup, Call a number…, History or the tray menu is shown):
@@ -200,6 +218,10 @@ class EasyClickApp(QObject):
 
     def quit(self) -> None:
         self.watcher.stop()
+        if self.hotkeys is not None:
+            self.hotkeys.close()
+        if self._notification_offer is not None:
+            self._notification_offer.close()
         if self.live_calls is not None:
             self.live_calls.stop()
         self.contacts.stop()
@@ -307,15 +329,34 @@ class EasyClickApp(QObject):
             return
         self.show_popup(numbers)
 
-    def show_popup(self, numbers: list, source: str = "popup") -> CallPopup:
+    @property
+    def notification_offer(self):
+        """ui.offer_notification.NotificationOffer, made on first use."""
+        if self._notification_offer is None:
+            from easyclick2call.ui.offer_notification import NotificationOffer
+
+            self._notification_offer = NotificationOffer(self, self)
+        return self._notification_offer
+
+    def _watch_failed(self, _reason: str) -> None:
+        from easyclick2call.platform.session import WAYLAND_REASON
+
+        self.notifier.notify(tr("Copied numbers cannot be noticed here"),
+                             QCoreApplication.translate("Session", WAYLAND_REASON), error=True)
+
+    def show_popup(self, numbers: list, source: str = "popup") -> CallPopup | None:
         """Offer `numbers` in the popup: one window made on first use, then reused (updating
         a window is much quicker than building one, and the popup is the hot path). `source`
-        names where they came from ("popup" for a copy, "link", "handover")."""
+        names where they came from ("popup" for a copy, "link", "handover", "hotkey"). Where a
+        window would take the focus, in a desktop notification instead (None returned)."""
         self._popup_source = source
         self.prepare_calls()
         now = time.monotonic()
         for found in numbers:
             self._popped[found.e164] = now
+        if self.offer_by_notification:
+            self.notification_offer.offer(numbers, self.popup_options())
+            return None
         popup = self.popup if self._popup_alive() else None
         if popup is None:
             popup = _popup_module().CallPopup(numbers, self.popup_options(),
@@ -355,6 +396,10 @@ class EasyClickApp(QObject):
             return self.popup is not None and self.popup.objectName() == "callPopup"
         except RuntimeError:  # deleted
             return False
+
+    def visible_popup(self) -> CallPopup | None:
+        """The popup, when it is shown now."""
+        return self.popup if self._popup_visible() else None
 
     def _popup_visible(self) -> bool:
         try:

@@ -9,7 +9,9 @@ is never logged nor stored.
 On X11 the text is read by platform.x11_selection, on a thread of its own and with the owner's
 answers asked for in one go: quicker than QClipboard (which asks the X server and the owner one
 question at a time) and never blocking the GUI thread, even when the owner does not answer.
-Elsewhere, and for a clipboard this process owns, QClipboard reads it.
+On Wayland, where the compositor offers data-control (wlroots, KDE Plasma),
+platform.wayland_clipboard watches in the background and hands over each new text. Elsewhere,
+and for a clipboard this process owns, QClipboard reads it.
 """
 
 from __future__ import annotations
@@ -75,8 +77,12 @@ class ClipboardWatcher(QObject):
     numbers_found = Signal(object)  # core.numbers_model.FoundNumbers (a list)
     # Emitted for every change it looked at (found or not): tests and benchmarks wait on it.
     checked = Signal(int)
+    # Background watching stopped (Wayland without data-control): the reason, for the user.
+    watch_failed = Signal(str)
     # From the X11 selection reader's thread (a queued connection brings it to the GUI thread).
     _selection_read = Signal(object)
+    # From the Wayland watchers' threads: a WaylandChange, or ("stopped", reason).
+    _wayland_event = Signal(object)
 
     def __init__(
         self,
@@ -109,8 +115,11 @@ class ClipboardWatcher(QObject):
         self._reader = None  # platform.x11_selection.SelectionReader, on X11
         self._reading: dict[QClipboard.Mode, int] = {}  # mode -> the read that counts
         self._startup_reads: dict[QClipboard.Mode, int] = {}  # mode -> read of start-up content
-        self._asked: dict[int, Callable[[str | None], None]] = {}  # read_now(), by request
+        # read_now(): (mode, deliver) by request
+        self._asked: dict[int, tuple[QClipboard.Mode, Callable[[str | None], None]]] = {}
         self._selection_read.connect(self._on_selection_read, Qt.ConnectionType.QueuedConnection)
+        self._wayland: list = []  # platform.wayland_clipboard.DataControlWatcher, on Wayland
+        self._wayland_event.connect(self._on_wayland_event, Qt.ConnectionType.QueuedConnection)
 
     # -- life cycle -----------------------------------------------------------------------
     def start(self) -> None:
@@ -127,6 +136,7 @@ class ClipboardWatcher(QObject):
             self._clipboard.selectionChanged.connect(self._on_selection_changed)
         if platform_clipboard.needs_polling():
             self._start_mac_polling()
+        self._open_wayland()
 
     def stop(self) -> None:
         if not self._running or self._clipboard is None:
@@ -144,6 +154,9 @@ class ClipboardWatcher(QObject):
         if self._reader is not None:
             self._reader.close()
             self._reader = None
+        for watcher in self._wayland:
+            watcher.close()
+        self._wayland = []
 
     def warm_up(self) -> None:
         """Load the number engine on a worker thread now (after start-up, once the tray is
@@ -186,6 +199,44 @@ class ClipboardWatcher(QObject):
             log.info("X11 selection reader unavailable (%s): reading through Qt", exc)
             return None
 
+    def _open_wayland(self) -> None:
+        """On Wayland with data-control: watch the clipboard and the primary selection in the
+        background (the start-up content comes first and is remembered, not offered)."""
+        if QGuiApplication.platformName() != "wayland":
+            return
+        from easyclick2call.platform.session import uses_data_control
+
+        if not uses_data_control():
+            return
+        from easyclick2call.platform import wayland_clipboard
+
+        emit = self._wayland_event.emit
+        try:
+            self._wayland = [wayland_clipboard.DataControlWatcher(
+                emit, lambda reason: emit(("stopped", reason)), primary=primary)
+                for primary in (False, True)]
+        except OSError as exc:
+            log.info("no Wayland background watching: %s", exc)
+            return
+        log.info("watching the Wayland clipboard through data-control")
+
+    def _on_wayland_event(self, event) -> None:
+        if isinstance(event, tuple):
+            if self._running and self._wayland:
+                for watcher in self._wayland:
+                    watcher.close()
+                self._wayland = []
+                self.watch_failed.emit(event[1])
+            return
+        if not self._running:
+            return
+        mode = QClipboard.Mode.Selection if event.primary else QClipboard.Mode.Clipboard
+        if event.status != "text":
+            log.debug("clipboard content ignored: %s", event.status)
+        if mode == QClipboard.Mode.Selection and not (self._watch_selection or event.startup):
+            return
+        self._consider(mode, event.text, startup=event.startup)
+
     def _reads_itself(self, mode: QClipboard.Mode) -> bool:
         """True when the reader reads `mode` (never our own content: Qt answers for it on the
         GUI thread, which a read waiting there would block)."""
@@ -205,16 +256,25 @@ class ClipboardWatcher(QObject):
         else:
             self._consider(mode, self._usable_text(mode), startup=True)
 
-    def read_now(self, deliver: Callable[[str | None], None]) -> None:
-        """Read the clipboard now, for an explicit action ("Call clipboard now"): `deliver`
-        gets its text, or None for concealed, non-text or empty content. Read as copies are
-        (on X11 off the GUI thread); nothing is remembered or scanned."""
+    def read_now(self, deliver: Callable[[str | None], None], selection: bool = False) -> None:
+        """Read the clipboard (or with `selection`, the primary selection: the text just
+        highlighted) now, for an explicit action ("Call clipboard now", the global shortcut):
+        `deliver` gets its text, or None for concealed, non-text or empty content, or no
+        selection on this platform. Read as copies are (on X11 off the GUI thread); nothing is
+        remembered or scanned, and pausing does not apply."""
         if self._clipboard is None:
             self._clipboard = QGuiApplication.clipboard()
-        mode = QClipboard.Mode.Clipboard
-        if self._reads_itself(mode):
+        mode = QClipboard.Mode.Selection if selection else QClipboard.Mode.Clipboard
+        if self._wayland:  # QClipboard reads nothing while another window has the focus
+            from easyclick2call.platform import wayland_clipboard
+
+            run_task(wayland_clipboard.read_text, selection,
+                     on_done=lambda text: deliver(_non_empty(text)), parent=self)
+        elif selection and not self._clipboard.supportsSelection():
+            deliver(None)
+        elif self._reads_itself(mode):
             assert self._reader is not None
-            self._asked[self._reader.request(_SELECTION_NAMES[mode])] = deliver
+            self._asked[self._reader.request(_SELECTION_NAMES[mode])] = (mode, deliver)
         else:
             deliver(_non_empty(self._usable_text(mode)))
 
@@ -224,10 +284,11 @@ class ClipboardWatcher(QObject):
         text = result.text if result.status == x11_selection.TEXT else None
         if result.status not in (x11_selection.TEXT, x11_selection.NO_OWNER):
             log.debug("clipboard content ignored: %s", result.status)
-        if mode == QClipboard.Mode.Clipboard and self._asked:
+        if any(asked_mode == mode for asked_mode, _deliver in self._asked.values()):
             # read_now() callers get this read, or a newer one that superseded theirs.
-            for request in [r for r in self._asked if r <= result.request]:
-                self._asked.pop(request)(_non_empty(text))
+            for request in [r for r, (m, _d) in self._asked.items()
+                            if m == mode and r <= result.request]:
+                self._asked.pop(request)[1](_non_empty(text))
             if result.request not in (self._reading.get(mode), self._startup_reads.get(mode)):
                 return
         if not self._running:

@@ -132,9 +132,13 @@ class Notifier(QObject):
     """Shows messages; keeps the toasts it opened (newest first) for tests and stacking."""
 
     def __init__(self, demo: bool = False, use_desktop: bool = True,
-                 tray: QSystemTrayIcon | None = None, parent: QObject | None = None) -> None:
+                 tray: QSystemTrayIcon | None = None, parent: QObject | None = None,
+                 toasts: bool = True) -> None:
+        """`toasts=False`: no toast window (Wayland, where a new window takes the focus): the
+        desktop's notifications only."""
         super().__init__(parent)
         self.demo = demo
+        self._toasts = toasts
         self.tray = tray
         self.toasts: list[Toast] = []
         self._use_desktop = use_desktop
@@ -146,13 +150,15 @@ class Notifier(QObject):
             title = f"{title} ({tr('Demo')})"
         toast: Toast | None = None
         try:
+            if not self._toasts:
+                raise RuntimeError("no toast windows here")
             toast = Toast(title, body, error=error, demo=self.demo,
                           timeout_ms=ERROR_TOAST_MS if error else TOAST_MS)
             self.toasts = [t for t in self.toasts if _alive(t)]
             offset = sum(t.height() + 8 for t in self.toasts if t.isVisible())
             toast.show_in_corner(offset)
             self.toasts.insert(0, toast)
-        except RuntimeError:  # no screen at all
+        except RuntimeError:  # no screen at all, or no toasts wanted
             toast = None
         shown_on_desktop = self._send_desktop(title, body, error)
         if toast is None and not shown_on_desktop and self.tray is not None:

@@ -47,6 +47,10 @@ from easyclick2call.ui.icons import app_icon
 
 MAX_ROWS = 6
 MARGIN = 12
+# The row the global shortcut would call, among several (popup.select_next / select_previous).
+# The row the global shortcut's Up/Down selected (after POPUP_STYLE: it wins over the button's).
+SELECTED_STYLE = (' QPushButton#callButton[selected="true"] { border: 3px solid #f28c00;'
+                  ' border-radius: 4px; padding: 2px 14px; }')
 NEW_CONTENT_GUARD_S = 0.4  # Call is ignored this long after the numbers changed under the user
 
 
@@ -154,6 +158,8 @@ class CallPopup(QDialog):
         self.call_buttons: list[QPushButton] = []
         self.abroad_boxes: list[QCheckBox] = []
         self.blocked_labels: list[QLabel] = []
+        self._row_numbers: list = []  # the number of each Call button, same order
+        self._selected = 0  # the Call button the global shortcut's Up/Down chose
         self._offer_id = 0  # each offer's number: a deferred close never closes a newer one
         self._offer_time = 0.0  # when the numbers shown last changed (time.monotonic)
         self._focus_offer = -1  # the offer shown when the pointer last gave the window focus
@@ -203,6 +209,7 @@ class CallPopup(QDialog):
         if self.call_buttons and not self.call_buttons[0].isDefault():
             self.call_buttons[0].setDefault(True)
             self.call_buttons[0].setAutoDefault(True)
+        self._select(0)
 
     def _set_title(self) -> None:
         self.setWindowTitle(popup_title(self.numbers, self.options.demo, self.names))
@@ -251,6 +258,7 @@ class CallPopup(QDialog):
         button.setAccessibleName(self.tr("Call {number}").format(
             number=self._labelled(found, shown)))
         button.setEnabled(True)
+        self._row_numbers[0] = found
         self._bind(button, found, None)
         if self._heading is not None:
             self._heading.setText(self._heading_text())
@@ -262,6 +270,7 @@ class CallPopup(QDialog):
             self._content.hide()
             self._content.deleteLater()
         self.call_buttons = []
+        self._row_numbers = []
         self._bound = {}
         self.abroad_boxes = []
         self.blocked_labels = []
@@ -270,7 +279,7 @@ class CallPopup(QDialog):
         self._content = frame
         frame.setObjectName("popupFrame")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame.setStyleSheet(POPUP_STYLE)
+        frame.setStyleSheet(POPUP_STYLE + SELECTED_STYLE)
         self._outer.addWidget(frame)
         layout = QVBoxLayout(frame)
         header = QHBoxLayout()
@@ -362,6 +371,7 @@ class CallPopup(QDialog):
         button.installEventFilter(self)
         button.clicked.connect(lambda _checked=False, b=button: self._on_call(b))
         self.call_buttons.append(button)
+        self._row_numbers.append(found)
         abroad = (self.options.confirm_international
                   and found.region_code != self.options.user_region)
         if single and not abroad:
@@ -377,6 +387,45 @@ class CallPopup(QDialog):
             grid.addWidget(box, row, 1, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)
         self._bind(button, found, box if abroad else None)
         grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignVCenter)
+
+    # -- the selected row (the global shortcut's Up / Down, without focus) -----------------
+    def selected_number(self):
+        """The number the shortcut would call now (a FoundNumber), or None (all blocked)."""
+        return self._row_numbers[self._selected] if self._row_numbers else None
+
+    def select_next(self) -> None:
+        """Select the next callable row (wrapping round), as Down does."""
+        self._select(self._selected + 1)
+        self.restart_timer()
+
+    def select_previous(self) -> None:
+        """Select the previous callable row (wrapping round), as Up does."""
+        self._select(self._selected - 1)
+        self.restart_timer()
+
+    def call_selected(self) -> bool:
+        """Call the selected number, as its Call button does; False when that button cannot
+        be pressed (already called, international not confirmed, nothing callable)."""
+        if not self.call_buttons or self._called:
+            return False
+        button = self.call_buttons[self._selected]
+        if not button.isEnabled():
+            return False
+        button.click()
+        return True
+
+    def _select(self, index: int) -> None:
+        if not self.call_buttons:
+            self._selected = 0
+            return
+        self._selected = index % len(self.call_buttons)
+        several = len(self.call_buttons) > 1
+        for position, button in enumerate(self.call_buttons):
+            selected = several and position == self._selected
+            if bool(button.property("selected")) != selected:
+                button.setProperty("selected", selected)
+                button.style().unpolish(button)
+                button.style().polish(button)
 
     # -- behaviour ------------------------------------------------------------------------
     def _bind(self, button: QPushButton, found, abroad_box: QCheckBox | None) -> None:

@@ -28,6 +28,10 @@
         <translation>Ligne {line} : {state}</translation>
     </message>
     <message>
+        <source>Copied numbers cannot be noticed here</source>
+        <translation>Les numéros copiés ne peuvent pas être remarqués ici</translation>
+    </message>
+    <message>
         <source>No number</source>
         <translation>Aucun numéro</translation>
     </message>
@@ -258,6 +262,50 @@
     <message>
         <source>{count} missed calls</source>
         <translation>{count} appels manqués</translation>
+    </message>
+    <message>
+        <source>{shortcut} is already used by another program. Choose another shortcut in Settings › Behaviour.</source>
+        <translation>{shortcut} est déjà utilisé par un autre programme. Choisissez un autre raccourci dans Réglages › Comportement.</translation>
+    </message>
+    <message>
+        <source>The keyboard has no key for {shortcut}. Choose another shortcut in Settings › Behaviour.</source>
+        <translation>Le clavier n&apos;a pas de touche pour {shortcut}. Choisissez un autre raccourci dans Réglages › Comportement.</translation>
+    </message>
+    <message>
+        <source>This desktop gives EasyClick2Call no global shortcut. Use “Call clipboard now” in the tray menu, or have your desktop&apos;s own shortcut settings run “easyclick2call call --clipboard”.</source>
+        <translation>Ce bureau ne donne pas de raccourci global à EasyClick2Call. Utilisez « Appeler le presse-papiers maintenant » dans le menu de l&apos;icône, ou faites lancer « easyclick2call call --clipboard » par un raccourci des réglages de votre bureau.</translation>
+    </message>
+    <message>
+        <source>Global shortcut unavailable</source>
+        <translation>Raccourci global indisponible</translation>
+    </message>
+    <message>
+        <source>Select or copy a phone number, then press {shortcut}.</source>
+        <translation>Sélectionnez ou copiez un numéro de téléphone, puis appuyez sur {shortcut}.</translation>
+    </message>
+    <message>
+        <source>not called: numbers starting with {prefix} are blocked</source>
+        <translation>non appelé : les numéros commençant par {prefix} sont bloqués</translation>
+    </message>
+    <message>
+        <source>Call {number}?</source>
+        <translation>Appeler le {number} ?</translation>
+    </message>
+    <message>
+        <source>Call which number?</source>
+        <translation>Quel numéro appeler ?</translation>
+    </message>
+    <message>
+        <source>Call abroad ({country})</source>
+        <translation>Appeler à l&apos;étranger ({country})</translation>
+    </message>
+    <message>
+        <source>Cannot offer the number</source>
+        <translation>Impossible de proposer le numéro</translation>
+    </message>
+    <message>
+        <source>This desktop shows no notifications with buttons. Use “Call a number…” in the tray menu.</source>
+        <translation>Ce bureau n&apos;affiche pas de notifications avec boutons. Utilisez « Appeler un numéro… » dans le menu de l&apos;icône.</translation>
     </message>
 </context>
 <context>
@@ -611,6 +659,10 @@
 </context>
 <context>
     <name>App</name>
+    <message>
+        <source>Copied numbers cannot be noticed here</source>
+        <translation>Les numéros copiés ne peuvent pas être remarqués ici</translation>
+    </message>
     <message>
         <source>Demo</source>
         <translation>Démo</translation>
@@ -1140,6 +1192,60 @@
     </message>
 </context>
 <context>
+    <name>Hotkey</name>
+    <message>
+        <source>Global shortcut unavailable</source>
+        <translation>Raccourci global indisponible</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Aucun numéro</translation>
+    </message>
+    <message>
+        <source>Select or copy a phone number, then press {shortcut}.</source>
+        <translation>Sélectionnez ou copiez un numéro de téléphone, puis appuyez sur {shortcut}.</translation>
+    </message>
+    <message>
+        <source>The keyboard has no key for {shortcut}. Choose another shortcut in Settings › Behaviour.</source>
+        <translation>Le clavier n&apos;a pas de touche pour {shortcut}. Choisissez un autre raccourci dans Réglages › Comportement.</translation>
+    </message>
+    <message>
+        <source>This desktop gives EasyClick2Call no global shortcut. Use “Call clipboard now” in the tray menu, or have your desktop&apos;s own shortcut settings run “easyclick2call call --clipboard”.</source>
+        <translation>Ce bureau ne donne pas de raccourci global à EasyClick2Call. Utilisez « Appeler le presse-papiers maintenant » dans le menu de l&apos;icône, ou faites lancer « easyclick2call call --clipboard » par un raccourci des réglages de votre bureau.</translation>
+    </message>
+    <message>
+        <source>{shortcut} is already used by another program. Choose another shortcut in Settings › Behaviour.</source>
+        <translation>{shortcut} est déjà utilisé par un autre programme. Choisissez un autre raccourci dans Réglages › Comportement.</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeyEdit</name>
+    <message>
+        <source>Global shortcut</source>
+        <translation>Raccourci global</translation>
+    </message>
+    <message>
+        <source>No shortcut</source>
+        <translation>Aucun raccourci</translation>
+    </message>
+    <message>
+        <source>Use Ctrl, Alt or Meta with a letter, a digit, F1–F24 or an arrow key.</source>
+        <translation>Utilisez Ctrl, Alt ou Méta avec une lettre, un chiffre, F1–F24 ou une flèche.</translation>
+    </message>
+    <message>
+        <source>Your desktop will ask you to confirm {shortcut}.</source>
+        <translation>Votre bureau vous demandera de confirmer {shortcut}.</translation>
+    </message>
+    <message>
+        <source>Checking whether {shortcut} is free…</source>
+        <translation>Vérification de la disponibilité de {shortcut}…</translation>
+    </message>
+    <message>
+        <source>{shortcut} is free.</source>
+        <translation>{shortcut} est libre.</translation>
+    </message>
+</context>
+<context>
     <name>LinePage</name>
     <message>
         <source>Line</source>
@@ -1453,6 +1559,45 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationOffer</name>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Call abroad ({country})</source>
+        <translation>Appeler à l&apos;étranger ({country})</translation>
+    </message>
+    <message>
+        <source>Call which number?</source>
+        <translation>Quel numéro appeler ?</translation>
+    </message>
+    <message>
+        <source>Call {number}?</source>
+        <translation>Appeler le {number} ?</translation>
+    </message>
+    <message>
+        <source>Cannot offer the number</source>
+        <translation>Impossible de proposer le numéro</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>This desktop shows no notifications with buttons. Use “Call a number…” in the tray menu.</source>
+        <translation>Ce bureau n&apos;affiche pas de notifications avec boutons. Utilisez « Appeler un numéro… » dans le menu de l&apos;icône.</translation>
+    </message>
+    <message>
+        <source>not called: numbers starting with {prefix} are blocked</source>
+        <translation>non appelé : les numéros commençant par {prefix} sont bloqués</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +2007,14 @@
     <message>
         <source>Also offer numbers you only select with the mouse, without copying them.</source>
         <translation>Proposer aussi les numéros simplement sélectionnés à la souris, sans les copier.</translation>
+    </message>
+    <message>
+        <source>Global shortcut</source>
+        <translation>Raccourci global</translation>
+    </message>
+    <message>
+        <source>Select a number anywhere and press this to be offered the call; press it again to call, Up and Down choose among several numbers (empty: no shortcut).</source>
+        <translation>Sélectionnez un numéro n&apos;importe où et appuyez sur ce raccourci pour qu&apos;on vous propose l&apos;appel ; appuyez de nouveau pour appeler, Haut et Bas choisissent parmi plusieurs numéros (vide : aucun raccourci).</translation>
     </message>
     <message>
         <source>Start at login</source>

@@ -31,13 +31,15 @@ def start_app(desktop, tmp_path: Path) -> Iterator:
     started: list[AppProcess] = []
 
     def start(*args: str, wait: bool = True, profile: Path | None = None,
-              clipboard: str | None = "nothing to call here") -> AppProcess:
+              clipboard: str | None = "nothing to call here",
+              env: dict[str, str] | None = None) -> AppProcess:
         if clipboard is not None:  # what an earlier test copied must not be this app's start-up
             copy_to_clipboard(f"{clipboard} ({tmp_path.name})")
         folder = profile or tmp_path / f"profile{len(started)}"
         folder.mkdir(exist_ok=True)
         output = tmp_path / f"app{len(started)}.log"
-        app = AppProcess(profile=folder, port=free_port(), output=output, extra_args=args)
+        app = AppProcess(profile=folder, port=free_port(), output=output, extra_args=args,
+                         env=dict(env or {}))
         started.append(app)
         return app.start(wait=wait)
 

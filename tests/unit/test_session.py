@@ -11,6 +11,8 @@ from easyclick2call.platform.session import (
     clipboard_watch_support,
     detect_session,
     display_available,
+    preferred_qt_platform,
+    uses_data_control,
 )
 
 
@@ -60,11 +62,25 @@ def test_macos_is_watched_by_polling_and_says_so():
     ],
 )
 def test_wayland_session_cannot_be_watched_and_offers_the_alternatives(env):
-    ok, reason = clipboard_watch_support(env, "linux")
+    ok, reason = clipboard_watch_support(env, "linux", has_wl_paste=False)
     assert not ok
     assert "Wayland" in reason
     assert "Call clipboard now" in reason
     assert "easyclick2call call --clipboard" in reason
+
+
+@pytest.mark.parametrize(("desktop", "qt", "watched"), [
+    ("sway", "", True), ("KDE", "", True), ("Hyprland", "wayland", True),
+    ("GNOME", "", False),  # no data-control in Mutter: XWayland is GNOME's route
+    ("sway", "xcb", False),  # the app forced onto XWayland: watched as on X11, if at all
+])
+def test_data_control_is_the_route_on_wlroots_and_kde(desktop, qt, watched):
+    env = {"WAYLAND_DISPLAY": "wayland-1", "XDG_CURRENT_DESKTOP": desktop,
+           "QT_QPA_PLATFORM": qt}
+    assert uses_data_control(env, "linux", has_wl_paste=True) is watched
+    assert not uses_data_control(env, "linux", has_wl_paste=False)
+    if watched:
+        assert clipboard_watch_support(env, "linux", has_wl_paste=True) == (True, "")
 
 
 def test_gnome_forwards_copies_to_an_app_forced_onto_xwayland():
@@ -101,3 +117,16 @@ def test_the_test_desktop_itself_is_watchable(desktop):
 )
 def test_a_display_is_found_unless_none_is_set_and_qt_needs_one(env, platform, available):
     assert display_available(env, platform) is available
+
+
+@pytest.mark.parametrize(("env", "chosen"), [
+    ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "GNOME"}, "xcb"),
+    ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "GNOME",
+      "QT_QPA_PLATFORM": "wayland"}, ""),  # the user's choice stands
+    ({"WAYLAND_DISPLAY": "wayland-0", "XDG_CURRENT_DESKTOP": "GNOME"}, ""),  # no XWayland
+    ({"WAYLAND_DISPLAY": "wayland-1", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "sway"}, ""),
+    ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "KDE"}, ""),
+    ({"DISPLAY": ":0"}, ""),
+])
+def test_gnome_keeps_xwayland_the_others_native_wayland(env, chosen):
+    assert preferred_qt_platform(env, "linux") == chosen

@@ -214,3 +214,43 @@ def test_a_text_not_read_to_its_end_says_so(qtbot):
     popup.offer(FoundNumbers([found("01 99 00 12 35")], scanned=30, complete=True))
     qtbot.waitUntil(lambda: not [label for label in popup.findChildren(QLabel, "partialNote")
                                  if label.isVisibleTo(popup)])
+
+
+def test_selected_row_moves_with_wrap_and_skips_blocked_numbers(qtbot):
+    numbers = [found("01 99 00 12 34"), found("08 99 23 45 67"), found("04 72 00 00 01"),
+               found("05 56 00 00 02")]
+    popup = _popup(qtbot, numbers, blocked_prefixes=("+3389",))
+    assert len(popup.call_buttons) == 3  # the premium-rate number has no Call button
+    assert popup.selected_number().e164 == "+33199001234"
+    assert popup.call_buttons[0].property("selected") is True
+    popup.select_next()
+    assert popup.selected_number().e164 == "+33472000001"
+    assert [bool(b.property("selected")) for b in popup.call_buttons] == [False, True, False]
+    popup.select_previous()
+    popup.select_previous()
+    assert popup.selected_number().e164 == "+33556000002"  # wrapped round
+    requested = []
+    popup.call_requested.connect(lambda found, _confirmed: requested.append(found))
+    assert popup.call_selected()
+    assert not popup.call_selected()  # one offer, one call
+    assert [n.e164 for n in requested] == ["+33556000002"]
+
+
+def test_a_new_offer_selects_its_first_row_and_a_single_number_is_not_highlighted(qtbot):
+    popup = _popup(qtbot, [found("01 99 00 12 34"), found("04 72 00 00 01")])
+    popup.select_next()
+    popup.offer([found("01 99 00 55 66")])
+    assert popup.selected_number().e164 == "+33199005566"
+    assert not popup.call_buttons[0].property("selected")
+    popup.offer([found("01 99 00 77 88")])  # updated in place
+    assert popup.selected_number().e164 == "+33199007788"
+
+
+def test_call_selected_refuses_an_unconfirmed_international_number(qtbot):
+    popup = _popup(qtbot, [found("+32 2 555 12 12")])
+    requested = []
+    popup.call_requested.connect(lambda found, _confirmed: requested.append(found))
+    assert not popup.call_selected()
+    popup.abroad_boxes[0].setChecked(True)
+    assert popup.call_selected()
+    assert [n.e164 for n in requested] == ["+3225551212"]

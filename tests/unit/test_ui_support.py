@@ -23,6 +23,7 @@ def make_context(root: Path, sandbox=None, *, demo: bool = False, **settings) ->
         seed_account(store, secrets, sandbox.info())
     else:
         store.set("region", "FR")
+    store.set("hotkey", "")  # no global shortcut held on the shared test display unless asked
     for key, value in settings.items():
         store.set(key, value)
     return AppContext(profile, store, secrets, History(profile.history_db), demo=demo,

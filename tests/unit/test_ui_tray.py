@@ -32,6 +32,10 @@ def make_app(qtbot, tmp_path, memory_keyring):
     yield make
     for app in apps:
         app.watcher.stop()
+        if app.hotkeys is not None:
+            app.hotkeys.close()
+        if app._notification_offer is not None:
+            app._notification_offer.close()
         if app.live_calls is not None:
             app.live_calls.stop()
         if app.tray is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from easyclick2call.core.settings import BY_KEY, Setting, settings_in_group
+from easyclick2call.ui.settings_pages.hotkey_edit import HotkeyEdit
 from easyclick2call.ui.settings_pages.widgets import CountryCombo, ListEditor, mark_invalid
 
 
@@ -194,7 +195,7 @@ class DeclaredFields:
             editor.currentIndexChanged.connect(lambda *_: emit())
         elif isinstance(editor, QSpinBox):
             editor.valueChanged.connect(lambda *_: emit())
-        elif isinstance(editor, (ListEditor,)):
+        elif isinstance(editor, (ListEditor, HotkeyEdit)):
             editor.changed.connect(emit)
         elif isinstance(editor, QLineEdit):
             editor.textChanged.connect(lambda *_: emit())
@@ -235,6 +236,8 @@ def set_editor_value(editor: QWidget, value: Any) -> None:
         editor.setValue(int(value or 0))
     elif isinstance(editor, ListEditor):
         editor.set_values(list(value or ()))
+    elif isinstance(editor, HotkeyEdit):
+        editor.set_value(str(value or ""))
     elif isinstance(editor, QLineEdit):
         editor.setText("" if value is None else str(value))
 
@@ -250,6 +253,8 @@ def editor_value(editor: QWidget) -> Any:
         return editor.value()
     if isinstance(editor, ListEditor):
         return editor.values()
+    if isinstance(editor, HotkeyEdit):
+        return editor.value()
     if isinstance(editor, QLineEdit):
         return editor.text().strip()
     raise TypeError(type(editor).__name__)

@@ -1,5 +1,5 @@
-"""Behaviour page: default country, popup, selection watching, start at login, tel: links,
-language — generated from the "behaviour" settings declarations."""
+"""Behaviour page: default country, popup, selection watching, global shortcut, start at login,
+tel: links, language — generated from the "behaviour" settings declarations."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from easyclick2call.ui.settings_pages.base import (
     in_groups,
     set_editor_value,
 )
+from easyclick2call.ui.settings_pages.hotkey_edit import HotkeyEdit
 from easyclick2call.ui.tasks import run_task
 
 OS_KEYS = ("start_at_login", "handle_tel_links")  # what the OS itself keeps (integration.py)
@@ -27,7 +28,9 @@ class BehaviourPage(SettingsPage):
         outer = QVBoxLayout(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.fields = DeclaredFields(self, form, in_groups("behaviour"))
+        self.hotkey_edit = HotkeyEdit(self)
+        self.fields = DeclaredFields(self, form, in_groups("behaviour"),
+                                     special={"hotkey": self.hotkey_edit})
         outer.addLayout(form)
         note = QLabel(self.tr("A new language takes effect the next time EasyClick2Call "
                               "starts."), self)

@@ -65,6 +65,19 @@ def copy_to_clipboard(text: str, selection: str = "clipboard") -> None:
              f"xclip to own the {selection}")
 
 
+def select_text(text: str, selection: str = "primary") -> None:
+    """What highlighting text does: `text` becomes the PRIMARY selection (served by xclip).
+    xclip takes the selection in its background child, after the command returns: wait until
+    the X server names a new owner, so that whoever reads the selection next gets `text`."""
+    with Display() as display:
+        before = display.selection_owner(selection.upper())
+        subprocess.run(["xclip", "-selection", selection, "-i"], input=text.encode("utf-8"),
+                       check=True, timeout=10, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        poll(lambda: display.selection_owner(selection.upper()) not in (0, before), 10,
+             f"xclip to own the {selection} selection")
+
+
 def copy_concealed(text: str) -> subprocess.Popen:
     """Own the clipboard with `text` marked concealed (x-kde-passwordManagerHint), as a password
     manager does; returns the owner process (it exits when another program takes the clipboard).
