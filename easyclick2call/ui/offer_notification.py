@@ -130,7 +130,7 @@ class NotificationOffer(QObject):
             found = next((n for n in numbers if n.e164 == key[len(CALL) + 1:]), None)
         if found is not None:
             # A number abroad is offered as "Call abroad (country)": choosing it confirms it.
-            self.app.calls.call(found, "popup", frozenset({Confirmation.ABROAD}))
+            self.app.calls.call(found, "notification", frozenset({Confirmation.ABROAD}))
         if self._desktop is not None:
             self._desktop.withdraw(notification_id)
         self.chosen.emit(key)
