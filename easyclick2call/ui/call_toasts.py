@@ -21,7 +21,7 @@ MISSED_TOAST_MS = 120_000
 # is rightmost), whatever the language.
 MARGIN_IN = 12
 BUTTON_SPACING = 8
-BUTTON_WIDTH = 120
+BUTTON_WIDTH = 96  # three buttons fit a toast's width
 BUTTON_HEIGHT = 30
 
 
@@ -94,15 +94,25 @@ class CallToast(QWidget):
         super().closeEvent(event)
 
 
+def _who(e164: str, name: str | None) -> str:
+    """"+33199001234 — Dr Martin" (the E.164 number always, the contact's name when known)."""
+    return f"{e164} — {name}" if name else e164
+
+
 class IncomingToast(CallToast):
-    """Someone is calling the line: who, on which line; Copy number, Dismiss."""
+    """Someone is calling the line: who (and their name when a contact has that number), on
+    which line; Copy number, Save as contact… (unknown callers), Dismiss."""
 
     copy_requested = Signal(str)
+    save_requested = Signal(str)  # "Save as contact…" (ui.save_contact)
 
-    def __init__(self, e164: str, line_text: str, *, demo: bool = False) -> None:
-        super().__init__(tr("Incoming call {number}").format(number=e164),
+    def __init__(self, e164: str, line_text: str, *, demo: bool = False,
+                 name: str | None = None) -> None:
+        super().__init__(tr("Incoming call {number}").format(number=_who(e164, name)),
                          tr("On line {line}").format(line=line_text), "#0a8f3c", demo=demo)
         self.e164 = e164
+        if not name:  # leftmost: the usual buttons keep their places
+            self.add_button(tr("Save…"), "saveContact", lambda: self.save_requested.emit(e164))
         self.add_button(tr("Copy number"), "copyNumber", lambda: self.copy_requested.emit(e164))
         self.add_button(tr("Dismiss"), "dismiss", self.close)
 
@@ -112,14 +122,17 @@ class MissedToast(CallToast):
 
     call_back = Signal(str)
     dismissed = Signal()
+    save_requested = Signal(str)  # "Save as contact…" (ui.save_contact)
 
     def __init__(self, e164: str, line_text: str, when: str, *, demo: bool = False,
-                 timeout_ms: int = MISSED_TOAST_MS) -> None:
-        super().__init__(tr("Missed call {number}").format(number=e164),
+                 timeout_ms: int = MISSED_TOAST_MS, name: str | None = None) -> None:
+        super().__init__(tr("Missed call {number}").format(number=_who(e164, name)),
                          tr("On line {line} at {time}").format(line=line_text, time=when),
                          "#d0021b", demo=demo)
         self.e164 = e164
         self.call_id = ""  # the stream's CallId (set by ui.live_calls)
+        if not name:  # leftmost: the usual buttons keep their places
+            self.add_button(tr("Save…"), "saveContact", lambda: self.save_requested.emit(e164))
         self.call_button = self.add_button(tr("Call back"), "callBack", self._call_back)
         self.add_button(tr("Dismiss"), "dismiss", self._dismiss)
         self._timer = QTimer(self)

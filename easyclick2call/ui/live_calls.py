@@ -23,7 +23,7 @@ import time
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from easyclick2call.ui.live_texts import progress_texts
 from easyclick2call.ui.tasks import run_task
@@ -86,6 +86,7 @@ class LiveCallsController(QObject):
         self._refused_key = False  # the access key lacks the eventToken rules
         self._incoming: dict[str, Any] = {}  # call id → IncomingToast
         self._missed_toasts: list[Any] = []
+        self._save_dialogs: list[Any] = []  # "Save as contact…" opened from a toast
         self._recorded: dict[str, int | None] = {}  # call id → history id (None: pending)
         self._followed: dict[str, dict] = {}  # request id → Click2Call notification state
         self._ticker = QTimer(self)  # "Connected 0:42" counts only while a call is connected
@@ -220,8 +221,11 @@ class LiveCallsController(QObject):
 
         if call.call_id in self._incoming:
             return
-        toast = IncomingToast(e164(call.remote), self._line_text(call), demo=self.context.demo)
+        number = e164(call.remote)
+        toast = IncomingToast(number, self._line_text(call), demo=self.context.demo,
+                              name=self._name(number))
         toast.copy_requested.connect(self._copy)
+        toast.save_requested.connect(self._save_contact)
         toast.closed.connect(lambda c=call.call_id: self._incoming.pop(c, None))
         self._incoming[call.call_id] = toast
         toast.show_at(len(self._incoming) - 1)
@@ -231,9 +235,11 @@ class LiveCallsController(QObject):
         from easyclick2call.core.line_events import e164
         from easyclick2call.ui.call_toasts import MissedToast
 
-        toast = MissedToast(e164(call.remote), self._line_text(call), when,
-                            demo=self.context.demo)
+        number = e164(call.remote)
+        toast = MissedToast(number, self._line_text(call), when, demo=self.context.demo,
+                            name=self._name(number))
         toast.call_id = call.call_id
+        toast.save_requested.connect(self._save_contact)
         toast.call_back.connect(self.call_back)
         toast.dismissed.connect(self.missed.seen)
         toast.closed.connect(lambda t=toast: self._missed_toasts.remove(t)
@@ -241,6 +247,24 @@ class LiveCallsController(QObject):
         self._missed_toasts.append(toast)
         toast.show_at(len(self._incoming) + len(self._missed_toasts) - 1)
         self.missed_shown.emit(toast)
+
+    def _name(self, number: str) -> str | None:
+        """The contact's name for `number` (ui.names, in memory), or None."""
+        contacts = getattr(self.app, "contacts", None)
+        return contacts.names.get(number) if contacts is not None and number else None
+
+    def _save_contact(self, number: str) -> None:
+        """"Save as contact…" from a toast: the same dialog as the History window's."""
+        from easyclick2call.ui.save_contact import SaveContactDialog
+
+        dialog = SaveContactDialog(self.context, number, number)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._save_dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._save_dialogs.remove(d)
+                                if d in self._save_dialogs else None)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def call_back(self, number: str) -> None:
         """Call a missed caller back: the app's one call path (one click, one call)."""

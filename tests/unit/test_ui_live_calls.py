@@ -79,6 +79,39 @@ def test_incoming_then_missed_toasts_tray_and_history(qtbot, live_app, sandbox) 
     assert app.popup is None  # copying the number did not offer to call it
 
 
+def test_a_contacts_name_is_on_the_toasts_and_unknown_callers_can_be_saved(
+        qtbot, live_app, sandbox, tmp_path) -> None:
+    from easyclick2call.core.contacts import Contact, ContactNumber, ContactStore
+    from easyclick2call.core.paths import profile_at
+
+    # A contact imported before start (the app loads the names off the GUI thread).
+    profile = profile_at(tmp_path / "profile0")
+    profile.ensure()
+    ContactStore(profile.contacts_db).replace_source("file:test", "test", [Contact(
+        "Dr Martin", (ContactNumber("+33612345678", "cell"),), "c1")])
+    app = live_app()
+    qtbot.waitUntil(lambda: app.contacts.names.get("+33612345678") == "Dr Martin",
+                    timeout=10000)
+    qtbot.waitUntil(lambda: sandbox.events.held_polls() > 0, timeout=10000)
+    with qtbot.waitSignal(app.live_calls.incoming_shown, timeout=10000) as shown:
+        sandbox.events.publish([ring("start_ringing", "n1")])
+    known = shown.args[0]
+    assert "Incoming call +33612345678 — Dr Martin" in known.windowTitle()
+    assert known.findChild(QPushButton, "saveContact") is None  # already a contact
+    with qtbot.waitSignal(app.live_calls.missed_shown, timeout=10000) as missed:
+        sandbox.events.publish([ring("end_ringing", "n1")])
+    assert "Missed call +33612345678 — Dr Martin" in missed.args[0].windowTitle()
+    with qtbot.waitSignal(app.live_calls.incoming_shown, timeout=10000) as shown:
+        sandbox.events.publish([ring("start_ringing", "n2", "0033699887766")])
+    unknown = shown.args[0]
+    assert unknown.windowTitle().startswith("EasyClick2Call — Incoming call +33699887766")
+    unknown.findChild(QPushButton, "saveContact").click()
+    qtbot.waitUntil(lambda: len(app.live_calls._save_dialogs) == 1, timeout=5000)
+    dialog = app.live_calls._save_dialogs[0]
+    assert dialog.e164 == "+33699887766"
+    dialog.reject()
+
+
 def test_do_not_disturb_records_without_toasts(qtbot, live_app, sandbox) -> None:
     app = live_app(do_not_disturb=True)
     qtbot.waitUntil(lambda: sandbox.events.held_polls() > 0, timeout=10000)
