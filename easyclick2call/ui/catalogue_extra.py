@@ -197,6 +197,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("LiveCalls", "No answer"),
     QT_TRANSLATE_NOOP("LiveCalls", "On line {line}"),
     QT_TRANSLATE_NOOP("LiveCalls", "On line {line} at {time}"),
+    QT_TRANSLATE_NOOP("LiveCalls", "Save…"),
     QT_TRANSLATE_NOOP("LiveCalls", "The call with {number} has ended."),
     QT_TRANSLATE_NOOP("LiveCalls", "Your phone is ringing… pick up to reach {number}."),
     QT_TRANSLATE_NOOP("LiveCalls", "{count} missed calls"),

@@ -176,6 +176,10 @@
         <translation>Sur la ligne {line}</translation>
     </message>
     <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
         <source>Copy number</source>
         <translation>Copier le numéro</translation>
     </message>
@@ -1500,6 +1504,10 @@
     <message>
         <source>On line {line} at {time}</source>
         <translation>Sur la ligne {line} à {time}</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
     </message>
     <message>
         <source>The call with {number} has ended.</source>
