@@ -10,8 +10,10 @@ and crops each shot around what it shows:
     app-popup-one.png            the popup after copying "appelez le 01 99 00 12 34"
     app-popup-three.png          the popup after copying text with three numbers
     app-notification-ringing.png "your phone is ringing" after pressing Call
-    app-notification-error.png   the notification of a failed call (sandbox fault: 503)
+    app-notification-error.png   the notification of a call that may have been placed (a 503)
     app-history.png              the History… window
+    app-incoming-call.png        the incoming-call toast (a call injected on the demo's stream)
+    app-missed-call.png          the missed-call toast with Call back
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from tests.e2e.support.actions import (  # noqa: E402
     xdotool,
 )
 from tests.e2e.support.app import AppProcess, free_port  # noqa: E402
+from tests.e2e.support.live import inject_events, line_event, wait_following  # noqa: E402
 from tests.e2e.support.recorder import WindowRecorder  # noqa: E402
 from tests.e2e.support.x11 import Display  # noqa: E402
 from tests.harness.desktop import desktop_unless_present  # noqa: E402
@@ -146,7 +149,7 @@ def take(out: Path, workdir: Path) -> None:
         copy_to_clipboard("01 99 00 34 56")
         popup = wait_for_window("Call +33199003456?", pid=app.pid)
         press_key(popup, "Return")
-        toast = wait_for_window("failed", pid=app.pid, timeout=20)
+        toast = wait_for_window("may have been placed", pid=app.pid, timeout=20)
         settle()
         shoot(out / "app-notification-error.png", absolute_geometry(toast))
 
@@ -157,6 +160,20 @@ def take(out: Path, workdir: Path) -> None:
         history = wait_for_window("Call history — EasyClick2Call", pid=app.pid)
         settle()
         shoot(out / "app-history.png", absolute_geometry(history))
+        with Display() as display:
+            display.close_window(history)
+        wait_until_gone(history)
+
+        # 7. An incoming call on the demo's live-event stream, then (unanswered) missed.
+        wait_following(app.port)
+        inject_events(app.port, [line_event("start_ringing", "shot-1", "0033612345678")])
+        incoming = wait_for_window("Incoming call +33612345678", pid=app.pid)
+        settle()
+        shoot(out / "app-incoming-call.png", absolute_geometry(incoming))
+        inject_events(app.port, [line_event("end_ringing", "shot-1", "0033612345678")])
+        missed = wait_for_window("Missed call +33612345678", pid=app.pid)
+        settle()
+        shoot(out / "app-missed-call.png", absolute_geometry(missed))
     finally:
         app.stop()
 

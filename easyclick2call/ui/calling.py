@@ -75,6 +75,16 @@ class CallOutcome:
     def ok(self) -> bool:
         return self.outcome == "placed"
 
+    @property
+    def error_reason(self) -> str:
+        """The error's message without the "it may have been done" sentence (said otherwise)."""
+        from easyclick2call.ovhapi.errors import UNCERTAIN_SUFFIX
+
+        message = self.error_message
+        for suffix in UNCERTAIN_SUFFIX:
+            message = message.removesuffix(" " + suffix)
+        return message
+
 
 def place_call(context, request: CallRequest, language: str,
                confirmed: frozenset[Confirmation], uncertain: frozenset[str]) -> CallOutcome:
@@ -263,10 +273,10 @@ class CallController(QObject):
                     tr("Call history not updated"),
                     tr("The call to {number} was placed, but it could not be saved in the call "
                        "history; the log file has details.").format(number=number))
-        elif outcome.outcome == "uncertain":
+        elif outcome.outcome == "uncertain":  # the title says it may have been placed
             self.notifier.notify(
                 tr("The call to {number} may have been placed").format(number=number),
-                outcome.error_message + " " + tr(
+                outcome.error_reason + " " + tr(
                     "If your phone rings, pick up; calling this number again will ask first."),
                 error=True)
         elif outcome.outcome in ("blocked", "not_callable"):

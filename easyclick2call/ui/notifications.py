@@ -65,6 +65,7 @@ class Toast(QWidget):
         # The window title keeps "(Demo)" (desktop notifications have no badge); the badge says it
         shown = title.removesuffix(f" ({tr('Demo')})") if demo else title
         self.title_label = QLabel(f"<b>{escape(shown)}</b>")
+        self.title_label.setWordWrap(True)  # a long title wraps, never cut
         header.addWidget(self.title_label, 1)
         if demo:
             badge = QLabel(tr("Demo"))
@@ -83,7 +84,12 @@ class Toast(QWidget):
         self._timeout_ms = timeout_ms
 
     def show_in_corner(self, offset: int = 0) -> None:
-        self.adjustSize()
+        # As tall as its wrapped text needs at its fixed width (adjustSize alone may size it for
+        # unwrapped text, and the rest would be cut off at the bottom).
+        layout = self.layout()
+        layout.activate()
+        self.resize(TOAST_WIDTH, max(layout.totalHeightForWidth(TOAST_WIDTH),
+                                     layout.totalMinimumSize().height()))
         screen = QGuiApplication.primaryScreen()
         area = screen.availableGeometry()
         # Bottom right first: away from the popup (near the tray), so clicks meant for it never
