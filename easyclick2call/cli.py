@@ -12,25 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from easyclick2call import __version__
-
-# Exit codes shared by every sub-command (documented in the README).
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_NOT_CALLABLE = 3
-EXIT_AUTH = 4
-EXIT_NETWORK = 5
-EXIT_CANCELLED = 130  # Ctrl+C (during `connect`)
-
-
-def exit_code_for(error) -> int:
-    """The exit code of an ovhapi ApiError, by its family (a server failure by default)."""
-    return {
-        "auth": EXIT_AUTH,
-        "network": EXIT_NETWORK,
-        "input": EXIT_USAGE,
-        "number": EXIT_NOT_CALLABLE,
-        "cancelled": EXIT_CANCELLED,
-    }.get(error.family, EXIT_NETWORK)
+from easyclick2call.commands.exit_codes import EXIT_USAGE
 
 # Sub-commands and the module under easyclick2call.commands that adds each, in help order.
 COMMANDS = {

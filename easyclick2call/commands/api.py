@@ -7,8 +7,8 @@ also be a loopback sandbox URL —, `OVH_APPLICATION_KEY`, `OVH_APPLICATION_SECR
 `EASYCLICK2CALL_LINE`, `EASYCLICK2CALL_PROFILE`, then the command-line flags.
 
 Output: one human line (French when LANGUAGE/LANG starts with "fr"), or with --json one JSON
-object on stdout. Exit codes: see easyclick2call.cli (0 done, 2 usage, 3 not a callable number,
-4 sign-in or permission, 5 network or server).
+object on stdout. Exit codes: see easyclick2call.commands.exit_codes (0 done, 2 usage, 3 not a
+callable number, 4 sign-in or permission, 5 network or server).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from easyclick2call.cli import (
+from easyclick2call.commands.exit_codes import (
     EXIT_AUTH,
     EXIT_CANCELLED,
     EXIT_OK,

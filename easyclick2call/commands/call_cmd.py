@@ -14,7 +14,6 @@ import argparse
 import sys
 from datetime import datetime, timedelta, timezone
 
-from easyclick2call.cli import EXIT_CANCELLED, EXIT_NOT_CALLABLE, EXIT_OK, EXIT_USAGE
 from easyclick2call.commands.api import (
     _EPILOG,
     CliConfig,
@@ -29,6 +28,12 @@ from easyclick2call.commands.api import (
     _telephony,
     cli_language,
     load_config,
+)
+from easyclick2call.commands.exit_codes import (
+    EXIT_CANCELLED,
+    EXIT_NOT_CALLABLE,
+    EXIT_OK,
+    EXIT_USAGE,
 )
 
 

@@ -19,7 +19,13 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from easyclick2call.cli import EXIT_AUTH, EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, exit_code_for
+from easyclick2call.commands.exit_codes import (
+    EXIT_AUTH,
+    EXIT_CANCELLED,
+    EXIT_OK,
+    EXIT_USAGE,
+    exit_code_for,
+)
 from easyclick2call.core.paths import Profile, resolve_profile
 from easyclick2call.core.secrets import SECRET_NAMES, SecretsError, SecretStore
 from easyclick2call.core.settings import SETTINGS, Settings

@@ -13,7 +13,7 @@ import json
 import os
 from dataclasses import dataclass
 
-from easyclick2call.cli import EXIT_OK
+from easyclick2call.commands.exit_codes import EXIT_OK
 from easyclick2call.core.logs import LOG_FILE_NAME
 from easyclick2call.core.paths import Profile
 from easyclick2call.core.secrets import SECRET_NAMES, SecretsError, SecretStore

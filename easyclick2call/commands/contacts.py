@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from easyclick2call.cli import EXIT_OK, EXIT_USAGE
 from easyclick2call.commands.api import (
     CliError,
     _common,
@@ -24,6 +23,7 @@ from easyclick2call.commands.api import (
     cli_language,
     load_config,
 )
+from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
 from easyclick2call.core.settings import system_region
 
 

@@ -15,7 +15,6 @@ import json
 import sys
 import threading
 
-from easyclick2call.cli import EXIT_OK
 from easyclick2call.commands.api import (
     _common,
     _pick_billing_account,
@@ -26,6 +25,7 @@ from easyclick2call.commands.api import (
     cli_language,
     load_config,
 )
+from easyclick2call.commands.exit_codes import EXIT_OK
 
 
 class _MemorySecrets:

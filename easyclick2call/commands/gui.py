@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from easyclick2call import APP_ID
-from easyclick2call.cli import EXIT_OK, EXIT_USAGE
+from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from easyclick2call.cli import EXIT_OK, EXIT_USAGE
+from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 PROG = "easyclick2call"
 FIELDS = ("id", "at", "number", "display", "name", "line", "direction", "outcome", "duration_s",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timedelta, timezone
 
-from easyclick2call.cli import EXIT_OK
 from easyclick2call.commands.api import (
     _common,
     _emit,
@@ -22,6 +21,7 @@ from easyclick2call.commands.api import (
     _telephony,
     load_config,
 )
+from easyclick2call.commands.exit_codes import EXIT_OK
 
 DEFAULT_DAYS = 90
 

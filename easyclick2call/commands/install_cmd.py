@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from easyclick2call.cli import EXIT_OK, EXIT_USAGE
+from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 NOT_HERE = ("easyclick2call {command}: only for Linux and the BSDs; on Windows and macOS use the "
             "installer (Settings → Apps on Windows, drag the app to the Bin on macOS).")

@@ -8,7 +8,7 @@ import signal
 import sys
 import threading
 
-from easyclick2call.cli import EXIT_OK, EXIT_USAGE
+from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -103,13 +103,10 @@ def account_from_settings(settings: Settings, secrets: SecretStore) -> StoredAcc
     return StoredAccount(**values, secrets=secrets, endpoint_error=error)  # type: ignore[arg-type]
 
 
-def load_stored_account(profile: Profile, store: SettingsStore | None = None) -> StoredAccount:
-    """The account of `profile`: settings through QSettingsStore (or `store`), secrets through
-    the profile's SecretStore (SecretsError propagates when they are read)."""
-    if store is None:
-        from easyclick2call.ui.qsettings_store import QSettingsStore
-
-        store = QSettingsStore(profile)
+def load_stored_account(profile: Profile, store: SettingsStore) -> StoredAccount:
+    """The account of `profile`: settings through `store` (the app and the CLI pass their
+    QSettings adapter, ui.qsettings_store), secrets through the profile's SecretStore
+    (SecretsError propagates when they are read)."""
     return account_from_settings(Settings(store), SecretStore(profile.keyring_service))
 
 

@@ -21,7 +21,7 @@ def configure(profile_dir: Path, **values: object) -> None:
 
 
 def test_an_empty_profile_is_not_configured(profile_dir: Path, memory_keyring) -> None:
-    account = load_stored_account(resolve_profile(str(profile_dir)))
+    account = _stored(resolve_profile(str(profile_dir)))
     assert account.endpoint == "ovh-eu" and account.application_secret == ""
     assert not is_configured(account)
     assert missing_fields(account) == ["application_key", "application_secret", "consumer_key",
@@ -35,7 +35,7 @@ def test_application_account(profile_dir: Path, memory_keyring) -> None:
               click2call_user=123456)
     secrets = SecretStore(profile.keyring_service)
     secrets.set("application_secret", APP_SECRET)
-    account = load_stored_account(profile)
+    account = _stored(profile)
     assert missing_fields(account) == ["consumer_key"]
     secrets.set("consumer_key", CONSUMER_KEY)
     assert is_configured(account)  # secrets are read when asked for, not cached
@@ -54,7 +54,7 @@ def test_oauth2_account(profile_dir: Path, memory_keyring) -> None:
               billing_account="ab12345-ovh-1", line="0033199000001")
     SecretStore(profile.keyring_service).set("client_secret", APP_SECRET)
     SecretStore(profile.keyring_service).set("application_secret", "left-over-secret")
-    account = load_stored_account(profile)
+    account = _stored(profile)
     assert is_configured(account)
     identity = account.to_identity()
     assert identity.auth_mode == "oauth2"
@@ -65,8 +65,8 @@ def test_oauth2_account(profile_dir: Path, memory_keyring) -> None:
 def test_profiles_do_not_share_accounts(tmp_path: Path, memory_keyring) -> None:
     one, two = resolve_profile(str(tmp_path / "one")), resolve_profile(str(tmp_path / "two"))
     SecretStore(one.keyring_service).set("consumer_key", CONSUMER_KEY)
-    assert load_stored_account(one).consumer_key == CONSUMER_KEY
-    assert load_stored_account(two).consumer_key == ""
+    assert _stored(one).consumer_key == CONSUMER_KEY
+    assert _stored(two).consumer_key == ""
 
 
 def test_a_call_reads_each_secret_from_the_keyring_once(profile_dir: Path, memory_keyring,
@@ -83,7 +83,12 @@ def test_a_call_reads_each_secret_from_the_keyring_once(profile_dir: Path, memor
     real_get = SecretStore.get
     monkeypatch.setattr(SecretStore, "get",
                         lambda self, name: reads.append(name) or real_get(self, name))
-    account = load_stored_account(profile)
+    account = _stored(profile)
     identity = account.to_identity()
     assert missing_fields(account, identity) == []
     assert sorted(reads) == ["application_secret", "consumer_key"]
+
+
+def _stored(profile):
+    """The stored account of `profile`, read as the app and the CLI read it."""
+    return load_stored_account(profile, QSettingsStore(profile))

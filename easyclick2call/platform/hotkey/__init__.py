@@ -11,44 +11,22 @@ interface. See docs/shortcut.md.
 
 from __future__ import annotations
 
-import enum
 import logging
 import os
 import sys
-from collections.abc import Callable
-from typing import Protocol
 
 from easyclick2call.core.shortcut import Shortcut
+from easyclick2call.platform.hotkey.base import (  # noqa: F401  (the package's interface)
+    DOWN,
+    SHORTCUT,
+    UNAVAILABLE,
+    UP,
+    HotkeyBackend,
+    OnPress,
+    Problem,
+)
 
 log = logging.getLogger(__name__)
-
-SHORTCUT = "shortcut"
-UP = "up"
-DOWN = "down"
-UNAVAILABLE = "unavailable"  # (Wayland) found out after the start: no global shortcut here
-
-OnPress = Callable[[str], None]
-
-
-class Problem(enum.Enum):
-    """Why a shortcut cannot be had (the UI says it in words)."""
-
-    TAKEN = "taken"  # another program holds it
-    NO_KEY = "no-key"  # the keyboard has no such key
-    UNAVAILABLE = "unavailable"  # this session offers no global shortcut (Wayland for now)
-
-
-class HotkeyBackend(Protocol):
-    """What every back-end offers (used from the GUI thread)."""
-
-    def set_shortcut(self, shortcut: Shortcut | None) -> Problem | None:
-        """Hold `shortcut` instead of the one held before (None: hold none)."""
-
-    def set_arrows(self, enabled: bool) -> None:
-        """Hold Up and Down too (while the popup is shown), or give them back."""
-
-    def close(self) -> None:
-        """Give everything back; no press is reported after this."""
 
 
 def open_backend(on_press: OnPress, platform: str | None = None,

@@ -19,7 +19,7 @@ import select
 import threading
 
 from easyclick2call.core.shortcut import Shortcut
-from easyclick2call.platform.hotkey import SHORTCUT, UNAVAILABLE, OnPress, Problem
+from easyclick2call.platform.hotkey.base import SHORTCUT, UNAVAILABLE, OnPress, Problem
 
 log = logging.getLogger(__name__)
 

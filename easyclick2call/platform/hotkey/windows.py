@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from easyclick2call.core.shortcut import Shortcut
-from easyclick2call.platform.hotkey import DOWN, SHORTCUT, UP, OnPress, Problem
+from easyclick2call.platform.hotkey.base import DOWN, SHORTCUT, UP, OnPress, Problem
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ import select
 import threading
 
 from easyclick2call.core.shortcut import Shortcut
-from easyclick2call.platform.hotkey import DOWN, SHORTCUT, UP, OnPress, Problem
+from easyclick2call.platform.hotkey.base import DOWN, SHORTCUT, UP, OnPress, Problem
 from easyclick2call.platform.x11_selection import _Cookie, _libc, _load_xcb
 
 log = logging.getLogger(__name__)
