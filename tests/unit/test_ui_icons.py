@@ -1,18 +1,16 @@
-"""The pre-rendered icons (ui/icon_pixmaps.py) are the SVGs of resources/icons/, rendered."""
+"""The pre-rendered icons (resources/icons/png/) are the SVGs of resources/icons/, rendered."""
 
 from __future__ import annotations
-
-import base64
 
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from easyclick2call.ui.icon_pixmaps import PNG
 from easyclick2call.ui.icons import (
     PRERENDERED_FILES,
     TRAY_STATES,
     app_icon,
+    prerendered_path,
     prerendered_sizes,
     render_svg,
     tray_icon,
@@ -29,17 +27,13 @@ def _mean_difference(one: QImage, other: QImage) -> float:
 
 @pytest.mark.parametrize("name", PRERENDERED_FILES)
 def test_prerendered_pngs_match_their_svg(qapp, name: str):
-    sizes = prerendered_sizes(name)
-    assert sorted(PNG[name]) == sorted(prerendered_sizes(name)) or (
-        name != "app.svg" and sorted(PNG[name]) == sorted(prerendered_sizes("app.svg"))), \
-        "run `python -m easyclick2call.ui.icons` after changing the icons"
-    for size in sizes:
-        stored = QImage()
-        assert stored.loadFromData(base64.b64decode(PNG[name][size]), "PNG")
+    for size in prerendered_sizes(name):
+        stored = QImage(str(prerendered_path(name, size)))
+        assert not stored.isNull(), "run `scripts/render_icons.py` after changing the icons"
         assert stored.size() == QSize(size, size)
         rendered = render_svg(name, size).toImage()
         assert _mean_difference(stored, rendered) < 1.0, \
-            f"{name} at {size} px differs from its SVG: run `python -m easyclick2call.ui.icons`"
+            f"{name} at {size} px differs from its SVG: run `scripts/render_icons.py`"
 
 
 def test_icons_have_every_tray_size_up_to_200_percent(qapp):
