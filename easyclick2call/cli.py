@@ -17,9 +17,9 @@ from easyclick2call.commands.exit_codes import EXIT_USAGE
 # Sub-commands and the module under easyclick2call.commands that adds each, in help order.
 COMMANDS = {
     "call": "call_cmd",
-    "lines": "api",
-    "users": "api",
-    "connect": "api",
+    "lines": "lines_cmd",
+    "users": "users_cmd",
+    "connect": "connect_cmd",
     "events": "events_cmd",
     "config": "config",
     "history": "history_cmd",
