@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 from easyclick2call.sandbox import errors, schema
-from easyclick2call.sandbox.api import Request, Route, _price
+from easyclick2call.sandbox.api import Request, Route
+from easyclick2call.sandbox.models import price
 
 if TYPE_CHECKING:
     from easyclick2call.sandbox.api import SandboxApi
@@ -79,7 +80,7 @@ def make_record(record_id: int, at: datetime, line: str, other: str, *, way: str
         "duration": duration if duration is not None else 20 + int(digits[-3:] or 0) % 280,
         "hangupNature": "Normal call clearing",
         "planType": "outplan" if cents else "priceplan",
-        "priceWithoutTax": _price(cents / 100),
+        "priceWithoutTax": price(cents / 100),
         "wayType": way,
     }
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from easyclick2call.sandbox import api as sandbox_api
+from easyclick2call.sandbox import models as sandbox_models
 from easyclick2call.sandbox import state as sandbox_state
 from easyclick2call.ui import browser
 from tests.unit.test_settings_dialog_support import (
@@ -59,7 +59,7 @@ def test_test_connection_shows_the_nichandle(qtbot, context, open_dialog, sandbo
     qtbot.waitUntil(lambda: page.test_status.kind != "none", timeout=10000)
     assert page.test_status.kind == "ok", page.test_status.text()
     assert page.test_status.text().startswith("Connected as ")
-    assert sandbox_api.NICHANDLE["nichandle"] in page.test_status.text()
+    assert sandbox_models.NICHANDLE["nichandle"] in page.test_status.text()
     assert not page.test_busy.isVisible()
 
 
