@@ -161,9 +161,9 @@ class DataControlWatcher:
         assert self._proc.stdout is not None and self._proc.stderr is not None
         for line in self._proc.stdout:
             change = decode_line(line, self.primary, self._startup_pending)
-            self._startup_pending = False
             if change is None:
-                continue
+                continue  # a malformed line is not the start-up content: still to come
+            self._startup_pending = False
             try:
                 self._on_change(change)
             except Exception:

@@ -358,6 +358,8 @@ class ClipboardWatcher(QObject):
     def _changed(self, mode: QClipboard.Mode) -> None:
         if not self._running or self._clipboard is None:
             return
+        if self._wayland:
+            return  # data-control watches every change: Qt's own signal would be a second source
         if self._reads_itself(mode):
             assert self._reader is not None
             self._reading[mode] = self._reader.request(_SELECTION_NAMES[mode])
