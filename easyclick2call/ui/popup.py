@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from easyclick2call.core.call_gate import blocked_prefix
+from easyclick2call.core.call_gate import Confirmation, blocked_prefix
 from easyclick2call.ui.icons import app_icon
 
 MAX_ROWS = 6
@@ -429,9 +429,8 @@ class CallPopup(QDialog):
 
     # -- behaviour ------------------------------------------------------------------------
     def _bind(self, button: QPushButton, found, abroad_box: QCheckBox | None) -> None:
-        """Tie `button` to the number and the offer it is shown with (never to a row index:
-        the row may hold another number by the time the click arrives)."""
-        button.setProperty("offer", self._offer_id)
+        """Tie `button` to the number it is shown with (never to a row index: the row may hold
+        another number by the time the click arrives; a new layout starts a new table)."""
         self._bound[id(button)] = (found, abroad_box)
 
     def _cancel_presses(self) -> None:
@@ -456,15 +455,13 @@ class CallPopup(QDialog):
         button.setProperty("pressed_offer", None)
         if self._called or not button.isEnabled():
             return
-        if button.property("offer") != self._offer_id or not self.accepts_call_now() or (
+        if not self.accepts_call_now() or (
                 pressed_for is not None and pressed_for != self._offer_id):
             return  # pressed for numbers that were replaced meanwhile
         bound = self._bound.get(id(button))
         if bound is None:
             return
         found, abroad_box = bound
-        from easyclick2call.core.call_gate import Confirmation
-
         confirmed = frozenset({Confirmation.ABROAD}) if (
             abroad_box is not None and abroad_box.isChecked()) else frozenset()
         self._called_offer = self._offer_id  # one press, one request: the rest is ignored
