@@ -274,7 +274,9 @@ def test_an_owner_that_never_answers_does_not_block_the_gui(qtbot, watcher, monk
         qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=2000)
         timer.stop()
         gaps = [b - a for a, b in itertools.pairwise(ticks)]
-        assert max(gaps) < 100, gaps
+        # A GUI thread waiting for the owner would show one gap of READ_TIMEOUT_S (3 s); a
+        # loaded 2-core machine may delay a tick by ~100 ms, which proves nothing either way.
+        assert max(gaps) < 1000, gaps
         assert checked == [] and found == []  # still waiting: nothing was offered
     finally:
         hung.kill()
