@@ -45,7 +45,6 @@ at a time instead of loading all 135 MB of it.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import sys
@@ -60,7 +59,6 @@ from easyclick2call.core.numbers_model import (
     FoundNumbers,
     NotCallableNumber,
     home_region,
-    number_details,
 )
 from easyclick2call.core.numbers_prefilter import mask_short_groups
 from easyclick2call.core.numbers_rules import (
@@ -163,7 +161,6 @@ class _Budget:
         self.seen: set[str] = set()
         self.found = 0
         self.callable: dict[str, int | None] = {}
-        self.details: dict[str, tuple[str, ...]] = {}
 
     @property
     def spent(self) -> bool:
@@ -403,11 +400,12 @@ class _Finder:
                 continue
             seen.add(key)
             taken_until = end
-            details = self.budget.details.get(key)
-            if details is None:
-                details = self.budget.details[key] = number_details(number, self.language, kind)
             offsets = self.cleaned.offsets
-            found.append(FoundNumber(*details, offsets.original(start), offsets.original(end)))
+            found.append(
+                FoundNumber(
+                    number, self.language, offsets.original(start), offsets.original(end), kind
+                )
+            )
             self.budget.found += 1
             if self.budget.found == MAX_NUMBERS:
                 self.read_until = min(self.read_until, end)
@@ -441,10 +439,7 @@ def find_numbers(text: str, region: str, language: str = "en") -> FoundNumbers:
         finder = _Finder(clean(window[start:end]), home_region(region), language, budget)
         finder.collect()
         found += [
-            dataclasses.replace(number, start=number.start + start, end=number.end + start)
-            if start
-            else number
-            for number in finder.results()
+            number.moved(start) if start else number for number in finder.results()
         ]
         if finder.read_until < len(finder.cleaned.text):
             end = start + finder.cleaned.offsets.original(finder.read_until)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
@@ -10,18 +10,110 @@ from phonenumbers import PhoneNumberFormat
 from easyclick2call.core import geodata
 
 
-@dataclass(frozen=True)
 class FoundNumber:
-    """A callable number, with the span of text it was read from."""
+    """A callable number, with the span of text it was read from (immutable).
 
-    e164: str
-    ovh: str
-    national: str
-    international: str
-    region_code: str
-    description: str
-    start: int
-    end: int
+    ``e164``, ``ovh``, ``start`` and ``end`` are known at once; ``national``, ``international``,
+    ``region_code`` and ``description`` (the place, else the country) are worked out on first
+    use and kept: formatting and place names cost more than finding the number, and a caller
+    that only needs some numbers' display does not pay for the others. Any thread may read
+    them (two threads at once would only work the same value out twice).
+    """
+
+    __slots__ = ("_formats", "_kind", "_language", "_number", "_place", "e164", "end", "start")
+
+    def __init__(
+        self,
+        number: phonenumbers.PhoneNumber,
+        language: str,
+        start: int,
+        end: int,
+        kind: int | None = None,
+    ) -> None:
+        """``number``: the parsed number; ``language``: that of ``description``; ``kind``: its
+        number_type when already known."""
+        put = object.__setattr__
+        national = phonenumbers.national_significant_number(number)
+        put(self, "e164", f"+{number.country_code}{national}")
+        put(self, "start", start)
+        put(self, "end", end)
+        put(self, "_number", number)
+        put(self, "_language", language)
+        put(self, "_kind", kind)
+        put(self, "_formats", None)
+        put(self, "_place", None)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    __delattr__ = __setattr__  # type: ignore[assignment]
+
+    def moved(self, offset: int) -> FoundNumber:
+        """The same number, its span moved by ``offset`` characters (formats kept)."""
+        moved = FoundNumber(self._number, self._language, self.start + offset, self.end + offset,
+                            self._kind)
+        object.__setattr__(moved, "_formats", self._formats)
+        object.__setattr__(moved, "_place", self._place)
+        return moved
+
+    @property
+    def ovh(self) -> str:
+        """The number as OVHcloud's API takes it: ``00`` and the country code."""
+        return "00" + self.e164[1:]
+
+    def _formatted(self) -> tuple[str, str, str]:
+        formats = self._formats
+        if formats is None:
+            number = self._number
+            formats = (
+                phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
+                phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
+                phonenumbers.region_code_for_number(number) or "",
+            )
+            object.__setattr__(self, "_formats", formats)
+        return formats
+
+    @property
+    def national(self) -> str:
+        return self._formatted()[0]
+
+    @property
+    def international(self) -> str:
+        return self._formatted()[1]
+
+    @property
+    def region_code(self) -> str:
+        return self._formatted()[2]
+
+    @property
+    def description(self) -> str:
+        """Where the number is: the place when known, else the country (``language``)."""
+        place = self._place
+        if place is None:
+            region_code = self.region_code
+            place = (
+                geodata.description(self._number, self._language, self._kind)
+                or (region_code and geodata.region_name(region_code, self._language))
+                or region_code
+            )
+            object.__setattr__(self, "_place", place)
+        return place
+
+    def fields(self) -> tuple[str, str, str, str, str, str, int, int]:
+        """Every public field, in the order of the former dataclass."""
+        return (self.e164, self.ovh, self.national, self.international, self.region_code,
+                self.description, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FoundNumber):
+            return NotImplemented
+        return self.fields() == other.fields()
+
+    def __hash__(self) -> int:
+        return hash((self.e164, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"FoundNumber(e164={self.e164!r}, start={self.start}, end={self.end})"
 
 
 class FoundNumbers(list):
@@ -50,24 +142,3 @@ def home_region(region: str | None) -> str | None:
     """The upper-case region code, or None for "ZZ" / empty (no home country)."""
     region = (region or "").strip().upper()
     return None if region in ("", "ZZ") else region
-
-
-def number_details(
-    number: phonenumbers.PhoneNumber, language: str, kind: int | None = None
-) -> tuple[str, ...]:
-    """The FoundNumber fields before start/end, in order (``kind``: its number_type, if known)."""
-    e164 = f"+{number.country_code}{phonenumbers.national_significant_number(number)}"
-    region_code = phonenumbers.region_code_for_number(number) or ""
-    description = (
-        geodata.description(number, language, kind)  # the place, else the country
-        or (region_code and geodata.region_name(region_code, language))
-        or region_code
-    )
-    return (
-        e164,
-        "00" + e164[1:],
-        phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
-        phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
-        region_code,
-        description,
-    )

@@ -12,7 +12,6 @@ from easyclick2call.core.numbers_model import (
     FoundNumber,
     NotCallableNumber,
     home_region,
-    number_details,
 )
 from easyclick2call.core.numbers_rules import CALLABLE_TYPES, french_plan_e164
 from easyclick2call.core.numbers_text import clean_typed
@@ -125,4 +124,4 @@ def parse_number(text: str, region: str, language: str = "en") -> FoundNumber:
     remapped = None if body.startswith("+") else french_plan_e164(digits, home)
     number = _parse(remapped or body, home, shown, language)
     _check_valid(number, shown, language)
-    return FoundNumber(*number_details(number, language), start, end)
+    return FoundNumber(number, language, start, end)

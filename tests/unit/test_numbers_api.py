@@ -18,18 +18,37 @@ from easyclick2call.core.numbers import (
 
 def test_the_reference_number_has_every_field() -> None:
     found = parse_number("+33199001234", "FR")
-    assert found == FoundNumber(
-        e164="+33199001234",
-        ovh="0033199001234",
-        national="01 99 00 12 34",
-        international="+33 1 99 00 12 34",
-        region_code="FR",
-        description="France",
-        start=0,
-        end=12,
+    assert found.fields() == (
+        "+33199001234",
+        "0033199001234",
+        "01 99 00 12 34",
+        "+33 1 99 00 12 34",
+        "FR",
+        "France",
+        0,
+        12,
     )
+    assert (found.e164, found.ovh, found.national, found.international) == found.fields()[:4]
+    assert (found.region_code, found.description, found.start, found.end) == found.fields()[4:]
     with pytest.raises(dataclasses.FrozenInstanceError):
         found.e164 = "+33199001235"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.national = "01 99 00 12 35"  # type: ignore[misc]
+
+
+def test_a_found_number_works_its_display_out_once_and_compares_by_its_fields() -> None:
+    found = find_numbers("Tél. 01 99 00 12 34 ou +41 44 668 18 00", "FR", "fr")
+    first, second = found
+    assert first._formats is None and first._place is None  # nothing worked out yet
+    assert (first.national, second.description) == ("01 99 00 12 34", "Zurich")
+    assert first.national is first.national and second.description is second.description
+    again = find_numbers("Tél. 01 99 00 12 34 ou +41 44 668 18 00", "FR", "fr")
+    assert list(again) == [first, second] and hash(again[0]) == hash(first)
+    assert isinstance(first, FoundNumber) and first != "+33199001234"
+    moved = first.moved(10)
+    assert (moved.start, moved.end, moved.national) == (first.start + 10, first.end + 10,
+                                                        first.national)
+    assert first != moved and "01 99" not in repr(first)
 
 
 def test_description_is_in_the_requested_language() -> None:
