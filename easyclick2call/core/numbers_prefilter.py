@@ -37,7 +37,9 @@ _EXTENSION_LABEL = re.compile(
     "[x#~\uff58\uff03\uff5e]|\uff45?\uff58\uff54\uff4e?)[:.\uff0e]?[ \u00a0\t,\\-]*\\Z"
 )
 _LABEL_TAIL = " \u00a0\t,-:.\uff0e"  # what may come between an extension label and its digits
-_LABEL_END = "#~=\uff03\uff5e"
+# The last character of every extension label above, lower-cased ("…ext", "…ón", "#", "=", …):
+# only a group after one of them is worth the label search.
+_LABEL_LAST = frozenset("tnox\u0431#~=\uff58\uff03\uff5e\uff54\uff4e")
 # After a group: an extension ending "#" ("- 503#").
 _KEEP_AFTER = ("#", "\uff03")
 # The minutes of a time stamp: the matcher reads them to reject "2012-01-02 08:00".
@@ -58,8 +60,11 @@ def shortest_national(region: str | None) -> int:
     return min([*lengths, _SHORTEST_DIALLED_ABROAD])
 
 
+_ASCII_MASKED = str.maketrans("0123456789", MASK * 10)
+
+
 def _masked(group: str) -> str:
-    return _DIGIT.sub(MASK, group)
+    return group.translate(_ASCII_MASKED) if group.isascii() else _DIGIT.sub(MASK, group)
 
 
 def mask_short_groups(text: str, region: str | None) -> str:
@@ -82,7 +87,7 @@ def mask_short_groups(text: str, region: str | None) -> str:
                 and _TIME_STAMP.search(text, max(0, start - 20), start)
             )
             or (
-                (before[-1:].isalpha() or before[-1:] in _LABEL_END)
+                before[-1:].lower() in _LABEL_LAST
                 and _EXTENSION_LABEL.search(text, max(0, start - 14), start)
             )
         ):
