@@ -12,6 +12,7 @@ archive), it falls back to phonenumbers' own modules.
 
 from __future__ import annotations
 
+import ast
 import bisect
 import functools
 import importlib
@@ -26,6 +27,9 @@ from phonenumbers.prefix import _prefix_description_for_number
 
 _FIRST_KEY = re.compile(r"^\s*'(\d+)':", re.MULTILINE)
 _SLICES_KEPT = 4
+_NAMES_KEPT = 32  # countries whose names are kept
+_REGION_CODE = re.compile(r"[A-Z0-9]{2,3}")
+_U_CALL = re.compile(r"\bu\(('(?:[^'\\]|\\.)*')\)")  # u('Fran\u00e7a') in locale.py
 # phonenumbers' GEOCODE_LONGEST_PREFIX; a longer one only costs a few more dict look-ups.
 LONGEST_PREFIX = 10
 
@@ -103,12 +107,32 @@ def _locale_data() -> dict[str, dict[str, str]]:
     return importlib.import_module("phonenumbers.geodata.locale").LOCALE_DATA
 
 
+@functools.lru_cache(maxsize=_NAMES_KEPT)
+def _region_names(region_code: str) -> dict[str, str]:
+    """{language: country name} of one region: its own line of locale.py, read alone (a few
+    hundred µs and a few KB, where the whole table holds 1.5 MB); the whole table when the
+    line is not there as expected (a frozen build, another layout)."""
+    path = _geodata_dir() / "locale.py"
+    if _REGION_CODE.fullmatch(region_code) and path.exists():
+        text = path.read_text(encoding="utf-8")
+        at = text.find(f"\n  '{region_code}': {{")
+        if at >= 0:
+            line = text[at : text.find("\n", at + 1)].strip().rstrip(",")
+            try:
+                names = ast.literal_eval("{" + _U_CALL.sub(r"\1", line) + "}")[region_code]
+            except (SyntaxError, ValueError, KeyError):
+                names = None
+            if isinstance(names, dict):
+                return names
+    return _locale_data().get(region_code) or {}
+
+
 _PREFIX_DATA = LazyPrefixData()
 
 
 def region_name(region_code: str, language: str) -> str:
     """The country's name in `language` ("" when unknown), as phonenumbers' geocoder says it."""
-    names = _locale_data().get(region_code)
+    names = _region_names(region_code)
     if not names:
         return ""
     name = names.get(language, "")

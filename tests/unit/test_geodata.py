@@ -90,3 +90,11 @@ def test_finding_a_number_loads_one_slice_not_the_whole_data_set() -> None:
     assert result["place"] == "Paris"
     assert result["full"] is False
     assert result["rss_mb"] < 60, result
+
+
+def test_a_country_name_is_read_from_its_own_line_as_the_whole_table_gives_it() -> None:
+    whole = geodata._locale_data()
+    for region in [*random.Random(16).sample(sorted(whole), 40), "FR", "GR", "CA", "001"]:
+        geodata._region_names.cache_clear()
+        assert geodata._region_names(region) == whole.get(region, {}), region
+    assert geodata._region_names("F'R") == {}  # not a region code: nothing read

@@ -213,3 +213,17 @@ def test_warm_up_runs_for_any_region(region: str) -> None:
 
     warm_up(region)  # never raises, whatever the setting holds
     assert find_numbers("Tél. : 01 99 00 12 34", "FR")[0].e164 == "+33199001234"
+
+
+def test_warm_up_reads_the_region_s_place_names_so_the_first_copy_does_not() -> None:
+    from easyclick2call.core import geodata
+    from easyclick2call.core.numbers import warm_up
+
+    geodata._region_names.cache_clear()
+    geodata._slice.cache_clear()
+    warm_up("FR")
+    names, slices = geodata._region_names.cache_info(), geodata._slice.cache_info()
+    found = find_numbers("Tél. : 01 99 00 12 35", "FR", "fr")[0]
+    assert (found.description, found.national) == ("France", "01 99 00 12 35")
+    assert geodata._region_names.cache_info().misses == names.misses
+    assert geodata._slice.cache_info().misses == slices.misses
