@@ -177,6 +177,7 @@ class EasyClickApp(QObject):
         self.update_state()
         self.contacts.start()
         QTimer.singleShot(0, self.watcher.warm_up)  # after the tray shows, off the GUI thread
+        run_task(_popup_module, parent=self)  # (imported off the GUI thread, not on a copy)
 
     def _names_changed(self) -> None:
         if self._popup_visible():
