@@ -70,16 +70,17 @@ def _masked(group: str) -> str:
 def mask_short_groups(text: str, region: str | None) -> str:
     """``text`` with the digits of every group too short to be a number masked (same length)."""
     national = shortest_national(region)
+    fewest = min(national, _SHORTEST_INTERNATIONAL)  # a group shorter is short either way
 
     def replace(match: re.Match[str]) -> str:
         group = match.group()
         start, end = match.span()
-        lead = text[max(0, start - 2) : start]
-        needed = _SHORTEST_INTERNATIONAL if "+" in lead or "\uff0b" in lead else national
-        if len(group) >= needed and len(_DIGIT.findall(group)) >= needed:
-            label_at = start - len(lead) + len(lead.rstrip("+\uff0b(\uff08[\uff3b"))
-            return _masked(group) if is_labelled_identifier(text, label_at) else group
-        before = text[max(0, start - 4) : start].rstrip(_LABEL_TAIL)
+        if len(group) >= fewest:
+            lead = text[max(0, start - 2) : start]
+            needed = _SHORTEST_INTERNATIONAL if "+" in lead or "\uff0b" in lead else national
+            if len(group) >= needed and len(_DIGIT.findall(group)) >= needed:
+                label_at = start - len(lead) + len(lead.rstrip("+\uff0b(\uff08[\uff3b"))
+                return _masked(group) if is_labelled_identifier(text, label_at) else group
         if (
             text[end : end + 1] in _KEEP_AFTER
             or (
@@ -87,7 +88,7 @@ def mask_short_groups(text: str, region: str | None) -> str:
                 and _TIME_STAMP.search(text, max(0, start - 20), start)
             )
             or (
-                before[-1:].lower() in _LABEL_LAST
+                text[max(0, start - 4) : start].rstrip(_LABEL_TAIL)[-1:].lower() in _LABEL_LAST
                 and _EXTENSION_LABEL.search(text, max(0, start - 14), start)
             )
         ):
