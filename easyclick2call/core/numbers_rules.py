@@ -87,6 +87,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?: ?(?:n°|no\.?|nº|nr\.?|#|number|num(?:éro|ero)?\.?|id|ref))?"
     r" ?[:#.]? ?[-#:]? ?$"
 )
+_WORD_START = re.compile(r"\b\w")
 _GLUED_CODE_BEFORE = re.compile(r"([^\W\d_]{1,12})[-_/#]$")
 _SPACED_RUN = re.compile(r"(?<![\d.\-])\d{1,2}(?:(?: +- +| *[,;] *)\d{1,2}(?![\d]))+")
 _LOTTERY_WORDS = re.compile(
@@ -109,11 +110,19 @@ def _line_around(text: str, start: int, end: int) -> tuple[str, int]:
     return text[line_start:line_end], line_start
 
 
+def _has_reference_word(before: str) -> bool:
+    """_REFERENCE_BEFORE.search(before), tried only where a word starts (every reference word
+    starts with a letter): a handful of places instead of every character."""
+    return any(
+        _REFERENCE_BEFORE.match(before, word.start()) for word in _WORD_START.finditer(before)
+    )
+
+
 def is_reference(text: str, start: int) -> bool:
     """True when what precedes ``start`` on its line names a ticket, invoice, order… number."""
     before = text[max(0, start - 40) : start]
     before = before[before.rfind("\n") + 1 :]
-    if _REFERENCE_BEFORE.search(before):
+    if _has_reference_word(before):
         return True
     glued = _GLUED_CODE_BEFORE.search(before)
     return bool(glued and glued.group(1).lower() not in PHONE_WORDS)
