@@ -80,3 +80,20 @@ def test_parse_number_only_raises_not_callable(text: str, region: str) -> None:
     else:
         assert phonenumbers.is_valid_number(phonenumbers.parse(found.e164))
         assert 0 <= found.start < found.end <= len(text)
+
+
+_REFERENCE_PIECES = [
+    "commande", "Rechnung", "n°", "No.", "nº", "#", "number", "numéro", "id", "ref", "Tél",
+    "client id", "customer no", "n° de série", "x", "é", "_", "2024", " ", "", ":", ".", "-",
+    " : ", "/", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_REFERENCE_PIECES), max_size=8), st.sampled_from([0, 1, 2]))
+def test_the_reference_label_is_found_where_a_word_starts_as_anywhere(pieces, case) -> None:
+    from easyclick2call.core.numbers_rules import _REFERENCE_BEFORE, _has_reference_word
+
+    before = "".join(pieces)
+    before = (before, before.upper(), before.title())[case][-40:]
+    assert _has_reference_word(before) == bool(_REFERENCE_BEFORE.search(before))
