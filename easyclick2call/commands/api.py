@@ -28,6 +28,7 @@ from easyclick2call.commands.exit_codes import (
     exit_code_for,
 )
 from easyclick2call.commands.language import cli_language
+from easyclick2call.commands.translation import cli_text
 from easyclick2call.core.settings import FALLBACK_REGION, system_region
 
 _ENV_IDENTITY = {
@@ -183,7 +184,7 @@ def _read_secret(account, name: str) -> str:
     try:
         return getattr(account, name) or ""
     except SecretsError as exc:
-        raise CliError(EXIT_AUTH, "keyring", exc.message_in(cli_language())) from exc
+        raise CliError(EXIT_AUTH, "keyring", cli_text(exc)) from exc
 
 
 def load_config(args: argparse.Namespace) -> CliConfig:
@@ -217,7 +218,7 @@ def load_config(args: argparse.Namespace) -> CliConfig:
     config.endpoint = os.environ.get("OVH_ENDPOINT", "").strip() or config.endpoint
     if (account is not None and account.endpoint_error is not None
             and not os.environ.get("OVH_ENDPOINT", "").strip()):
-        raise CliError(EXIT_AUTH, "config", account.endpoint_error.message_in(cli_language()))
+        raise CliError(EXIT_AUTH, "config", cli_text(account.endpoint_error))
     if env_mode:
         if env_mode != config.auth_mode:
             account = None  # the stored account signs in the other way: use none of it

@@ -35,6 +35,7 @@ from easyclick2call.commands.exit_codes import (
     EXIT_OK,
     EXIT_USAGE,
 )
+from easyclick2call.commands.translation import cli_text
 
 
 def _to_stderr(text: str) -> None:
@@ -174,7 +175,7 @@ def _number_from_clipboard(args: argparse.Namespace, region: str):
     try:
         numbers = numbers_from_clipboard(region, cli_language())
     except ClipboardUnavailableError as exc:
-        raise CliError(EXIT_USAGE, "clipboard", exc.message_in(cli_language())) from exc
+        raise CliError(EXIT_USAGE, "clipboard", cli_text(exc)) from exc
     if not numbers:
         raise CliError(EXIT_NOT_CALLABLE, "not_callable", _t(
             "No callable phone number on the clipboard — copy one and try again.",

@@ -105,5 +105,7 @@ def cli_message(error, language: str) -> str:
     """The sentence for an ovhapi ApiError at a terminal, in `language` ("en"/"fr")."""
     pair = CLI_MESSAGES.get(error.kind)
     if pair is None:
-        return error.message_in(language)
+        from easyclick2call.commands.translation import translator_for
+
+        return error.text(translator_for(language))
     return pair[1] if language.lower().startswith("fr") else pair[0]

@@ -13,13 +13,13 @@ from easyclick2call.commands.api import (
     _emit,
     _run,
     _t,
-    cli_language,
     load_config,
 )
 from easyclick2call.commands.exit_codes import (
     EXIT_OK,
     EXIT_USAGE,
 )
+from easyclick2call.commands.translation import cli_text
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
@@ -80,7 +80,7 @@ def _store_consumer_key(config: CliConfig, consumer_key: str) -> bool:
     try:
         SecretStore(config.profile.keyring_service).set("consumer_key", consumer_key)
     except SecretsError as exc:
-        print(f"easyclick2call: {exc.message_in(cli_language())}", file=sys.stderr)
+        print(f"easyclick2call: {cli_text(exc)}", file=sys.stderr)
         return False
     return True
 

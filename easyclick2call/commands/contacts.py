@@ -20,10 +20,10 @@ from easyclick2call.commands.api import (
     _stored_account,
     _t,
     _telephony,
-    cli_language,
     load_config,
 )
 from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from easyclick2call.commands.translation import cli_text
 from easyclick2call.core.settings import system_region
 
 
@@ -95,7 +95,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         result = read_file(path, region)
     except ContactImportError as exc:
-        raise CliError(EXIT_USAGE, "import", exc.message_in(cli_language())) from exc
+        raise CliError(EXIT_USAGE, "import", cli_text(exc)) from exc
     source = f"file:{path.name}"
     stored = _store(profile).replace_source(source, path.name, result.contacts)
     skipped = result.skipped_entries

@@ -22,10 +22,10 @@ from easyclick2call.commands.api import (
     _run,
     _t,
     _telephony,
-    cli_language,
     load_config,
 )
 from easyclick2call.commands.exit_codes import EXIT_OK
+from easyclick2call.commands.translation import cli_text
 
 
 class _MemorySecrets:
@@ -106,8 +106,9 @@ def cmd_events(args: argparse.Namespace) -> int:
             print(_t("Connection lost; reconnecting…", "Connexion perdue ; reconnexion…"),
                   file=sys.stderr, flush=True)
         elif status == TOKEN_FAILED:
-            message = getattr(detail, "message_in", None)
-            text = message(cli_language()) if message else type(detail).__name__
+            said = callable(getattr(detail, "text", None)) or callable(
+                getattr(detail, "message_in", None))
+            text = cli_text(detail) if said else type(detail).__name__  # type: ignore[arg-type]
             print(f"easyclick2call: {text}", file=sys.stderr, flush=True)
         elif status == CONNECTED and not args.json:
             print(_t("Following live events (Ctrl+C to stop)…",

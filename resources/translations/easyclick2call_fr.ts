@@ -660,6 +660,10 @@
         <source>Something unexpected went wrong with OVHcloud — try again; the log has details.</source>
         <translation>Un problème inattendu est survenu avec OVHcloud — réessayez ; le journal donne les détails.</translation>
     </message>
+    <message>
+        <source>It may have been done all the same: check before trying again.</source>
+        <translation>L&apos;action a peut-être eu lieu malgré tout : vérifiez avant de réessayer.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -1837,6 +1841,14 @@
     <message>
         <source>Check that you pasted only the secret (OVHcloud secrets are about 32 characters).</source>
         <translation>Vérifiez que vous n&apos;avez collé que le secret (les secrets OVHcloud font environ 32 caractères).</translation>
+    </message>
+    <message>
+        <source>The keyring backend {name} keeps secrets in a plain file; EasyClick2Call refuses it.</source>
+        <translation>Le trousseau {name} garde les secrets dans un simple fichier ; EasyClick2Call le refuse.</translation>
+    </message>
+    <message>
+        <source>Use GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential Manager (unset PYTHON_KEYRING_BACKEND or fix keyringrc.cfg), then try again.</source>
+        <translation>Utilisez GNOME Keyring, KWallet, le trousseau macOS ou le Gestionnaire d&apos;identification Windows (retirez PYTHON_KEYRING_BACKEND ou corrigez keyringrc.cfg), puis réessayez.</translation>
     </message>
 </context>
 <context>

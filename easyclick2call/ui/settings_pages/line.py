@@ -345,7 +345,7 @@ class LinePage(SettingsPage):
 
         def fail(exc: BaseException) -> None:
             if generation == self._generation:
-                self.status.show_error(describe_error(exc, self._language()))
+                self.status.show_error(describe_error(exc))
                 self._finish_loading()
 
         run_task(fn, on_done=deliver, on_error=fail, parent=self)
@@ -556,7 +556,7 @@ class LinePage(SettingsPage):
     def _call_failed(self, exc: BaseException) -> None:
         self.call_busy.stop()
         self._update_buttons()
-        self.call_status.show_error(describe_error(exc, self._language()))
+        self.call_status.show_error(describe_error(exc))
         self.call_finished.emit()
 
     def _language(self) -> str:
