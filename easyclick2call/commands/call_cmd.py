@@ -35,7 +35,7 @@ from easyclick2call.commands.exit_codes import (
     EXIT_OK,
     EXIT_USAGE,
 )
-from easyclick2call.commands.translation import cli_text
+from easyclick2call.commands.translation import cli_text, cli_translate
 
 
 def _to_stderr(text: str) -> None:
@@ -182,7 +182,7 @@ def _number_from_clipboard(args: argparse.Namespace, region: str):
             "Aucun numéro appelable dans le presse-papiers — copiez-en un et réessayez."))
     interactive = sys.stdin.isatty() and not args.json
     found = choose_number(numbers, first=args.first or not interactive, output_fn=_to_stderr,
-                          user_region=region)
+                          user_region=region, translate=cli_translate)
     if found is None:
         raise CliError(EXIT_CANCELLED, "cancelled", _t("Cancelled.", "Annulé."))
     return found

@@ -20,13 +20,13 @@ from easyclick2call.commands.api import (
     _t,
     _telephony,
     _usage,
-    cli_language,
     load_config,
 )
 from easyclick2call.commands.exit_codes import (
     EXIT_OK,
     EXIT_USAGE,
 )
+from easyclick2call.commands.translation import cli_translate
 
 
 def _line_target(args: argparse.Namespace, config: CliConfig | None = None):
@@ -98,7 +98,7 @@ def _password_or_fail() -> str:
     from easyclick2call.ovhapi.telephony import check_password
 
     password = read_password(confirm=True)
-    problems = check_password(password, cli_language())
+    problems = check_password(password, cli_translate)
     if problems:
         from easyclick2call.ovhapi.errors import ApiError
 
@@ -110,7 +110,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     from easyclick2call.ovhapi.errors import ApiError
     from easyclick2call.ovhapi.telephony import check_login
 
-    problems = check_login(args.login, cli_language())
+    problems = check_login(args.login, cli_translate)
     if problems:
         raise _from_api_error(ApiError.of("invalid_login", detail="; ".join(problems)))
     config = _account_or_fail(args)  # no password asked for an account that is not there

@@ -900,6 +900,67 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Demo — copy a phone number anywhere to try it (nothing is really dialled); “Set up my account…” in the tray menu connects your OVHcloud account, “Quit” stops it.</source>
+        <translation>Démo — copiez un numéro de téléphone n&apos;importe où pour l&apos;essayer (rien n&apos;est vraiment composé) ; « Configurer mon compte… » dans le menu de l&apos;icône connecte votre compte OVHcloud, « Quitter » l&apos;arrête.</translation>
+    </message>
+</context>
+<context>
+    <name>ClipboardRead</name>
+    <message>
+        <source>Cannot read the clipboard: no clipboard tool was found. On Linux install xclip or xsel (X11) or wl-clipboard (Wayland), e.g. “sudo apt install xclip”.</source>
+        <translation>Impossible de lire le presse-papiers : aucun outil de presse-papiers n&apos;a été trouvé. Sous Linux, installez xclip ou xsel (X11) ou wl-clipboard (Wayland), par exemple « sudo apt install xclip ».</translation>
+    </message>
+    <message>
+        <source>Cannot read the clipboard: no graphical session was found (neither DISPLAY nor WAYLAND_DISPLAY is set), and the clipboard belongs to one. Run this from your desktop session, or give the number instead: easyclick2call call &quot;01 99 00 12 34&quot;.</source>
+        <translation>Impossible de lire le presse-papiers : aucune session graphique n&apos;a été trouvée (ni DISPLAY ni WAYLAND_DISPLAY n&apos;est défini), et le presse-papiers appartient à une telle session. Lancez ceci depuis votre session de bureau, ou donnez plutôt le numéro : easyclick2call call &quot;01 99 00 12 34&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot read the clipboard ({name}): copy the number again and retry.</source>
+        <translation>Impossible de lire le presse-papiers ({name}) : copiez à nouveau le numéro et réessayez.</translation>
+    </message>
+    <message>
+        <source>Numbers found on the clipboard:</source>
+        <translation>Numéros trouvés dans le presse-papiers :</translation>
+    </message>
+    <message>
+        <source>Which one do you want to call? [1-{count}, Enter = 1, q = cancel] </source>
+        <translation>Lequel voulez-vous appeler ? [1-{count}, Entrée = 1, q = annuler] </translation>
+    </message>
+    <message>
+        <source>Please type a number from 1 to {count}, or q to cancel.</source>
+        <translation>Tapez un nombre de 1 à {count}, ou q pour annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactImport</name>
+    <message>
+        <source>{name} is larger than 64 MB: not an address book.</source>
+        <translation>{name} dépasse 64 Mo : ce n&apos;est pas un carnet d&apos;adresses.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>Impossible de lire {name} : {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} holds no vCard (no BEGIN:VCARD line).</source>
+        <translation>{name} ne contient aucune vCard (pas de BEGIN:VCARD).</translation>
+    </message>
+    <message>
+        <source>This file holds no vCard.</source>
+        <translation>Ce fichier ne contient aucune vCard.</translation>
+    </message>
+    <message>
+        <source>This file is empty.</source>
+        <translation>Ce fichier est vide.</translation>
+    </message>
+    <message>
+        <source>This file has no phone number column: it is not an address book export (vCard, or CSV with a header row).</source>
+        <translation>Ce fichier n&apos;a aucune colonne de numéro de téléphone : ce n&apos;est pas un export de carnet d&apos;adresses (vCard, ou CSV avec une ligne d&apos;en-tête).</translation>
+    </message>
+</context>
+<context>
     <name>DamageNotices</name>
     <message>
         <source>%1 is damaged and could not be kept aside: see the log.</source>
@@ -1869,6 +1930,10 @@
         <source>The app runs through XWayland, where GNOME passes every copy on, as on X11.</source>
         <translation>L’application passe par XWayland, où GNOME transmet chaque copie, comme sous X11.</translation>
     </message>
+    <message>
+        <source>EasyClick2Call is a desktop app and no graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is set): start it from your desktop session, or use its command line without one (easyclick2call --help).</source>
+        <translation>EasyClick2Call est une application de bureau et aucun affichage graphique n&apos;a été trouvé (ni DISPLAY ni WAYLAND_DISPLAY n&apos;est défini) : lancez-la depuis votre session de bureau, ou utilisez sa ligne de commande, qui s&apos;en passe (easyclick2call --help).</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -2148,6 +2213,10 @@
         <source>Something went wrong ({kind}). Try again; if it persists, see the log.</source>
         <translation>Un problème est survenu ({kind}). Réessayez ; s&apos;il persiste, consultez le journal.</translation>
     </message>
+    <message>
+        <source>The endpoint setting &quot;{value}&quot; is not valid — choose one in Settings › Account, or run `easyclick2call config set endpoint ovh-eu`.</source>
+        <translation>Le réglage endpoint « {value} » n&apos;est pas valide — choisissez-en un dans Réglages › Compte, ou lancez `easyclick2call config set endpoint ovh-eu`.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2173,6 +2242,29 @@
     <message>
         <source>Copied numbers cannot be noticed here</source>
         <translation>Les numéros copiés ne peuvent pas être remarqués ici</translation>
+    </message>
+</context>
+<context>
+    <name>Telephony</name>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>At least {count} characters</source>
+        <translation>Au moins {count} caractères</translation>
+    </message>
+    <message>
+        <source>At most {count} characters</source>
+        <translation>Au plus {count} caractères</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and ~&quot;#&apos;{{}}()[]-|^@=*+/!:;.,?&lt;&gt;%_ (no space, &amp;, $ or `)</source>
+        <translation>Uniquement lettres, chiffres et ~&quot;#&apos;{{}}()[]-|^@=*+/!:;.,?&lt;&gt;%_ (ni espace, ni &amp;, $ ou `)</translation>
+    </message>
+    <message>
+        <source>Only letters, digits, dots, dashes, underscores and @</source>
+        <translation>Uniquement lettres, chiffres, points, tirets, soulignés et @</translation>
     </message>
 </context>
 <context>

@@ -143,13 +143,13 @@ def test_password_rules_for_the_settings_dialog() -> None:
     assert check_password("a" * 7) == ["At least 8 characters"]
     assert check_password("a" * 21) == ["At most 20 characters"]
     assert check_password("") == ["Required"]
-    assert check_password("a b", "fr") == [
+    assert check_password("a b", FR) == [
         "Au moins 8 caractères",
         "Uniquement lettres, chiffres et ~\"#'{}()[]-|^@=*+/!:;.,?<>%_ (ni espace, ni &, $ ou `)",
     ]
     assert check_login("alice.martin-2@desk") == []
     assert check_login("") == ["Required"]
-    assert check_login("a;b", "fr") == [
+    assert check_login("a;b", FR) == [
         "Uniquement lettres, chiffres, points, tirets, soulignés et @"
     ]
 

@@ -399,9 +399,9 @@ class LinePage(SettingsPage):
     # -- users -----------------------------------------------------------------------------
     def _checks(self) -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
         from easyclick2call.ovhapi.telephony import check_login, check_password
+        from easyclick2call.ui.i18n import translate
 
-        language = self._language()
-        return (lambda pw: check_password(pw, language)), (lambda lg: check_login(lg, language))
+        return (lambda pw: check_password(pw, translate)), (lambda lg: check_login(lg, translate))
 
     def ask_add_user(self) -> None:
         check_password, check_login = self._checks()
