@@ -91,3 +91,65 @@ def test_translations_keep_placeholders_markup_and_one_shortcut(check):
     assert not problems, problems
 
 
+
+
+# French in Python source is data about input text, never a message: the number-detection and
+# contact-import lexicons, the sandbox's demo data, and these few named exceptions.
+FRENCH = re.compile(r"[àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÙÛŒ]|\b(?:vous|votre|veuillez|aucun|aucune|"
+                    r"impossible de|connexion|appel|appeler|annuler|réglages)\b", re.IGNORECASE)
+LEXICON_MODULES = {
+    "core/numbers_labels.py": "the words that name a phone number in a text",
+    "core/numbers_rules.py": "the words and patterns that say a number is not a phone number",
+    "core/numbers_text.py": "the text normalisation of numbers as people write them",
+    "core/numbers_masks.py": "the words around masked numbers",
+    "core/numbers.py": "the warm-up's sample text, written as a French invoice is",
+}
+RAW_PATTERNS_ONLY = {
+    "core/contacts_import.py": "the header aliases of French address-book exports (regexes)",
+    "ovhapi/telephony.py": "the accented letters OVHcloud accepts in a password (regex)",
+}
+OTHER_DATA = {
+    "platform/url_handler.py": "the .desktop file's own [fr] entries, read by the desktop",
+}
+TYPED_ANSWERS = {("platform/clipboard_read.py", "annuler"): "what a French user types to cancel"}
+
+
+def _string_literals(path: Path):
+    """(line, source text of the literal, value) of every string constant but docstrings."""
+    import ast
+
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    docstrings = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(
+                body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+            docstrings.add(id(body[0].value))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for part in node.values:
+                if isinstance(part, ast.Constant):
+                    docstrings.discard(id(part))
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and id(node) not in docstrings):
+            yield node.lineno, ast.get_source_segment(source, node) or "", node.value
+
+
+def test_no_french_text_in_the_package_outside_the_catalogue():
+    package = ROOT / "easyclick2call"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(package).as_posix()
+        if name.startswith("sandbox/") or name in LEXICON_MODULES or name in OTHER_DATA:
+            continue
+        for line, segment, value in _string_literals(path):
+            if not FRENCH.search(value):
+                continue
+            if name in RAW_PATTERNS_ONLY and segment.lstrip("bfBF").lower().startswith("r"):
+                continue
+            if (name, value) in TYPED_ANSWERS:
+                continue
+            found.append(f"{name}:{line}: {value[:60]!r}")
+    assert not found, ("French belongs in resources/translations/easyclick2call_fr.ts "
+                       "(docs/translations.md):\n" + "\n".join(found))
