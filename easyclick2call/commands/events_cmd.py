@@ -105,8 +105,7 @@ def cmd_events(args: argparse.Namespace) -> int:
             print(translate("Cli", "Connection lost; reconnecting…"),
                   file=sys.stderr, flush=True)
         elif status == TOKEN_FAILED:
-            said = callable(getattr(detail, "text", None)) or callable(
-                getattr(detail, "message_in", None))
+            said = callable(getattr(detail, "text", None))
             text = cli_text(detail) if said else type(detail).__name__  # type: ignore[arg-type]
             print(f"easyclick2call: {text}", file=sys.stderr, flush=True)
         elif status == CONNECTED and not args.json:

@@ -46,7 +46,4 @@ cli_translate = translate
 def cli_text(error: BaseException) -> str:
     """An error's sentence at a terminal, in the command line's language."""
     text = getattr(error, "text", None)
-    if callable(text):
-        return str(text(cli_translate))
-    message_in = getattr(error, "message_in", None)
-    return str(message_in(cli_language())) if callable(message_in) else str(error)
+    return str(text(cli_translate)) if callable(text) else str(error)

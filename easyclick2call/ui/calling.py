@@ -165,7 +165,7 @@ def _check_configured(account, identity) -> None:
 
 def _describe(exc: BaseException) -> tuple[str, str, str]:
     """(kind, message with the action that fixes it, family) for any failure."""
-    if callable(getattr(exc, "text", None)) or callable(getattr(exc, "message_in", None)):
+    if callable(getattr(exc, "text", None)):
         kind = getattr(exc, "kind", "") or "keyring"  # SecretsError has no kind
         family = getattr(exc, "family", "") or "auth"
         return kind, tr_error(exc), family

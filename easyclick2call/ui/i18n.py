@@ -104,7 +104,4 @@ def tr_error(error: BaseException) -> str:
     or any :class:`core.i18n_marks.TranslatableError` translates its English templates through
     the catalogue (``error.text(translate)``); any other error says its own text."""
     text = getattr(error, "text", None)
-    if callable(text):
-        return str(text(translate))
-    message_in = getattr(error, "message_in", None)
-    return str(message_in(current_language())) if callable(message_in) else str(error)
+    return str(text(translate)) if callable(text) else str(error)

@@ -11,7 +11,7 @@ def describe_error(exc: BaseException) -> str:
     """ApiError and SecretsError carry their own messages (with the fix), a number that
     cannot be called (core.numbers.NotCallableNumber) says why; others get a plain sentence
     naming only the kind of failure."""
-    if callable(getattr(exc, "text", None)) or callable(getattr(exc, "message_in", None)):
+    if callable(getattr(exc, "text", None)):
         return tr_error(exc)
     reason = getattr(exc, "reason", None)
     if isinstance(reason, str) and reason:
