@@ -28,6 +28,7 @@ from easyclick2call.commands.exit_codes import (
     exit_code_for,
 )
 from easyclick2call.commands.language import cli_language
+from easyclick2call.commands.translation import cli_text, translate
 from easyclick2call.core.settings import FALLBACK_REGION, system_region
 
 _ENV_IDENTITY = {
@@ -48,10 +49,6 @@ _EPILOG = (
 
 
 # --- language and output ---------------------------------------------------------------------
-
-
-def _t(en: str, fr: str) -> str:
-    return fr if cli_language() == "fr" else en
 
 
 class CliError(Exception):
@@ -97,7 +94,7 @@ def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
         except CliError as caught:
             failure = caught
         except KeyboardInterrupt:
-            failure = CliError(EXIT_CANCELLED, "cancelled", _t("Cancelled.", "Annulé."))
+            failure = CliError(EXIT_CANCELLED, "cancelled", translate("Cli", "Cancelled."))
         except Exception as exc:  # never a traceback for the user: one line, kind "unexpected"
             from easyclick2call.ovhapi.errors import map_error
 
@@ -183,7 +180,7 @@ def _read_secret(account, name: str) -> str:
     try:
         return getattr(account, name) or ""
     except SecretsError as exc:
-        raise CliError(EXIT_AUTH, "keyring", exc.message_in(cli_language())) from exc
+        raise CliError(EXIT_AUTH, "keyring", cli_text(exc)) from exc
 
 
 def load_config(args: argparse.Namespace) -> CliConfig:
@@ -217,7 +214,7 @@ def load_config(args: argparse.Namespace) -> CliConfig:
     config.endpoint = os.environ.get("OVH_ENDPOINT", "").strip() or config.endpoint
     if (account is not None and account.endpoint_error is not None
             and not os.environ.get("OVH_ENDPOINT", "").strip()):
-        raise CliError(EXIT_AUTH, "config", account.endpoint_error.message_in(cli_language()))
+        raise CliError(EXIT_AUTH, "config", cli_text(account.endpoint_error))
     if env_mode:
         if env_mode != config.auth_mode:
             account = None  # the stored account signs in the other way: use none of it
@@ -257,10 +254,10 @@ def _region_option(value: str) -> str:
     region = value.strip().upper()
     if region != "ZZ" and region not in REGION_CODES:
         shown = value if len(value) <= 8 else value[:7] + "…"
-        raise CliError(EXIT_USAGE, "usage", _t(
-            f"--region {shown}: not a country code — use two letters such as FR, BE, CH or CA.",
-            f"--region {shown} : ce n'est pas un code de pays — utilisez deux lettres comme "
-            "FR, BE, CH ou CA."))
+        raise CliError(EXIT_USAGE, "usage", translate(
+            "Cli",
+            "--region {shown}: not a country code — use two letters such as FR, BE, CH or "
+            "CA.").format(shown=shown))
     return region
 
 
@@ -293,20 +290,16 @@ def _pick_billing_account(config: CliConfig, telephony) -> str:
         raise CliError(
             EXIT_USAGE,
             "no_billing_account",
-            _t(
-                "This OVHcloud account has no telephony billing account.",
-                "Ce compte OVHcloud n'a aucun compte de facturation téléphonie.",
-            ),
+            translate("Cli", "This OVHcloud account has no telephony billing account."),
         )
     names = ", ".join(accounts)
     raise CliError(
         EXIT_USAGE,
         "choose_billing_account",
-        _t(
-            f"Several billing accounts ({names}) — choose one with --billing-account.",
-            f"Plusieurs comptes de facturation ({names}) — choisissez-en un avec "
-            "--billing-account.",
-        ),
+        translate(
+            "Cli",
+            "Several billing accounts ({names}) — choose one with --billing-account.").format(
+            names=names),
     )
 
 
@@ -320,19 +313,16 @@ def _pick_line(config: CliConfig, telephony, billing_account: str) -> str:
         raise CliError(
             EXIT_USAGE,
             "no_line",
-            _t(
-                f"The billing account {billing_account} has no line.",
-                f"Le compte de facturation {billing_account} n'a aucune ligne.",
-            ),
+            translate(
+                "Cli",
+                "The billing account {billing_account} has no line.").format(
+                billing_account=billing_account),
         )
     names = ", ".join(line.service_name for line in lines)
     raise CliError(
         EXIT_USAGE,
         "choose_line",
-        _t(
-            f"Several lines ({names}) — choose one with --line.",
-            f"Plusieurs lignes ({names}) — choisissez-en une avec --line.",
-        ),
+        translate("Cli", "Several lines ({names}) — choose one with --line.").format(names=names),
     )
 
 

@@ -24,7 +24,6 @@ from easyclick2call.commands.api import (
     _pick_billing_account,
     _pick_line,
     _run,
-    _t,
     _telephony,
     cli_language,
     load_config,
@@ -35,6 +34,7 @@ from easyclick2call.commands.exit_codes import (
     EXIT_OK,
     EXIT_USAGE,
 )
+from easyclick2call.commands.translation import cli_text, cli_translate, translate
 
 
 def _to_stderr(text: str) -> None:
@@ -43,7 +43,7 @@ def _to_stderr(text: str) -> None:
 
 def _ask_yes(question: str) -> bool:
     """Ask on the terminal; anything but yes is no."""
-    print(question + " " + _t("[y/N] ", "[o/N] "), end="", file=sys.stderr, flush=True)
+    print(question + " " + translate("Cli", "[y/N] "), end="", file=sys.stderr, flush=True)
     try:
         answer = sys.stdin.readline()
     except (OSError, KeyboardInterrupt):
@@ -103,30 +103,32 @@ def _gate(args: argparse.Namespace, config: CliConfig, number):
             if verdict.kind is RefusalKind.BLOCKED:
                 _record(args, config, verdict.e164, verdict.e164, "", outcome="blocked",
                         source=source)
-                raise CliError(EXIT_NOT_CALLABLE, "blocked", _t(
-                    f"Not called: numbers starting with {verdict.prefix} are blocked (premium "
-                    "rate); change this with `easyclick2call config set blocked_prefixes …`.",
-                    f"Non appelé : les numéros commençant par {verdict.prefix} sont bloqués "
-                    "(surtaxés) ; modifiez cela avec `easyclick2call config set "
-                    "blocked_prefixes …`."))
-            raise CliError(EXIT_NOT_CALLABLE, "not_callable", _t(
-                f"Not a callable number: {verdict.reason}",
-                f"Numéro impossible à appeler : {verdict.reason}"))
+                raise CliError(EXIT_NOT_CALLABLE, "blocked", translate(
+                    "Cli",
+                    "Not called: numbers starting with {prefix} are blocked (premium rate); "
+                    "change this with `easyclick2call config set blocked_prefixes …`.").format(
+                    prefix=verdict.prefix))
+            raise CliError(EXIT_NOT_CALLABLE, "not_callable", translate(
+                "Cli",
+                "Not a callable number: {reason}").format(reason=verdict.reason))
         shown = display_number(verdict.found, config.region)
         if verdict.what is Confirmation.ABROAD:
-            question = _t(f"{shown} is a number abroad ({verdict.country}). Call it?",
-                          f"{shown} est un numéro à l'étranger ({verdict.country}). L'appeler ?")
+            question = translate(
+                "Cli",
+                "{shown} is a number abroad ({country}). Call it?").format(
+                shown=shown, country=verdict.country)
         else:
-            question = _t(f"Your last call to {shown} may have been placed already. "
-                          "Call it again?",
-                          f"Votre dernier appel au {shown} a peut-être déjà abouti. "
-                          "Le rappeler ?")
+            question = translate(
+                "Cli",
+                "Your last call to {shown} may have been placed already. Call it again?").format(
+                shown=shown)
         if not (sys.stdin.isatty() and not args.json):
-            raise CliError(EXIT_NOT_CALLABLE, "confirmation_needed", _t(
-                f"Not called: {question[:-1].rstrip()} — confirm with --yes.",
-                f"Non appelé : {question[:-1].rstrip()} — confirmez avec --yes."))
+            raise CliError(EXIT_NOT_CALLABLE, "confirmation_needed", translate(
+                "Cli",
+                "Not called: {question} — confirm with --yes.").format(
+                question=question[:-1].rstrip()))
         if not _ask_yes(question):
-            raise CliError(EXIT_CANCELLED, "cancelled", _t("Not called.", "Non appelé."))
+            raise CliError(EXIT_CANCELLED, "cancelled", translate("Cli", "Not called."))
         confirmed.add(verdict.what)
 
 
@@ -144,9 +146,9 @@ def _record(args, config: CliConfig, e164: str, shown: str, line: str, *, outcom
     problem = record(history, e164, shown, line, outcome, source=source,
                      error_kind=error_kind)
     if problem:
-        _to_stderr(_t("easyclick2call: warning: the call could not be saved in the history.",
-                      "easyclick2call : attention : l'appel n'a pas pu être enregistré dans "
-                      "l'historique."))
+        _to_stderr(translate(
+            "Cli",
+            "easyclick2call: warning: the call could not be saved in the history."))
 
 
 def _number(args: argparse.Namespace, config: CliConfig):
@@ -158,9 +160,9 @@ def _number(args: argparse.Namespace, config: CliConfig):
     try:
         return parse_number(args.number, config.region, cli_language())
     except NotCallableNumber as exc:
-        raise CliError(EXIT_NOT_CALLABLE, "not_callable", _t(
-            f"Not a callable number: {exc.reason}",
-            f"Numéro impossible à appeler : {exc.reason}")) from exc
+        raise CliError(EXIT_NOT_CALLABLE, "not_callable", translate(
+            "Cli",
+            "Not a callable number: {reason}").format(reason=exc.reason)) from exc
 
 
 def _number_from_clipboard(args: argparse.Namespace, region: str):
@@ -174,16 +176,16 @@ def _number_from_clipboard(args: argparse.Namespace, region: str):
     try:
         numbers = numbers_from_clipboard(region, cli_language())
     except ClipboardUnavailableError as exc:
-        raise CliError(EXIT_USAGE, "clipboard", exc.message_in(cli_language())) from exc
+        raise CliError(EXIT_USAGE, "clipboard", cli_text(exc)) from exc
     if not numbers:
-        raise CliError(EXIT_NOT_CALLABLE, "not_callable", _t(
-            "No callable phone number on the clipboard — copy one and try again.",
-            "Aucun numéro appelable dans le presse-papiers — copiez-en un et réessayez."))
+        raise CliError(EXIT_NOT_CALLABLE, "not_callable", translate(
+            "Cli",
+            "No callable phone number on the clipboard — copy one and try again."))
     interactive = sys.stdin.isatty() and not args.json
     found = choose_number(numbers, first=args.first or not interactive, output_fn=_to_stderr,
-                          user_region=region)
+                          user_region=region, translate=cli_translate)
     if found is None:
-        raise CliError(EXIT_CANCELLED, "cancelled", _t("Cancelled.", "Annulé."))
+        raise CliError(EXIT_CANCELLED, "cancelled", translate("Cli", "Cancelled."))
     return found
 
 
@@ -192,9 +194,9 @@ def cmd_call(args: argparse.Namespace) -> int:
     from easyclick2call.ovhapi import dialing
 
     if bool(args.number) == bool(args.clipboard):
-        raise CliError(EXIT_USAGE, "usage", _t(
-            "Give the NUMBER to call, or --clipboard (not both).",
-            "Indiquez le NUMÉRO à appeler, ou --clipboard (pas les deux)."))
+        raise CliError(EXIT_USAGE, "usage", translate(
+            "Cli",
+            "Give the NUMBER to call, or --clipboard (not both)."))
     config = load_config(args)
     approved = _gate(args, config, _number(args, config))
     shown = display_number(approved.found, config.region)
@@ -227,9 +229,10 @@ def cmd_call(args: argparse.Namespace) -> int:
         "line": line,
         "intercom": intercom,
         "click2call_user_id": user_id,
-    }, _t(f"Calling {shown}: your line {line} rings first — pick up to be connected.",
-          f"Appel du {shown} : votre ligne {line} sonne d'abord — décrochez pour être mis "
-          "en relation."))
+    }, translate(
+        "Cli",
+        "Calling {shown}: your line {line} rings first — pick up to be connected.").format(
+        shown=shown, line=line))
     return EXIT_OK
 
 

@@ -107,7 +107,7 @@ def run_show(args: argparse.Namespace, profile: Profile, settings: Settings, *,
     rows = effective_settings(settings, env)
     secrets, keyring_error = secret_rows(profile, env, mask)
     files = file_locations(profile, settings_file)
-    keyring_problem = keyring_error.message_in("en") if keyring_error else ""
+    keyring_problem = str(keyring_error) if keyring_error else ""
     if args.json:
         print(json.dumps({
             "profile": str(profile.root) if profile.root else None,

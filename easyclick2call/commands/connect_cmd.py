@@ -12,14 +12,13 @@ from easyclick2call.commands.api import (
     _common,
     _emit,
     _run,
-    _t,
-    cli_language,
     load_config,
 )
 from easyclick2call.commands.exit_codes import (
     EXIT_OK,
     EXIT_USAGE,
 )
+from easyclick2call.commands.translation import cli_text, translate
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
@@ -30,24 +29,23 @@ def cmd_connect(args: argparse.Namespace) -> int:
         raise CliError(
             EXIT_USAGE,
             "usage",
-            _t(
-                "connect is for API applications; an OAuth2 service account needs no connection.",
-                "connect sert aux applications API ; un compte de service OAuth2 n'a pas besoin "
-                "de connexion.",
-            ),
+            translate(
+                "Cli",
+                "connect is for API applications; an OAuth2 service account needs no "
+                "connection."),
         )
     identity = config.identity()  # its consumer key, if any, is replaced by the new one
     progress = sys.stderr if args.json else sys.stdout
 
     def announce(url: str) -> None:
-        print(_t(f"Open this page and accept the access request: {url}",
-                 f"Ouvrez cette page et acceptez la demande d'accès : {url}"),
+        print(translate(
+            "Cli",
+            "Open this page and accept the access request: {url}").format(url=url),
               file=progress, flush=True)
 
     def no_browser() -> None:
-        print(_t("(No browser could be opened: copy the address above into one.)",
-                 "(Aucun navigateur n'a pu être ouvert : copiez l'adresse ci-dessus dans l'un "
-                 "d'eux.)"), file=progress, flush=True)
+        print(translate("Cli", "(No browser could be opened: copy the address above into one.)"),
+              file=progress, flush=True)
 
     consumer_key = grant_consumer_key(
         identity, announce=announce, open_browser=not args.no_browser, on_no_browser=no_browser,
@@ -55,16 +53,13 @@ def cmd_connect(args: argparse.Namespace) -> int:
     stored = _store_consumer_key(config, consumer_key) if not args.no_store else False
     payload: dict[str, object] = {"stored": stored}
     if stored:
-        human = _t(
-            "Connected: the new access key is saved in the keyring.",
-            "Connecté : la nouvelle clé d'accès est enregistrée dans le trousseau.",
-        )
+        human = translate("Cli", "Connected: the new access key is saved in the keyring.")
     else:
         payload["consumer_key"] = consumer_key
-        human = _t(
-            f"Connected. Keep this access key: OVH_CONSUMER_KEY={consumer_key}",
-            f"Connecté. Gardez cette clé d'accès : OVH_CONSUMER_KEY={consumer_key}",
-        )
+        human = translate(
+            "Cli",
+            "Connected. Keep this access key: OVH_CONSUMER_KEY={consumer_key}").format(
+            consumer_key=consumer_key)
     _emit(args, payload, human)
     return EXIT_OK
 
@@ -80,7 +75,7 @@ def _store_consumer_key(config: CliConfig, consumer_key: str) -> bool:
     try:
         SecretStore(config.profile.keyring_service).set("consumer_key", consumer_key)
     except SecretsError as exc:
-        print(f"easyclick2call: {exc.message_in(cli_language())}", file=sys.stderr)
+        print(f"easyclick2call: {cli_text(exc)}", file=sys.stderr)
         return False
     return True
 

@@ -18,12 +18,11 @@ from easyclick2call.commands.api import (
     _pick_line,
     _run,
     _stored_account,
-    _t,
     _telephony,
-    cli_language,
     load_config,
 )
 from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from easyclick2call.commands.translation import cli_text, translate
 from easyclick2call.core.settings import system_region
 
 
@@ -71,11 +70,9 @@ def _listing(args: argparse.Namespace, contacts: list, store, region: str, empty
 def cmd_list(args: argparse.Namespace) -> int:
     profile, region = _profile_and_region(args)
     store = _store(profile)
-    _listing(args, store.all(), store, region, _t(
-        "No contacts yet: import a file (contacts import FILE) or sync OVHcloud's phonebooks "
-        "(contacts sync).",
-        "Aucun contact : importez un fichier (contacts import FICHIER) ou synchronisez les "
-        "carnets OVHcloud (contacts sync)."))
+    _listing(args, store.all(), store, region, translate(
+        "Cli", "No contacts yet: import a file (contacts import FILE) or sync OVHcloud's "
+        "phonebooks (contacts sync)."))
     return EXIT_OK
 
 
@@ -83,7 +80,7 @@ def cmd_find(args: argparse.Namespace) -> int:
     profile, region = _profile_and_region(args)
     store = _store(profile)
     found = store.search(args.text, region=region, limit=args.limit)
-    _listing(args, found, store, region, _t("No contact matches.", "Aucun contact trouvé."))
+    _listing(args, found, store, region, translate("Cli", "No contact matches."))
     return EXIT_OK
 
 
@@ -95,18 +92,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         result = read_file(path, region)
     except ContactImportError as exc:
-        raise CliError(EXIT_USAGE, "import", exc.message_in(cli_language())) from exc
+        raise CliError(EXIT_USAGE, "import", cli_text(exc)) from exc
     source = f"file:{path.name}"
     stored = _store(profile).replace_source(source, path.name, result.contacts)
     skipped = result.skipped_entries
     _emit(args, {"imported": stored, "source": source, "format": result.format,
                  "skipped_entries": skipped, "skipped_numbers": result.skipped_numbers},
-          _t(f"Imported {stored} contacts from {path.name}"
-             + (f" ({skipped} entries without a name or a usable number skipped)."
-                if skipped else "."),
-             f"{stored} contacts importés de {path.name}"
-             + (f" ({skipped} fiches sans nom ou sans numéro utilisable ignorées)."
-                if skipped else ".")))
+          (translate("Cli", "Imported {stored} contacts from {name} ({skipped} entries without "
+                               "a name or a usable number skipped).") if skipped
+           else translate("Cli", "Imported {stored} contacts from {name}.")).format(
+              stored=stored, name=path.name, skipped=skipped))
     return EXIT_OK
 
 
@@ -123,10 +118,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
     _emit(args, {"billing_account": billing_account, "line": line, "books": report.books,
                  "contacts": report.contacts, "read": report.read, "removed": report.removed,
                  "full": report.full},
-          _t(f"{report.books} phonebooks synced: {report.contacts} contacts "
-             f"({report.read} read, {report.removed} removed).",
-             f"{report.books} carnets synchronisés : {report.contacts} contacts "
-             f"({report.read} lus, {report.removed} supprimés)."))
+          translate(
+              "Cli",
+              "{books} phonebooks synced: {contacts} contacts ({read} read, {removed} "
+              "removed).").format(books=report.books, contacts=report.contacts,
+                                  read=report.read, removed=report.removed))
     return EXIT_OK
 
 
@@ -135,7 +131,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
     store = _store(profile)
     count = store.forget_source(args.source) if args.source else store.clear()
     _emit(args, {"forgotten": count},
-          _t(f"{count} contacts forgotten.", f"{count} contacts oubliés."))
+          translate("Cli", "{count} contacts forgotten.").format(count=count))
     return EXIT_OK
 
 

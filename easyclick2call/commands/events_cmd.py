@@ -20,12 +20,11 @@ from easyclick2call.commands.api import (
     _pick_billing_account,
     _pick_line,
     _run,
-    _t,
     _telephony,
-    cli_language,
     load_config,
 )
 from easyclick2call.commands.exit_codes import EXIT_OK
+from easyclick2call.commands.translation import cli_text, translate
 
 
 class _MemorySecrets:
@@ -103,15 +102,14 @@ def cmd_events(args: argparse.Namespace) -> int:
             return
         last_status[0] = status
         if status == RECONNECTING:
-            print(_t("Connection lost; reconnecting…", "Connexion perdue ; reconnexion…"),
+            print(translate("Cli", "Connection lost; reconnecting…"),
                   file=sys.stderr, flush=True)
         elif status == TOKEN_FAILED:
-            message = getattr(detail, "message_in", None)
-            text = message(cli_language()) if message else type(detail).__name__
+            said = callable(getattr(detail, "text", None))
+            text = cli_text(detail) if said else type(detail).__name__  # type: ignore[arg-type]
             print(f"easyclick2call: {text}", file=sys.stderr, flush=True)
         elif status == CONNECTED and not args.json:
-            print(_t("Following live events (Ctrl+C to stop)…",
-                     "Suivi des événements en direct (Ctrl+C pour arrêter)…"),
+            print(translate("Cli", "Following live events (Ctrl+C to stop)…"),
                   file=sys.stderr, flush=True)
 
     stream = EventStream(events_url(config.endpoint), keeper.current, on_events,

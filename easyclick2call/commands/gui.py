@@ -18,19 +18,15 @@ from collections.abc import Sequence
 
 from easyclick2call import APP_ID
 from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 EXIT_NO_INSTANCE = 1
-DEMO_LINE = (
+DEMO_LINE = QT_TRANSLATE_NOOP(
+    "Cli",
     "Demo — copy a phone number anywhere to try it (nothing is really dialled); "
-    "“Set up my account…” in the tray menu connects your OVHcloud account, “Quit” stops it."
-)
-DEMO_LINE_FR = (
-    "Démo — copiez un numéro de téléphone n'importe où pour l'essayer (rien n'est vraiment "
-    "composé) ; « Configurer mon compte… » dans le menu de l'icône connecte votre compte "
-    "OVHcloud, « Quitter » l'arrête."
-)
+    "“Set up my account…” in the tray menu connects your OVHcloud account, “Quit” stops it.")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -133,9 +129,9 @@ def run_gui(argv: Sequence[str]) -> int:
     from easyclick2call.platform.session import display_available
 
     if not display_available():
-        from easyclick2call.platform.session import NO_DISPLAY_TO_START, NO_DISPLAY_TO_START_FR
+        from easyclick2call.platform.session import NO_DISPLAY_TO_START
 
-        _say(args.lang, NO_DISPLAY_TO_START, NO_DISPLAY_TO_START_FR)
+        _say(args.lang, "Session", NO_DISPLAY_TO_START)
         return EXIT_USAGE
     from easyclick2call.core.paths import resolve_profile
     from easyclick2call.platform.clipboard import share_one_allocator_arena
@@ -182,7 +178,7 @@ def run_gui(argv: Sequence[str]) -> int:
     startup = _Startup(qt_app, args, profile, instance, demo=demo_wanted,
                        tray_icon=_early_tray_icon(demo_wanted))
     if demo_wanted:  # once its icon is there: what the demo is and how to leave it
-        _say(args.lang, DEMO_LINE, DEMO_LINE_FR, sys.stdout)
+        _say(args.lang, "Cli", DEMO_LINE, sys.stdout)
     keep = _quit_on_signals(qt_app)
     from PySide6.QtCore import QTimer
 
@@ -222,13 +218,14 @@ def _relaunch(extra: list[str], args) -> None:
     subprocess.Popen(argv, stdin=subprocess.DEVNULL, start_new_session=True)
 
 
-def _say(lang: str | None, english: str, french: str, stream=sys.stderr) -> None:
+def _say(lang: str | None, context: str, english: str, stream=sys.stderr) -> None:
     """One line on a terminal stream, in French when --lang or the locale says so (said before
-    the Qt translator is loaded)."""
+    the app's translator is installed: read from the catalogue as the command line does)."""
     from easyclick2call.commands.language import cli_language
+    from easyclick2call.commands.translation import translator_for
 
     language = lang if lang in ("en", "fr") else cli_language()
-    print(french if language == "fr" else english, file=stream, flush=True)
+    print(translator_for(language)(context, english), file=stream, flush=True)
 
 
 class _Startup:

@@ -26,27 +26,23 @@ from datetime import datetime
 from pathlib import Path
 
 from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from easyclick2call.commands.translation import translate
+from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP
 
 PROG = "easyclick2call"
 FIELDS = ("id", "at", "number", "display", "name", "line", "direction", "outcome", "duration_s",
           "source", "app_source", "error_kind", "price", "currency", "destination_type",
           "hangup_nature", "merged", "demo")
-OUTCOME_WORDS = {  # outcome -> (English, French)
-    "placed": ("placed", "passé"),
-    "failed": ("failed", "échoué"),
-    "uncertain": ("may have been placed", "peut-être passé"),
-    "blocked": ("blocked", "bloqué"),
-    "received": ("received", "reçu"),
-    "answered": ("answered", "abouti"),
-    "no_answer": ("no answer", "sans réponse"),
-    "missed": ("missed", "manqué"),
+OUTCOME_WORDS = {  # outcome -> English (French: the catalogue's context "Cli")
+    "placed": QT_TRANSLATE_NOOP("Cli", "placed"),
+    "failed": QT_TRANSLATE_NOOP("Cli", "failed"),
+    "uncertain": QT_TRANSLATE_NOOP("Cli", "may have been placed"),
+    "blocked": QT_TRANSLATE_NOOP("Cli", "blocked"),
+    "received": QT_TRANSLATE_NOOP("Cli", "received"),
+    "answered": QT_TRANSLATE_NOOP("Cli", "answered"),
+    "no_answer": QT_TRANSLATE_NOOP("Cli", "no answer"),
+    "missed": QT_TRANSLATE_NOOP("Cli", "missed"),
 }
-
-
-def _french() -> bool:
-    from easyclick2call.commands.api import cli_language
-
-    return cli_language() == "fr"
 
 
 def _records(args: argparse.Namespace) -> list:
@@ -67,7 +63,7 @@ def entry(record) -> dict:
 
 def outcome_words(record) -> str:
     outcome = record.outcome
-    words = OUTCOME_WORDS.get(outcome, (outcome, outcome))[_french()]
+    words = translate("Cli", OUTCOME_WORDS[outcome]) if outcome in OUTCOME_WORDS else outcome
     if record.duration:
         words += f" {record.duration // 60}:{record.duration % 60:02d}"
     if record.error_kind:
@@ -77,9 +73,8 @@ def outcome_words(record) -> str:
 
 def table(records: list) -> str:
     """The calls as a readable, aligned table."""
-    french = _french()
-    header = (("Quand", "Numéro", "Ligne", "Résultat", "Origine") if french
-              else ("When", "Number", "Line", "Outcome", "Source"))
+    header = (translate("Cli", "When"), translate("Cli", "Number"), translate("Cli", "Line"),
+              translate("Cli", "Outcome"), translate("Cli", "Source"))
     rows = [header] + [
         (datetime.fromisoformat(record.at).astimezone().strftime("%Y-%m-%d %H:%M"),
          f"{record.name} — {record.display}" if record.name else record.display,
@@ -99,7 +94,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"ok": True, "calls": [entry(r) for r in records]}, ensure_ascii=False))
     elif not records:
-        print("Aucun appel dans l'historique." if _french() else "No calls in the history.")
+        print(translate("Cli", "No calls in the history."))
     else:
         print(table(records))
     return EXIT_OK
@@ -127,11 +122,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_csv(records, target)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        print(f"{PROG}: " + (f"impossible d'écrire {target} : {reason}." if _french()
-                             else f"cannot write {target}: {reason}."), file=sys.stderr)
+        print(f"{PROG}: " + translate("Cli", "cannot write {target}: {reason}.").format(
+            target=target, reason=reason), file=sys.stderr)
         return EXIT_USAGE
-    message = (f"{len(records)} appel(s) exporté(s) dans {target}" if _french()
-               else f"{len(records)} call(s) exported to {target}")
+    message = translate("Cli", "{count} call(s) exported to {target}").format(
+        count=len(records), target=target)
     print(message)
     return EXIT_OK
 

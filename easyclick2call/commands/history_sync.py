@@ -17,11 +17,11 @@ from easyclick2call.commands.api import (
     _pick_billing_account,
     _pick_line,
     _run,
-    _t,
     _telephony,
     load_config,
 )
 from easyclick2call.commands.exit_codes import EXIT_OK
+from easyclick2call.commands.translation import translate
 
 DEFAULT_DAYS = 90
 
@@ -54,8 +54,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         store.prune(days)
     _emit(args, {"billing_account": billing_account, "line": line, "read": report.read,
                  "records": report.stored},
-          _t(f"{report.read} new call records from OVHcloud ({report.stored} in all).",
-             f"{report.read} nouveaux relevés d'appels OVHcloud ({report.stored} en tout)."))
+          translate(
+              "Cli",
+              "{read} new call records from OVHcloud ({stored} in all).").format(
+              read=report.read, stored=report.stored))
     return EXIT_OK
 
 

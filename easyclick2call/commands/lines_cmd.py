@@ -9,13 +9,13 @@ from easyclick2call.commands.api import (
     _EPILOG,
     _common,
     _run,
-    _t,
     _telephony,
     load_config,
 )
 from easyclick2call.commands.exit_codes import (
     EXIT_OK,
 )
+from easyclick2call.commands.translation import translate
 
 
 def cmd_lines(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def cmd_lines(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"ok": True, "lines": found}, ensure_ascii=False))
     elif not found:
-        print(_t("No line found.", "Aucune ligne trouvée."))
+        print(translate("Cli", "No line found."))
     else:
         for entry in found:
             text = f"{entry['billing_account']}  {entry['service_name']}"

@@ -17,16 +17,15 @@ from easyclick2call.commands.api import (
     _pick_billing_account,
     _pick_line,
     _run,
-    _t,
     _telephony,
     _usage,
-    cli_language,
     load_config,
 )
 from easyclick2call.commands.exit_codes import (
     EXIT_OK,
     EXIT_USAGE,
 )
+from easyclick2call.commands.translation import cli_translate, translate
 
 
 def _line_target(args: argparse.Namespace, config: CliConfig | None = None):
@@ -60,8 +59,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
             )
         )
     elif not users:
-        print(_t(f"No Click2Call user on line {line}.", f"Aucun utilisateur Click2Call sur la "
-                 f"ligne {line}."))
+        print(translate("Cli", "No Click2Call user on line {line}.").format(line=line))
     else:
         for user in users:
             created = user.created.date().isoformat() if user.created else ""
@@ -73,14 +71,14 @@ def read_password(confirm: bool) -> str:
     """The new password: a hidden prompt on a terminal (asked twice), else one stdin line."""
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass(_t("New password: ", "Nouveau mot de passe : "))
+    first = getpass.getpass(translate("Cli", "New password: "))
     if confirm:
-        again = getpass.getpass(_t("Password again: ", "Mot de passe à nouveau : "))
+        again = getpass.getpass(translate("Cli", "Password again: "))
         if again != first:
             raise CliError(
                 EXIT_USAGE,
                 "password_mismatch",
-                _t("The two passwords differ.", "Les deux mots de passe sont différents."),
+                translate("Cli", "The two passwords differ."),
             )
     return first
 
@@ -98,7 +96,7 @@ def _password_or_fail() -> str:
     from easyclick2call.ovhapi.telephony import check_password
 
     password = read_password(confirm=True)
-    problems = check_password(password, cli_language())
+    problems = check_password(password, cli_translate)
     if problems:
         from easyclick2call.ovhapi.errors import ApiError
 
@@ -110,7 +108,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     from easyclick2call.ovhapi.errors import ApiError
     from easyclick2call.ovhapi.telephony import check_login
 
-    problems = check_login(args.login, cli_language())
+    problems = check_login(args.login, cli_translate)
     if problems:
         raise _from_api_error(ApiError.of("invalid_login", detail="; ".join(problems)))
     config = _account_or_fail(args)  # no password asked for an account that is not there
@@ -120,10 +118,10 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     _emit(
         args,
         {"id": user_id, "login": args.login, "billing_account": billing_account, "line": line},
-        _t(
-            f"Click2Call user {args.login} created on line {line} (id {user_id}).",
-            f"Utilisateur Click2Call {args.login} créé sur la ligne {line} (id {user_id}).",
-        ),
+        translate(
+            "Cli",
+            "Click2Call user {login} created on line {line} (id {user_id}).").format(
+            login=args.login, line=line, user_id=user_id),
     )
     return EXIT_OK
 
@@ -136,10 +134,7 @@ def cmd_users_passwd(args: argparse.Namespace) -> int:
     _emit(
         args,
         {"id": args.id, "billing_account": billing_account, "line": line},
-        _t(
-            f"Password of Click2Call user {args.id} changed.",
-            f"Mot de passe de l'utilisateur Click2Call {args.id} modifié.",
-        ),
+        translate("Cli", "Password of Click2Call user {id} changed.").format(id=args.id),
     )
     return EXIT_OK
 
@@ -150,10 +145,7 @@ def cmd_users_rm(args: argparse.Namespace) -> int:
     _emit(
         args,
         {"id": args.id, "billing_account": billing_account, "line": line},
-        _t(
-            f"Click2Call user {args.id} deleted.",
-            f"Utilisateur Click2Call {args.id} supprimé.",
-        ),
+        translate("Cli", "Click2Call user {id} deleted.").format(id=args.id),
     )
     return EXIT_OK
 

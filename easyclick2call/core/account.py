@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 from easyclick2call.core.paths import Profile
 from easyclick2call.core.secrets import SecretStore
 from easyclick2call.core.settings import Settings, SettingsStore
@@ -22,24 +23,20 @@ ACCOUNT_KEYS = (
 )
 
 
-class EndpointSettingError(Exception):
+class EndpointSettingError(TranslatableError):
     """The stored endpoint is not valid: never fall back to another (real) endpoint."""
 
+    context = "Settings"
     kind = "endpoint_setting"
     family = "auth"  # CLI exit code 4, like any other sign-in setting to fix
 
     def __init__(self, value: object) -> None:
         text = value if isinstance(value, str) else repr(value)
         self.value = "".join(c for c in text if c.isprintable())[:60]
-        super().__init__(self.message_in("en"))
-
-    def message_in(self, language: str) -> str:
-        if language.lower().startswith("fr"):
-            return (f"Le réglage endpoint « {self.value} » n'est pas valide — choisissez-en un "
-                    f"dans Réglages › Compte, ou lancez "
-                    f"`easyclick2call config set endpoint ovh-eu`.")
-        return (f'The endpoint setting "{self.value}" is not valid — choose one in '
-                f"Settings › Account, or run `easyclick2call config set endpoint ovh-eu`.")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Settings",
+            'The endpoint setting "{value}" is not valid — choose one in Settings › Account, '
+            "or run `easyclick2call config set endpoint ovh-eu`."), value=self.value)
 
 
 @dataclass

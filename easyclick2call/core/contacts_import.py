@@ -16,14 +16,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from easyclick2call.core.bilingual import BilingualError
 from easyclick2call.core.contacts import Contact, ContactNumber, clean_name, to_e164
+from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-class ContactImportError(BilingualError, ValueError):
+class ContactImportError(TranslatableError, ValueError):
     """The file cannot be imported at all; the message says why, for the user."""
+
+    context = "ContactImport"
 
 
 @dataclass
@@ -39,20 +41,22 @@ def read_file(path: Path | str, region: str) -> ImportResult:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ContactImportError(
-                f"{path.name} is larger than 64 MB: not an address book.",
-                f"{path.name} dépasse 64 Mo : ce n'est pas un carnet d'adresses.")
+            raise ContactImportError(QT_TRANSLATE_NOOP(
+                "ContactImport", "{name} is larger than 64 MB: not an address book."),
+                name=path.name)
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ContactImportError(f"Cannot read {path.name}: {reason}.",
-                                 f"Impossible de lire {path.name} : {reason}.") from None
+        raise ContactImportError(
+            QT_TRANSLATE_NOOP("ContactImport", "Cannot read {name}: {reason}."),
+            name=path.name, reason=reason) from None
     text = decode(data)
     if re.search(r"^\s*BEGIN:VCARD", text, re.IGNORECASE | re.MULTILINE):
         return read_vcards(text, region)
     if path.suffix.lower() in (".vcf", ".vcard"):
-        raise ContactImportError(f"{path.name} holds no vCard (no BEGIN:VCARD line).",
-                                 f"{path.name} ne contient aucune vCard (pas de BEGIN:VCARD).")
+        raise ContactImportError(
+            QT_TRANSLATE_NOOP("ContactImport", "{name} holds no vCard (no BEGIN:VCARD line)."),
+            name=path.name)
     return read_csv(text, region)
 
 
@@ -110,8 +114,7 @@ def read_vcards(text: str, region: str) -> ImportResult:
             continue
         _add(result, _card_name(card), _card_numbers(card, region, result), f"card-{index}")
     if not result.contacts and not result.skipped_entries and "BEGIN:VCARD" not in text.upper():
-        raise ContactImportError("This file holds no vCard.",
-                                 "Ce fichier ne contient aucune vCard.")
+        raise ContactImportError(QT_TRANSLATE_NOOP("ContactImport", "This file holds no vCard."))
     return result
 
 
@@ -237,14 +240,13 @@ def read_csv(text: str, region: str) -> ImportResult:
     rows = _rows(text)
     header = next(rows, None)
     if header is None:
-        raise ContactImportError("This file is empty.", "Ce fichier est vide.")
+        raise ContactImportError(QT_TRANSLATE_NOOP("ContactImport", "This file is empty."))
     columns = _columns(header)
     if not columns.phones:
-        raise ContactImportError(
+        raise ContactImportError(QT_TRANSLATE_NOOP(
+            "ContactImport",
             "This file has no phone number column: it is not an address book export (vCard, "
-            "or CSV with a header row).",
-            "Ce fichier n'a aucune colonne de numéro de téléphone : ce n'est pas un export de "
-            "carnet d'adresses (vCard, ou CSV avec une ligne d'en-tête).")
+            "or CSV with a header row)."))
     result = ImportResult(format="csv")
     for index, row in enumerate(rows):
         if not any(cell.strip() for cell in row):

@@ -2,10 +2,11 @@
 
 One keyring service per profile (:attr:`Profile.keyring_service`), one entry per secret
 (:data:`SECRET_NAMES`). Every keyring failure becomes a :class:`SecretsError` carrying a clear
-sentence and the fix, in English and French. There is never a plaintext fallback: the "fail" and
-"null" backends and the file-based ``keyrings.alt`` ones are refused. Secret values never appear
-in a repr, a log line or an exception; every value read or written is registered with the log
-redactor (:func:`easyclick2call.core.logs.register_secret`).
+sentence and the fix, in English (French: the catalogue, context "SecretsError"). There is never
+a plaintext fallback: the "fail" and "null" backends and the file-based ``keyrings.alt`` ones
+are refused. Secret values never appear in a repr, a log line or an exception; every value
+read or written is registered with the log redactor
+(:func:`easyclick2call.core.logs.register_secret`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 from keyring.compat import properties
+
+from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP, TranslatableError
 
 log = logging.getLogger(__name__)
 
@@ -37,96 +40,88 @@ EXPLICIT_BACKEND_MODULES = (
 REFUSED_MODULE_PREFIXES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
 
 
-class SecretsError(Exception):
-    """A keyring failure, said plainly, with what to do about it."""
+class SecretsError(TranslatableError):
+    """A keyring failure, said plainly, with what to do about it (English templates of the
+    catalogue's context "SecretsError"; ``text(translate)`` gives them translated)."""
 
-    def __init__(self, message: str, fix: str, message_fr: str = "", fix_fr: str = "") -> None:
-        super().__init__(f"{message} {fix}")
-        self.message = message
-        self.fix = fix
-        self.message_fr = message_fr or message
-        self.fix_fr = fix_fr or fix
+    context = "SecretsError"
 
-    def message_in(self, language: str) -> str:
-        """The message and its fix in one line, French when `language` starts with "fr"."""
-        if language.lower().startswith("fr"):
-            return f"{self.message_fr} {self.fix_fr}"
-        return f"{self.message} {self.fix}"
+    def __init__(self, message: str, fix: str, **values: object) -> None:
+        super().__init__(message, fix, **values)
+
+    @property
+    def fix(self) -> str:
+        """What to do about it, in English."""
+        return self.templates[1].format(**self.values) if len(self.templates) > 1 else ""
 
 
 def _no_keyring() -> SecretsError:
     return SecretsError(
-        "No system keyring is available to keep your OVHcloud secrets.",
-        "Install and unlock GNOME Keyring or KWallet (Debian: apt install gnome-keyring), "
-        "then try again.",
-        "Aucun trousseau système n'est disponible pour garder vos secrets OVHcloud.",
-        "Installez et déverrouillez GNOME Keyring ou KWallet (Debian : apt install "
-        "gnome-keyring), puis réessayez.",
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "No system keyring is available to keep your OVHcloud secrets."),
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "Install and unlock GNOME Keyring or KWallet (Debian: apt install "
+                          "gnome-keyring), then try again."),
     )
 
 
 def _locked() -> SecretsError:
     return SecretsError(
-        "The system keyring is locked.",
-        "Unlock it (log in to your desktop session, or open Passwords and Keys / KWallet "
-        "Manager), then try again.",
-        "Le trousseau système est verrouillé.",
-        "Déverrouillez-le (ouvrez votre session, ou Mots de passe et clés / KWallet), puis "
-        "réessayez.",
+        QT_TRANSLATE_NOOP("SecretsError", "The system keyring is locked."),
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "Unlock it (log in to your desktop session, or open Passwords and Keys "
+                          "/ KWallet Manager), then try again."),
     )
 
 
 def _init_failed() -> SecretsError:
     return SecretsError(
-        "The system keyring could not be opened.",
-        "Check that GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential "
-        "Manager is running and unlocked, then try again.",
-        "Impossible d'ouvrir le trousseau système.",
-        "Vérifiez que GNOME Keyring, KWallet, le trousseau macOS ou le Gestionnaire "
-        "d'identification Windows fonctionne et est déverrouillé, puis réessayez.",
+        QT_TRANSLATE_NOOP("SecretsError", "The system keyring could not be opened."),
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "Check that GNOME Keyring, KWallet, the macOS Keychain or the Windows "
+                          "Credential Manager is running and unlocked, then try again."),
     )
 
 
 def _refused() -> SecretsError:
     return SecretsError(
-        "The system keyring refused access to EasyClick2Call's secrets.",
-        "Allow EasyClick2Call when the keyring asks, or unlock the keyring, then try again.",
-        "Le trousseau système a refusé l'accès aux secrets d'EasyClick2Call.",
-        "Autorisez EasyClick2Call quand le trousseau le demande, ou déverrouillez-le, puis "
-        "réessayez.",
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "The system keyring refused access to EasyClick2Call's secrets."),
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "Allow EasyClick2Call when the keyring asks, or unlock the keyring, "
+                          "then try again."),
     )
 
 
 def _bad_backend_setting() -> SecretsError:
     return SecretsError(
-        "PYTHON_KEYRING_BACKEND names a keyring backend that cannot be loaded.",
-        "Unset PYTHON_KEYRING_BACKEND, or set it to an installed backend such as "
-        "keyring.backends.SecretService.Keyring, then try again.",
-        "PYTHON_KEYRING_BACKEND désigne un trousseau qui ne peut pas être chargé.",
-        "Retirez PYTHON_KEYRING_BACKEND, ou donnez-lui un trousseau installé comme "
-        "keyring.backends.SecretService.Keyring, puis réessayez.",
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "PYTHON_KEYRING_BACKEND names a keyring backend that cannot be loaded."),
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "Unset PYTHON_KEYRING_BACKEND, or set it to an installed backend such "
+                          "as keyring.backends.SecretService.Keyring, then try again."),
     )
 
 
 def _too_large() -> SecretsError:
     return SecretsError(
-        "This secret is too large for the system keyring.",
-        "Check that you pasted only the secret (OVHcloud secrets are about 32 characters).",
-        "Ce secret est trop grand pour le trousseau système.",
-        "Vérifiez que vous n'avez collé que le secret (les secrets OVHcloud font environ 32 "
-        "caractères).",
+        QT_TRANSLATE_NOOP("SecretsError", "This secret is too large for the system keyring."),
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "Check that you pasted only the secret (OVHcloud secrets are about 32 "
+                          "characters)."),
     )
 
 
 def _plaintext_refused(name: str) -> SecretsError:
     return SecretsError(
-        f"The keyring backend {name} keeps secrets in a plain file; EasyClick2Call refuses it.",
-        "Use GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential Manager "
-        "(unset PYTHON_KEYRING_BACKEND or fix keyringrc.cfg), then try again.",
-        f"Le trousseau {name} garde les secrets dans un simple fichier ; EasyClick2Call le "
-        f"refuse.",
-        "Utilisez GNOME Keyring, KWallet, le trousseau macOS ou le Gestionnaire d'identification "
-        "Windows (retirez PYTHON_KEYRING_BACKEND ou corrigez keyringrc.cfg), puis réessayez.",
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "The keyring backend {name} keeps secrets in a plain file; "
+                          "EasyClick2Call refuses it."),
+        QT_TRANSLATE_NOOP("SecretsError",
+                          "Use GNOME Keyring, KWallet, the macOS Keychain or the Windows "
+                          "Credential Manager (unset PYTHON_KEYRING_BACKEND or fix "
+                          "keyringrc.cfg), then try again."),
+        name=name,
     )
 
 

@@ -1,8 +1,9 @@
-"""Every failure of the OVHcloud side as one `ApiError` with a kind and a bilingual message.
+"""Every failure of the OVHcloud side as one `ApiError` with a kind and an English message.
 
 `map_error(exc)` turns whatever python-ovh, requests, urllib3, oauthlib or the socket layer
 raised into an `ApiError`. Messages are short, say what to do next, and never contain a
 traceback, a secret or OVHcloud's query id (the query id stays on the object, for logs).
+Their French is in the catalogue (context "ApiError"); `ApiError.text(translate)` gives it.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ import requests
 from ovh import exceptions as ovh_exc
 from urllib3 import exceptions as urllib3_exc
 
+from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP, Translate, english
+
+API_ERROR_CONTEXT = "ApiError"
+
 
 @dataclass(frozen=True)
 class ErrorKind:
     """One kind of failure: its messages and the family the CLI maps to an exit code."""
 
     en: str
-    fr: str
     # "auth" (sign-in/permission), "network" (network/server), "input", "number" (not a
     # callable number), "cancelled"
     family: str
@@ -31,206 +35,229 @@ class ErrorKind:
 _KINDS: dict[str, ErrorKind] = {
     # Configuration (nothing was sent).
     "not_configured": ErrorKind(
-        "No OVHcloud account is set up — connect your account in Settings.",
-        "Aucun compte OVHcloud n'est configuré — connectez votre compte dans Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "No OVHcloud account is set up — connect your account in Settings."),
         "auth",
     ),
     "config": ErrorKind(
-        "The OVHcloud account settings are incomplete or invalid — check them in Settings.",
-        "Les réglages du compte OVHcloud sont incomplets ou invalides — vérifiez-les dans "
-        "Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "The OVHcloud account settings are incomplete or invalid — check them in Settings."),
         "auth",
     ),
     "invalid_login": ErrorKind(
-        "This Click2Call login is not valid — use 1 to 50 letters, digits, dots, dashes, "
-        "underscores or @.",
-        "Cet identifiant Click2Call n'est pas valide — utilisez 1 à 50 lettres, chiffres, "
-        "points, tirets, soulignés ou @.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "This Click2Call login is not valid — use 1 to 50 letters, digits, dots, dashes, "
+            "underscores or @."),
         "input",
     ),
     "invalid_password": ErrorKind(
-        "This password does not follow OVHcloud's rules — use 8 to 20 characters, without "
-        "spaces, &, $ or `.",
-        "Ce mot de passe ne respecte pas les règles d'OVHcloud — utilisez 8 à 20 caractères, "
-        "sans espace, &, $ ni `.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "This password does not follow OVHcloud's rules — use 8 to 20 characters, without "
+            "spaces, &, $ or `."),
         "input",
     ),
     # Sign-in and permissions.
     "auth_missing": ErrorKind(
-        "OVHcloud asks you to sign in — connect your account in Settings.",
-        "OVHcloud demande de vous identifier — connectez votre compte dans Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud asks you to sign in — connect your account in Settings."),
         "auth",
     ),
     "invalid_signature": ErrorKind(
-        "OVHcloud refused the application secret — check the application key and secret in "
-        "Settings.",
-        "OVHcloud a refusé le secret d'application — vérifiez la clé et le secret d'application "
-        "dans Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud refused the application secret — check the application key and secret in "
+            "Settings."),
         "auth",
     ),
     "unknown_app_key": ErrorKind(
-        "OVHcloud does not know this application key — check it in Settings.",
-        "OVHcloud ne connaît pas cette clé d'application — vérifiez-la dans Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud does not know this application key — check it in Settings."),
         "auth",
     ),
     "access_expired": ErrorKind(
-        "Access expired — reconnect in Settings.",
-        "Accès expiré — reconnectez-vous dans Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Access expired — reconnect in "
+            "Settings."),
         "auth",
     ),
     "access_unknown": ErrorKind(
-        "This access key is unknown or belongs to another application — reconnect in Settings.",
-        "Cette clé d'accès est inconnue ou appartient à une autre application — reconnectez-vous "
-        "dans Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "This access key is unknown or belongs to another application — reconnect in "
+            "Settings."),
         "auth",
     ),
     "not_granted": ErrorKind(
-        "Your access key does not allow this action — reconnect in Settings to grant it.",
-        "Votre clé d'accès ne permet pas cette action — reconnectez-vous dans Réglages pour "
-        "l'autoriser.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Your access key does not allow this action — reconnect in Settings to grant it."),
         "auth",
     ),
     "live_calls_not_granted": ErrorKind(
-        "Your access key predates live calls — reconnect in Settings to enable live calls.",
-        "Votre clé d'accès date d'avant les appels en direct — reconnectez-vous dans Réglages "
-        "pour les activer.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Your access key predates live calls — reconnect in Settings to enable live calls."),
         "auth",
     ),
     "forbidden": ErrorKind(
-        "Your OVHcloud account is not allowed to do this — check its rights in the OVHcloud "
-        "Control Panel.",
-        "Votre compte OVHcloud n'a pas le droit de faire cela — vérifiez ses droits dans "
-        "l'espace client OVHcloud.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Your OVHcloud account is not allowed to do this — check its rights in the OVHcloud "
+            "Control Panel."),
         "auth",
     ),
     "clock_skew": ErrorKind(
-        "Your computer's clock is wrong — set the date and time automatically, then try again.",
-        "L'horloge de votre ordinateur est fausse — réglez la date et l'heure automatiquement, "
-        "puis réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Your computer's clock is wrong — set the date and time automatically, "
+            "then try again."),
         "auth",
     ),
     "oauth_invalid_client": ErrorKind(
-        "OVHcloud refused the service account — check the client ID and secret in Settings.",
-        "OVHcloud a refusé le compte de service — vérifiez l'ID client et le secret dans "
-        "Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud refused the service account — check the client ID and secret in Settings."),
         "auth",
     ),
     "oauth_failed": ErrorKind(
-        "Signing in with the service account failed — check it in Settings, then try again.",
-        "La connexion avec le compte de service a échoué — vérifiez-le dans Réglages, puis "
-        "réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Signing in with the service account failed — check it in Settings, then try again."),
         "auth",
     ),
     # The consumer-key flow (Connect…).
     "key_refused": ErrorKind(
-        "The access request was refused on OVHcloud's page — click Connect again and accept it.",
-        "La demande d'accès a été refusée sur la page d'OVHcloud — cliquez à nouveau sur "
-        "Connecter et acceptez-la.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "The access request was refused on OVHcloud's page — click Connect again "
+            "and accept it."),
         "auth",
     ),
     "key_expired": ErrorKind(
-        "The access request expired — click Connect again.",
-        "La demande d'accès a expiré — cliquez à nouveau sur Connecter.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "The access request expired — click Connect again."),
         "auth",
     ),
     "key_timeout": ErrorKind(
-        "The access request was not validated in time — click Connect again and accept it "
-        "sooner.",
-        "La demande d'accès n'a pas été validée à temps — cliquez à nouveau sur Connecter et "
-        "acceptez-la plus tôt.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "The access request was not validated in time — click Connect again and accept it "
+            "sooner."),
         "auth",
     ),
     "cancelled": ErrorKind(
-        "Cancelled.",
-        "Annulé.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Cancelled."),
         "cancelled",
     ),
     # What was asked.
     "invalid_number": ErrorKind(
-        "This number cannot be called — check it and try again.",
-        "Ce numéro ne peut pas être appelé — vérifiez-le et réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "This number cannot be called — check it and try again."),
         "number",
     ),
     "bad_request": ErrorKind(
-        "OVHcloud refused the request — check the number and the line in Settings.",
-        "OVHcloud a refusé la demande — vérifiez le numéro et la ligne dans Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud refused the request — check the number and the line in Settings."),
         "input",
     ),
     "not_found": ErrorKind(
-        "OVHcloud does not know this billing account, line or Click2Call user — pick them again "
-        "in Settings.",
-        "OVHcloud ne connaît pas ce compte de facturation, cette ligne ou cet utilisateur "
-        "Click2Call — choisissez-les à nouveau dans Réglages.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud does not know this billing account, line or Click2Call user — pick "
+            "them again in Settings."),
         "input",
     ),
     "expired_service": ErrorKind(
-        "This OVHcloud service has expired — renew it in the OVHcloud Control Panel.",
-        "Ce service OVHcloud a expiré — renouvelez-le dans l'espace client OVHcloud.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "This OVHcloud service has expired — renew it in the OVHcloud Control Panel."),
         "input",
     ),
     # Network and server.
     "network": ErrorKind(
-        "Cannot reach OVHcloud — check your internet connection and try again.",
-        "Impossible de joindre OVHcloud — vérifiez votre connexion Internet et réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Cannot reach OVHcloud — check your internet connection and try again."),
         "network",
     ),
     "dns": ErrorKind(
-        "Cannot find OVHcloud's server — check your internet connection (DNS) and try again.",
-        "Serveur d'OVHcloud introuvable — vérifiez votre connexion Internet (DNS) et réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Cannot find OVHcloud's server — check your internet connection (DNS) and try again."),
         "network",
     ),
     "tls": ErrorKind(
-        "The secure connection to OVHcloud failed — check your computer's date and any proxy, "
-        "then try again.",
-        "La connexion sécurisée à OVHcloud a échoué — vérifiez la date de l'ordinateur et tout "
-        "proxy, puis réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "The secure connection to OVHcloud failed — check your computer's date and any proxy, "
+            "then try again."),
         "network",
     ),
     "connect_timeout": ErrorKind(
-        "OVHcloud could not be reached in time — check your connection and try again.",
-        "OVHcloud n'a pas pu être joint à temps — vérifiez votre connexion et réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud could not be reached in time — check your connection and try again."),
         "network",
     ),
     "timeout": ErrorKind(
-        "OVHcloud did not answer in time — check your connection and try again.",
-        "OVHcloud n'a pas répondu à temps — vérifiez votre connexion et réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud did not answer in time — check your connection and try again."),
         "network",
     ),
     "connection_lost": ErrorKind(
-        "The connection to OVHcloud was cut — check your connection and try again.",
-        "La connexion à OVHcloud a été coupée — vérifiez votre connexion et réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "The connection to OVHcloud was cut — check your connection and try again."),
         "network",
     ),
     "invalid_response": ErrorKind(
-        "OVHcloud sent an unreadable answer — try again in a few minutes.",
-        "OVHcloud a envoyé une réponse illisible — réessayez dans quelques minutes.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud sent an unreadable answer — try again in a few minutes."),
         "network",
     ),
     "rate_limited": ErrorKind(
-        "Too many requests to OVHcloud — wait a minute, then try again.",
-        "Trop de demandes envoyées à OVHcloud — attendez une minute, puis réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Too many requests to OVHcloud — wait a minute, then try again."),
         "network",
     ),
     "conflict": ErrorKind(
-        "OVHcloud is still busy with a previous request — wait a moment, then try again.",
-        "OVHcloud traite encore une demande précédente — patientez un instant, puis réessayez.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud is still busy with a previous request — wait a moment, then try again."),
         "network",
     ),
     "server": ErrorKind(
-        "OVHcloud has a temporary problem — try again in a few minutes.",
-        "OVHcloud rencontre un problème temporaire — réessayez dans quelques minutes.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "OVHcloud has a temporary problem — try again in a few minutes."),
         "network",
     ),
     "unexpected": ErrorKind(
-        "Something unexpected went wrong with OVHcloud — try again; the log has details.",
-        "Un problème inattendu est survenu avec OVHcloud — réessayez ; le journal donne les "
-        "détails.",
+        QT_TRANSLATE_NOOP(
+            "ApiError",
+            "Something unexpected went wrong with OVHcloud — try again; the log has details."),
         "network",
     ),
 }
 
-# kind -> (English, French): what the UI and the documentation list.
-ERROR_KINDS: dict[str, tuple[str, str]] = {kind: (k.en, k.fr) for kind, k in _KINDS.items()}
+# kind -> English message (French: context "ApiError" of the catalogue), what the UI and the
+# documentation list.
+ERROR_KINDS: dict[str, str] = {kind: k.en for kind, k in _KINDS.items()}
 
 # Failures of a request that changes something (placing a call, creating a user…) after it was
 # sent: OVHcloud may have done it all the same. Failures before sending it (DNS, refused,
@@ -238,10 +265,8 @@ ERROR_KINDS: dict[str, tuple[str, str]] = {kind: (k.en, k.fr) for kind, k in _KI
 # done.
 UNCERTAIN_KINDS = frozenset({"timeout", "connection_lost", "server", "invalid_response",
                              "unexpected"})
-UNCERTAIN_SUFFIX = (
-    "It may have been done all the same: check before trying again.",
-    "L'action a peut-être eu lieu malgré tout : vérifiez avant de réessayer.",
-)
+UNCERTAIN_SUFFIX = QT_TRANSLATE_NOOP(
+    "ApiError", "It may have been done all the same: check before trying again.")
 
 
 class ApiError(Exception):
@@ -255,7 +280,6 @@ class ApiError(Exception):
         self,
         kind: str,
         message: str,
-        message_fr: str,
         status: int | None = None,
         *,
         detail: str = "",
@@ -264,7 +288,6 @@ class ApiError(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
-        self.message_fr = message_fr
         self.status = status
         self.detail = detail
         self.query_id = query_id
@@ -282,7 +305,7 @@ class ApiError(Exception):
     ) -> ApiError:
         """An error of a kind listed in ERROR_KINDS, with its standard messages."""
         spec = _KINDS[kind]
-        return cls(kind, spec.en, spec.fr, status, detail=detail, query_id=query_id)
+        return cls(kind, spec.en, status, detail=detail, query_id=query_id)
 
     @property
     def family(self) -> str:
@@ -290,12 +313,12 @@ class ApiError(Exception):
         spec = _KINDS.get(self.kind)
         return spec.family if spec else "network"
 
-    def message_in(self, language: str) -> str:
-        """The message in `language` ("fr", "fr_FR", "fr-CA"… → French, anything else English)."""
-        french = language.lower().startswith("fr")
-        message = self.message_fr if french else self.message
+    def text(self, translate: Translate = english) -> str:
+        """The message through `translate` (the catalogue's context "ApiError"), with the
+        warning that it may have been done all the same when :attr:`uncertain`."""
+        message = translate(API_ERROR_CONTEXT, self.message)
         if self.uncertain:
-            message = f"{message} {UNCERTAIN_SUFFIX[1 if french else 0]}"
+            message = f"{message} {translate(API_ERROR_CONTEXT, UNCERTAIN_SUFFIX)}"
         return message
 
     def __repr__(self) -> str:

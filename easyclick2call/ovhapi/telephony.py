@@ -19,6 +19,7 @@ from urllib.parse import quote
 import ovh
 
 from easyclick2call.core.call_gate import ApprovedCall
+from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP, Translate, english
 from easyclick2call.ovhapi.client import CALL_DEADLINE_S, set_deadline
 from easyclick2call.ovhapi.errors import UNCERTAIN_KINDS, ApiError, map_error
 
@@ -39,57 +40,52 @@ _LOGIN_CHARS = re.compile(r"[A-Za-z0-9._@-]*")
 # What OVHcloud is sent: "00" + country code + national number.
 _OVH_NUMBER = re.compile(r"00[1-9]\d{3,16}")
 
-_PROBLEMS: dict[str, tuple[str, str]] = {
-    "required": ("Required", "Obligatoire"),
-    "password_short": (
-        f"At least {PASSWORD_MIN} characters",
-        f"Au moins {PASSWORD_MIN} caractères",
-    ),
-    "password_long": (
-        f"At most {PASSWORD_MAX} characters",
-        f"Au plus {PASSWORD_MAX} caractères",
-    ),
-    "password_chars": (
-        "Only letters, digits and ~\"#'{}()[]-|^@=*+/!:;.,?<>%_ (no space, &, $ or `)",
-        "Uniquement lettres, chiffres et ~\"#'{}()[]-|^@=*+/!:;.,?<>%_ (ni espace, ni &, $ ou `)",
-    ),
-    "login_long": (f"At most {LOGIN_MAX} characters", f"Au plus {LOGIN_MAX} caractères"),
-    "login_chars": (
-        "Only letters, digits, dots, dashes, underscores and @",
-        "Uniquement lettres, chiffres, points, tirets, soulignés et @",
-    ),
+# code -> (English template, its values). French: the catalogue's context "Telephony".
+_PROBLEMS: dict[str, tuple[str, dict[str, int]]] = {
+    "required": (QT_TRANSLATE_NOOP("Telephony", "Required"), {}),
+    "password_short": (QT_TRANSLATE_NOOP("Telephony", "At least {count} characters"),
+                       {"count": PASSWORD_MIN}),
+    "password_long": (QT_TRANSLATE_NOOP("Telephony", "At most {count} characters"),
+                      {"count": PASSWORD_MAX}),
+    "password_chars": (QT_TRANSLATE_NOOP(
+        "Telephony",
+        "Only letters, digits and ~\"#'{{}}()[]-|^@=*+/!:;.,?<>%_ (no space, &, $ or `)"), {}),
+    "login_long": (QT_TRANSLATE_NOOP("Telephony", "At most {count} characters"),
+                   {"count": LOGIN_MAX}),
+    "login_chars": (QT_TRANSLATE_NOOP(
+        "Telephony", "Only letters, digits, dots, dashes, underscores and @"), {}),
 }
 
 
-def _say(codes: list[str], language: str) -> list[str]:
-    french = language.lower().startswith("fr")
-    return [_PROBLEMS[code][1 if french else 0] for code in codes]
+def _say(codes: list[str], translate: Translate) -> list[str]:
+    return [translate("Telephony", _PROBLEMS[code][0]).format(**_PROBLEMS[code][1])
+            for code in codes]
 
 
-def check_password(password: str, language: str = "en") -> list[str]:
+def check_password(password: str, translate: Translate = english) -> list[str]:
     """What is wrong with a Click2Call password ([] when OVHcloud will accept it)."""
     codes: list[str] = []
     if not password:
-        return _say(["required"], language)
+        return _say(["required"], translate)
     if len(password) < PASSWORD_MIN:
         codes.append("password_short")
     if len(password) > PASSWORD_MAX:
         codes.append("password_long")
     if not _PASSWORD_CHARS.fullmatch(password):
         codes.append("password_chars")
-    return _say(codes, language)
+    return _say(codes, translate)
 
 
-def check_login(login: str, language: str = "en") -> list[str]:
+def check_login(login: str, translate: Translate = english) -> list[str]:
     """What is wrong with a Click2Call login ([] when it is fine)."""
     if not login:
-        return _say(["required"], language)
+        return _say(["required"], translate)
     codes: list[str] = []
     if len(login) > LOGIN_MAX:
         codes.append("login_long")
     if not _LOGIN_CHARS.fullmatch(login):
         codes.append("login_chars")
-    return _say(codes, language)
+    return _say(codes, translate)
 
 
 def to_ovh_number(number: object) -> str:

@@ -11,50 +11,38 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from easyclick2call.core.bilingual import BilingualError
+from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP, TranslatableError, Translate, english
 
 if TYPE_CHECKING:
     from easyclick2call.core.numbers import FoundNumber
 
-NO_TOOL_MESSAGE = (
+CONTEXT = "ClipboardRead"
+NO_TOOL_MESSAGE = QT_TRANSLATE_NOOP(
+    "ClipboardRead",
     "Cannot read the clipboard: no clipboard tool was found. On Linux install xclip or xsel "
-    "(X11) or wl-clipboard (Wayland), e.g. “sudo apt install xclip”."
-)
-NO_TOOL_MESSAGE_FR = (
-    "Impossible de lire le presse-papiers : aucun outil de presse-papiers n'a été trouvé. Sous "
-    "Linux, installez xclip ou xsel (X11) ou wl-clipboard (Wayland), par exemple « sudo apt "
-    "install xclip »."
-)
-NO_DISPLAY_MESSAGE = (
+    "(X11) or wl-clipboard (Wayland), e.g. “sudo apt install xclip”.")
+NO_DISPLAY_MESSAGE = QT_TRANSLATE_NOOP(
+    "ClipboardRead",
     "Cannot read the clipboard: no graphical session was found (neither DISPLAY nor "
     "WAYLAND_DISPLAY is set), and the clipboard belongs to one. Run this from your desktop "
-    "session, or give the number instead: easyclick2call call \"01 99 00 12 34\"."
-)
-NO_DISPLAY_MESSAGE_FR = (
-    "Impossible de lire le presse-papiers : aucune session graphique n'a été trouvée (ni DISPLAY "
-    "ni WAYLAND_DISPLAY n'est défini), et le presse-papiers appartient à une telle session. "
-    "Lancez ceci depuis votre session de bureau, ou donnez plutôt le numéro : easyclick2call "
-    "call \"01 99 00 12 34\"."
-)
+    "session, or give the number instead: easyclick2call call \"01 99 00 12 34\".")
+FAILED_MESSAGE = QT_TRANSLATE_NOOP(
+    "ClipboardRead", "Cannot read the clipboard ({name}): copy the number again and retry.")
+# What a person may type to cancel the menu (English and French answers alike).
 CANCEL_ANSWERS = ("q", "quit", "n", "no", "non", "a", "annuler")
 
-# The numbered menu, in English and French (the CLI's language).
-_MENU = {
-    "en": {
-        "title": "Numbers found on the clipboard:",
-        "prompt": "Which one do you want to call? [1-{count}, Enter = 1, q = cancel] ",
-        "again": "Please type a number from 1 to {count}, or q to cancel.",
-    },
-    "fr": {
-        "title": "Numéros trouvés dans le presse-papiers :",
-        "prompt": "Lequel voulez-vous appeler ? [1-{count}, Entrée = 1, q = annuler] ",
-        "again": "Tapez un nombre de 1 à {count}, ou q pour annuler.",
-    },
-}
+# The numbered menu (translated with the command line's catalogue).
+MENU_TITLE = QT_TRANSLATE_NOOP("ClipboardRead", "Numbers found on the clipboard:")
+MENU_PROMPT = QT_TRANSLATE_NOOP(
+    "ClipboardRead", "Which one do you want to call? [1-{count}, Enter = 1, q = cancel] ")
+MENU_AGAIN = QT_TRANSLATE_NOOP(
+    "ClipboardRead", "Please type a number from 1 to {count}, or q to cancel.")
 
 
-class ClipboardUnavailableError(BilingualError, RuntimeError):
+class ClipboardUnavailableError(TranslatableError, RuntimeError):
     """The clipboard could not be read; the message says why and what to install."""
+
+    context = CONTEXT
 
 
 def read_clipboard_text() -> str:
@@ -62,20 +50,16 @@ def read_clipboard_text() -> str:
     from easyclick2call.platform.session import UNKNOWN, detect_session
 
     if detect_session().kind == UNKNOWN:  # no X11/Wayland: the tools would only fail
-        raise ClipboardUnavailableError(NO_DISPLAY_MESSAGE, NO_DISPLAY_MESSAGE_FR)
+        raise ClipboardUnavailableError(NO_DISPLAY_MESSAGE)
     import pyperclip
 
     try:
         text = pyperclip.paste()
     except pyperclip.PyperclipException as exc:
-        raise ClipboardUnavailableError(NO_TOOL_MESSAGE, NO_TOOL_MESSAGE_FR) from exc
+        raise ClipboardUnavailableError(NO_TOOL_MESSAGE) from exc
     except (OSError, UnicodeDecodeError) as exc:  # the tool ran but failed
         name = type(exc).__name__
-        raise ClipboardUnavailableError(
-            f"Cannot read the clipboard ({name}): copy the number again and retry.",
-            f"Impossible de lire le presse-papiers ({name}) : copiez à nouveau le numéro et "
-            "réessayez.",
-        ) from exc
+        raise ClipboardUnavailableError(FAILED_MESSAGE, name=name) from exc
     return text if isinstance(text, str) else ""
 
 
@@ -104,20 +88,19 @@ def choose_number(
     output_fn: Callable[[str], None] = print,
     *,
     user_region: str = "FR",
-    language: str = "en",
+    translate: Translate = english,
 ) -> FoundNumber | None:
     """The number to call: the only one, the first with `first`, else the user's pick from a
-    numbered menu (Enter = 1, q = cancel) in `language`. None when there is none or the user
-    cancels."""
+    numbered menu (Enter = 1, q = cancel) said through `translate`. None when there is none or
+    the user cancels."""
     if not numbers:
         return None
     if first or len(numbers) == 1:
         return numbers[0]
-    menu = _MENU["fr" if language.lower().startswith("fr") else "en"]
-    output_fn(menu["title"])
+    output_fn(translate(CONTEXT, MENU_TITLE))
     for index, found in enumerate(numbers, start=1):
         output_fn(f"  {index}) {describe(found, user_region)}")
-    prompt = menu["prompt"].format(count=len(numbers))
+    prompt = translate(CONTEXT, MENU_PROMPT).format(count=len(numbers))
     while True:
         try:
             answer = input_fn(prompt).strip().lower()
@@ -129,4 +112,4 @@ def choose_number(
             return None
         if answer.isdigit() and 1 <= int(answer) <= len(numbers):
             return numbers[int(answer) - 1]
-        output_fn(menu["again"].format(count=len(numbers)))
+        output_fn(translate(CONTEXT, MENU_AGAIN).format(count=len(numbers)))

@@ -17,6 +17,8 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP
+
 X11 = "x11"
 WAYLAND = "wayland"
 WINDOWS = "windows"
@@ -36,17 +38,12 @@ MACOS_REASON = "macOS: copies are noticed by checking the pasteboard a few times
 X11_XWAYLAND_REASON = (
     "The app runs through XWayland, where GNOME passes every copy on, as on X11."
 )
-# Said before Qt is loaded (no catalogue yet), so both languages are here.
-NO_DISPLAY_TO_START = (
+# Said before the app's translator is installed (commands/gui.py reads the catalogue directly).
+NO_DISPLAY_TO_START = QT_TRANSLATE_NOOP(
+    "Session",
     "EasyClick2Call is a desktop app and no graphical display was found (neither DISPLAY nor "
     "WAYLAND_DISPLAY is set): start it from your desktop session, or use its command line "
-    "without one (easyclick2call --help)."
-)
-NO_DISPLAY_TO_START_FR = (
-    "EasyClick2Call est une application de bureau et aucun affichage graphique n'a été trouvé "
-    "(ni DISPLAY ni WAYLAND_DISPLAY n'est défini) : lancez-la depuis votre session de bureau, ou "
-    "utilisez sa ligne de commande, qui s'en passe (easyclick2call --help)."
-)
+    "without one (easyclick2call --help).")
 # Qt platforms that draw nowhere on screen: no display is needed for them.
 HEADLESS_QT_PLATFORMS = ("offscreen", "minimal", "vnc", "linuxfb", "eglfs", "vkkhrdisplay")
 # Every sentence above, for the translation catalogue (the app shows them translated).

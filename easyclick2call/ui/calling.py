@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from easyclick2call.ui.i18n import tr_error
 from easyclick2call.ui.line_display import line_display as _line_display
 from easyclick2call.ui.tasks import call_pool, run_task
 
@@ -137,7 +138,7 @@ def place_call(context, request: CallRequest, language: str,
         user_id = int(account.click2call_user or 0) or None
         target = dialing.CallTarget(account.billing_account, line, intercom, user_id)
     except Exception as exc:  # nothing was sent: a plain sentence, never a traceback
-        kind, message, family = _describe(exc, language)
+        kind, message, family = _describe(exc)
         log.info("call not placed (%s): %s", request.source, kind)
         _record(context, found.e164, shown, line, outcome=dialing.FAILED,
                 source=request.source, error_kind=kind)
@@ -146,7 +147,7 @@ def place_call(context, request: CallRequest, language: str,
     result = dialing.place(telephony, target, verdict)
     kind = message = family = ""
     if result.error is not None:
-        kind, message, family = _describe(result.error, language)
+        kind, message, family = _describe(result.error)
     problem = _record(context, found.e164, shown, line, outcome=result.outcome,
                       source=request.source, error_kind=kind)
     return CallOutcome(request.request_id, found.e164, shown, line_shown, intercom,
@@ -162,13 +163,12 @@ def _check_configured(account, identity) -> None:
         raise ApiError.of("not_configured")
 
 
-def _describe(exc: BaseException, language: str) -> tuple[str, str, str]:
+def _describe(exc: BaseException) -> tuple[str, str, str]:
     """(kind, message with the action that fixes it, family) for any failure."""
-    message_in = getattr(exc, "message_in", None)
-    if message_in is not None:
+    if callable(getattr(exc, "text", None)):
         kind = getattr(exc, "kind", "") or "keyring"  # SecretsError has no kind
         family = getattr(exc, "family", "") or "auth"
-        return kind, message_in(language), family
+        return kind, tr_error(exc), family
     if isinstance(exc, ValueError):  # not a callable number
         reason = getattr(exc, "reason", "") or tr("This number cannot be called.")
         return "number", reason, "number"

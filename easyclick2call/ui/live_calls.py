@@ -25,6 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
+from easyclick2call.ui.i18n import tr_error
 from easyclick2call.ui.live_texts import progress_texts
 from easyclick2call.ui.tasks import run_task
 from easyclick2call.ui.tray_missed import MissedCalls
@@ -174,7 +175,7 @@ class LiveCallsController(QObject):
             self._refused_key = True
             self.stop()
             self.app.notifier.notify(tr("Live calls are off"),
-                                     detail.message_in(self.context.language))  # type: ignore[union-attr]
+                                     tr_error(detail))  # type: ignore[arg-type]
 
     def _quiet(self) -> bool:
         return bool(self.context.setting("do_not_disturb", False))

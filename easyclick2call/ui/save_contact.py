@@ -176,7 +176,7 @@ class SaveContactDialog(QDialog):
         self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.show_error(describe_error(exc, self._language()))
+        self.status.show_error(describe_error(exc))
 
     # -- the optional rule ----------------------------------------------------------------
     def allow(self) -> None:

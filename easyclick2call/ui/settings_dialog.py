@@ -313,7 +313,7 @@ class SettingsDialog(QDialog):
     def _secrets_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
         self._close_after_save = False
-        self._show_save_error(describe_error(exc, str(getattr(self.context, "language", "en"))))
+        self._show_save_error(describe_error(exc))
 
     def _show_save_error(self, text: str) -> None:
         self.summary.setProperty("kind", "save_error")

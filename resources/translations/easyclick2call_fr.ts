@@ -660,6 +660,10 @@
         <source>Something unexpected went wrong with OVHcloud — try again; the log has details.</source>
         <translation>Un problème inattendu est survenu avec OVHcloud — réessayez ; le journal donne les détails.</translation>
     </message>
+    <message>
+        <source>It may have been done all the same: check before trying again.</source>
+        <translation>L&apos;action a peut-être eu lieu malgré tout : vérifiez avant de réessayer.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -893,6 +897,347 @@
     <message>
         <source>{number} was not called</source>
         <translation>{number} n&apos;a pas été appelé</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Demo — copy a phone number anywhere to try it (nothing is really dialled); “Set up my account…” in the tray menu connects your OVHcloud account, “Quit” stops it.</source>
+        <translation>Démo — copiez un numéro de téléphone n&apos;importe où pour l&apos;essayer (rien n&apos;est vraiment composé) ; « Configurer mon compte… » dans le menu de l&apos;icône connecte votre compte OVHcloud, « Quitter » l&apos;arrête.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>--region {shown}: not a country code — use two letters such as FR, BE, CH or CA.</source>
+        <translation>--region {shown} : ce n&apos;est pas un code de pays — utilisez deux lettres comme FR, BE, CH ou CA.</translation>
+    </message>
+    <message>
+        <source>This OVHcloud account has no telephony billing account.</source>
+        <translation>Ce compte OVHcloud n&apos;a aucun compte de facturation téléphonie.</translation>
+    </message>
+    <message>
+        <source>Several billing accounts ({names}) — choose one with --billing-account.</source>
+        <translation>Plusieurs comptes de facturation ({names}) — choisissez-en un avec --billing-account.</translation>
+    </message>
+    <message>
+        <source>The billing account {billing_account} has no line.</source>
+        <translation>Le compte de facturation {billing_account} n&apos;a aucune ligne.</translation>
+    </message>
+    <message>
+        <source>Several lines ({names}) — choose one with --line.</source>
+        <translation>Plusieurs lignes ({names}) — choisissez-en une avec --line.</translation>
+    </message>
+    <message>
+        <source>[y/N] </source>
+        <translation>[o/N] </translation>
+    </message>
+    <message>
+        <source>Not called: numbers starting with {prefix} are blocked (premium rate); change this with `easyclick2call config set blocked_prefixes …`.</source>
+        <translation>Non appelé : les numéros commençant par {prefix} sont bloqués (surtaxés) ; modifiez cela avec `easyclick2call config set blocked_prefixes …`.</translation>
+    </message>
+    <message>
+        <source>Not a callable number: {reason}</source>
+        <translation>Numéro impossible à appeler : {reason}</translation>
+    </message>
+    <message>
+        <source>{shown} is a number abroad ({country}). Call it?</source>
+        <translation>{shown} est un numéro à l&apos;étranger ({country}). L&apos;appeler ?</translation>
+    </message>
+    <message>
+        <source>Your last call to {shown} may have been placed already. Call it again?</source>
+        <translation>Votre dernier appel au {shown} a peut-être déjà abouti. Le rappeler ?</translation>
+    </message>
+    <message>
+        <source>Not called: {question} — confirm with --yes.</source>
+        <translation>Non appelé : {question} — confirmez avec --yes.</translation>
+    </message>
+    <message>
+        <source>Not called.</source>
+        <translation>Non appelé.</translation>
+    </message>
+    <message>
+        <source>easyclick2call: warning: the call could not be saved in the history.</source>
+        <translation>easyclick2call : attention : l&apos;appel n&apos;a pas pu être enregistré dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>No callable phone number on the clipboard — copy one and try again.</source>
+        <translation>Aucun numéro appelable dans le presse-papiers — copiez-en un et réessayez.</translation>
+    </message>
+    <message>
+        <source>Give the NUMBER to call, or --clipboard (not both).</source>
+        <translation>Indiquez le NUMÉRO à appeler, ou --clipboard (pas les deux).</translation>
+    </message>
+    <message>
+        <source>Calling {shown}: your line {line} rings first — pick up to be connected.</source>
+        <translation>Appel du {shown} : votre ligne {line} sonne d&apos;abord — décrochez pour être mis en relation.</translation>
+    </message>
+    <message>
+        <source>connect is for API applications; an OAuth2 service account needs no connection.</source>
+        <translation>connect sert aux applications API ; un compte de service OAuth2 n&apos;a pas besoin de connexion.</translation>
+    </message>
+    <message>
+        <source>Open this page and accept the access request: {url}</source>
+        <translation>Ouvrez cette page et acceptez la demande d&apos;accès : {url}</translation>
+    </message>
+    <message>
+        <source>(No browser could be opened: copy the address above into one.)</source>
+        <translation>(Aucun navigateur n&apos;a pu être ouvert : copiez l&apos;adresse ci-dessus dans l&apos;un d&apos;eux.)</translation>
+    </message>
+    <message>
+        <source>Connected: the new access key is saved in the keyring.</source>
+        <translation>Connecté : la nouvelle clé d&apos;accès est enregistrée dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Connected. Keep this access key: OVH_CONSUMER_KEY={consumer_key}</source>
+        <translation>Connecté. Gardez cette clé d&apos;accès : OVH_CONSUMER_KEY={consumer_key}</translation>
+    </message>
+    <message>
+        <source>No contacts yet: import a file (contacts import FILE) or sync OVHcloud&apos;s phonebooks (contacts sync).</source>
+        <translation>Aucun contact : importez un fichier (contacts import FICHIER) ou synchronisez les carnets OVHcloud (contacts sync).</translation>
+    </message>
+    <message>
+        <source>No contact matches.</source>
+        <translation>Aucun contact trouvé.</translation>
+    </message>
+    <message>
+        <source>Imported {stored} contacts from {name} ({skipped} entries without a name or a usable number skipped).</source>
+        <translation>{stored} contacts importés de {name} ({skipped} fiches sans nom ou sans numéro utilisable ignorées).</translation>
+    </message>
+    <message>
+        <source>Imported {stored} contacts from {name}.</source>
+        <translation>{stored} contacts importés de {name}.</translation>
+    </message>
+    <message>
+        <source>{books} phonebooks synced: {contacts} contacts ({read} read, {removed} removed).</source>
+        <translation>{books} carnets synchronisés : {contacts} contacts ({read} lus, {removed} supprimés).</translation>
+    </message>
+    <message>
+        <source>{count} contacts forgotten.</source>
+        <translation>{count} contacts oubliés.</translation>
+    </message>
+    <message>
+        <source>Connection lost; reconnecting…</source>
+        <translation>Connexion perdue ; reconnexion…</translation>
+    </message>
+    <message>
+        <source>Following live events (Ctrl+C to stop)…</source>
+        <translation>Suivi des événements en direct (Ctrl+C pour arrêter)…</translation>
+    </message>
+    <message>
+        <source>{read} new call records from OVHcloud ({stored} in all).</source>
+        <translation>{read} nouveaux relevés d&apos;appels OVHcloud ({stored} en tout).</translation>
+    </message>
+    <message>
+        <source>No line found.</source>
+        <translation>Aucune ligne trouvée.</translation>
+    </message>
+    <message>
+        <source>No Click2Call user on line {line}.</source>
+        <translation>Aucun utilisateur Click2Call sur la ligne {line}.</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>Nouveau mot de passe : </translation>
+    </message>
+    <message>
+        <source>Password again: </source>
+        <translation>Mot de passe à nouveau : </translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>Click2Call user {login} created on line {line} (id {user_id}).</source>
+        <translation>Utilisateur Click2Call {login} créé sur la ligne {line} (id {user_id}).</translation>
+    </message>
+    <message>
+        <source>Password of Click2Call user {id} changed.</source>
+        <translation>Mot de passe de l&apos;utilisateur Click2Call {id} modifié.</translation>
+    </message>
+    <message>
+        <source>Click2Call user {id} deleted.</source>
+        <translation>Utilisateur Click2Call {id} supprimé.</translation>
+    </message>
+    <message>
+        <source>No OVHcloud account is set up (or it is not connected yet) — set it up with &apos;easyclick2call config set application_key KEY&apos;, &apos;easyclick2call config set-secret application_secret&apos;, then &apos;easyclick2call connect&apos; (or try the app with &apos;easyclick2call --demo&apos;).</source>
+        <translation>Aucun compte OVHcloud n&apos;est configuré (ou il n&apos;est pas encore connecté) — configurez-le avec &apos;easyclick2call config set application_key CLÉ&apos;, &apos;easyclick2call config set-secret application_secret&apos;, puis &apos;easyclick2call connect&apos; (ou essayez l&apos;application avec &apos;easyclick2call --demo&apos;).</translation>
+    </message>
+    <message>
+        <source>The OVHcloud account settings are incomplete or invalid — see them with &apos;easyclick2call config show&apos; and fix them with &apos;easyclick2call config set KEY VALUE&apos;.</source>
+        <translation>Les réglages du compte OVHcloud sont incomplets ou invalides — voyez-les avec &apos;easyclick2call config show&apos; et corrigez-les avec &apos;easyclick2call config set CLÉ VALEUR&apos;.</translation>
+    </message>
+    <message>
+        <source>OVHcloud asks you to sign in — run &apos;easyclick2call connect&apos;.</source>
+        <translation>OVHcloud demande de vous identifier — lancez &apos;easyclick2call connect&apos;.</translation>
+    </message>
+    <message>
+        <source>OVHcloud refused the application secret — set the application key and secret again with &apos;easyclick2call config set application_key KEY&apos; and &apos;easyclick2call config set-secret application_secret&apos;.</source>
+        <translation>OVHcloud a refusé le secret d&apos;application — indiquez à nouveau la clé et le secret avec &apos;easyclick2call config set application_key CLÉ&apos; et &apos;easyclick2call config set-secret application_secret&apos;.</translation>
+    </message>
+    <message>
+        <source>OVHcloud does not know this application key — set it again with &apos;easyclick2call config set application_key KEY&apos; (and check the endpoint in &apos;easyclick2call config show&apos;).</source>
+        <translation>OVHcloud ne connaît pas cette clé d&apos;application — indiquez-la à nouveau avec &apos;easyclick2call config set application_key CLÉ&apos; (et vérifiez le point d&apos;accès dans &apos;easyclick2call config show&apos;).</translation>
+    </message>
+    <message>
+        <source>Access expired — run &apos;easyclick2call connect&apos; again.</source>
+        <translation>Accès expiré — relancez &apos;easyclick2call connect&apos;.</translation>
+    </message>
+    <message>
+        <source>This access key is unknown or belongs to another application — run &apos;easyclick2call connect&apos; again.</source>
+        <translation>Cette clé d&apos;accès est inconnue ou appartient à une autre application — relancez &apos;easyclick2call connect&apos;.</translation>
+    </message>
+    <message>
+        <source>Your access key does not allow this action — run &apos;easyclick2call connect&apos; again to grant it.</source>
+        <translation>Votre clé d&apos;accès ne permet pas cette action — relancez &apos;easyclick2call connect&apos; pour l&apos;autoriser.</translation>
+    </message>
+    <message>
+        <source>OVHcloud refused the service account — set it again with &apos;easyclick2call config set client_id ID&apos; and &apos;easyclick2call config set-secret client_secret&apos;.</source>
+        <translation>OVHcloud a refusé le compte de service — indiquez-le à nouveau avec &apos;easyclick2call config set client_id ID&apos; et &apos;easyclick2call config set-secret client_secret&apos;.</translation>
+    </message>
+    <message>
+        <source>Signing in with the service account failed — check it with &apos;easyclick2call config show&apos;, then try again.</source>
+        <translation>La connexion avec le compte de service a échoué — vérifiez-le avec &apos;easyclick2call config show&apos;, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The access request was refused on OVHcloud&apos;s page — run &apos;easyclick2call connect&apos; again and accept it.</source>
+        <translation>La demande d&apos;accès a été refusée sur la page d&apos;OVHcloud — relancez &apos;easyclick2call connect&apos; et acceptez-la.</translation>
+    </message>
+    <message>
+        <source>The access request expired — run &apos;easyclick2call connect&apos; again.</source>
+        <translation>La demande d&apos;accès a expiré — relancez &apos;easyclick2call connect&apos;.</translation>
+    </message>
+    <message>
+        <source>The access request was not validated in time — run &apos;easyclick2call connect&apos; again and accept it sooner.</source>
+        <translation>La demande d&apos;accès n&apos;a pas été validée à temps — relancez &apos;easyclick2call connect&apos; et acceptez-la plus tôt.</translation>
+    </message>
+    <message>
+        <source>OVHcloud refused the request — check the number, and the line with &apos;easyclick2call lines&apos;.</source>
+        <translation>OVHcloud a refusé la demande — vérifiez le numéro, et la ligne avec &apos;easyclick2call lines&apos;.</translation>
+    </message>
+    <message>
+        <source>OVHcloud does not know this billing account, line or Click2Call user — list them with &apos;easyclick2call lines&apos; and &apos;easyclick2call users list&apos;, then &apos;easyclick2call config set line LINE&apos;.</source>
+        <translation>OVHcloud ne connaît pas ce compte de facturation, cette ligne ou cet utilisateur Click2Call — listez-les avec &apos;easyclick2call lines&apos; et &apos;easyclick2call users list&apos;, puis &apos;easyclick2call config set line LIGNE&apos;.</translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>passé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>may have been placed</source>
+        <translation>peut-être passé</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>bloqué</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>abouti</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sans réponse</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>manqué</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>No calls in the history.</source>
+        <translation>Aucun appel dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: {reason}.</source>
+        <translation>impossible d&apos;écrire {target} : {reason}.</translation>
+    </message>
+    <message>
+        <source>{count} call(s) exported to {target}</source>
+        <translation>{count} appel(s) exporté(s) dans {target}</translation>
+    </message>
+</context>
+<context>
+    <name>ClipboardRead</name>
+    <message>
+        <source>Cannot read the clipboard: no clipboard tool was found. On Linux install xclip or xsel (X11) or wl-clipboard (Wayland), e.g. “sudo apt install xclip”.</source>
+        <translation>Impossible de lire le presse-papiers : aucun outil de presse-papiers n&apos;a été trouvé. Sous Linux, installez xclip ou xsel (X11) ou wl-clipboard (Wayland), par exemple « sudo apt install xclip ».</translation>
+    </message>
+    <message>
+        <source>Cannot read the clipboard: no graphical session was found (neither DISPLAY nor WAYLAND_DISPLAY is set), and the clipboard belongs to one. Run this from your desktop session, or give the number instead: easyclick2call call &quot;01 99 00 12 34&quot;.</source>
+        <translation>Impossible de lire le presse-papiers : aucune session graphique n&apos;a été trouvée (ni DISPLAY ni WAYLAND_DISPLAY n&apos;est défini), et le presse-papiers appartient à une telle session. Lancez ceci depuis votre session de bureau, ou donnez plutôt le numéro : easyclick2call call &quot;01 99 00 12 34&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot read the clipboard ({name}): copy the number again and retry.</source>
+        <translation>Impossible de lire le presse-papiers ({name}) : copiez à nouveau le numéro et réessayez.</translation>
+    </message>
+    <message>
+        <source>Numbers found on the clipboard:</source>
+        <translation>Numéros trouvés dans le presse-papiers :</translation>
+    </message>
+    <message>
+        <source>Which one do you want to call? [1-{count}, Enter = 1, q = cancel] </source>
+        <translation>Lequel voulez-vous appeler ? [1-{count}, Entrée = 1, q = annuler] </translation>
+    </message>
+    <message>
+        <source>Please type a number from 1 to {count}, or q to cancel.</source>
+        <translation>Tapez un nombre de 1 à {count}, ou q pour annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactImport</name>
+    <message>
+        <source>{name} is larger than 64 MB: not an address book.</source>
+        <translation>{name} dépasse 64 Mo : ce n&apos;est pas un carnet d&apos;adresses.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>Impossible de lire {name} : {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} holds no vCard (no BEGIN:VCARD line).</source>
+        <translation>{name} ne contient aucune vCard (pas de BEGIN:VCARD).</translation>
+    </message>
+    <message>
+        <source>This file holds no vCard.</source>
+        <translation>Ce fichier ne contient aucune vCard.</translation>
+    </message>
+    <message>
+        <source>This file is empty.</source>
+        <translation>Ce fichier est vide.</translation>
+    </message>
+    <message>
+        <source>This file has no phone number column: it is not an address book export (vCard, or CSV with a header row).</source>
+        <translation>Ce fichier n&apos;a aucune colonne de numéro de téléphone : ce n&apos;est pas un export de carnet d&apos;adresses (vCard, ou CSV avec une ligne d&apos;en-tête).</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2183,14 @@
         <source>Check that you pasted only the secret (OVHcloud secrets are about 32 characters).</source>
         <translation>Vérifiez que vous n&apos;avez collé que le secret (les secrets OVHcloud font environ 32 caractères).</translation>
     </message>
+    <message>
+        <source>The keyring backend {name} keeps secrets in a plain file; EasyClick2Call refuses it.</source>
+        <translation>Le trousseau {name} garde les secrets dans un simple fichier ; EasyClick2Call le refuse.</translation>
+    </message>
+    <message>
+        <source>Use GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential Manager (unset PYTHON_KEYRING_BACKEND or fix keyringrc.cfg), then try again.</source>
+        <translation>Utilisez GNOME Keyring, KWallet, le trousseau macOS ou le Gestionnaire d&apos;identification Windows (retirez PYTHON_KEYRING_BACKEND ou corrigez keyringrc.cfg), puis réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -1856,6 +2209,10 @@
     <message>
         <source>The app runs through XWayland, where GNOME passes every copy on, as on X11.</source>
         <translation>L’application passe par XWayland, où GNOME transmet chaque copie, comme sous X11.</translation>
+    </message>
+    <message>
+        <source>EasyClick2Call is a desktop app and no graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is set): start it from your desktop session, or use its command line without one (easyclick2call --help).</source>
+        <translation>EasyClick2Call est une application de bureau et aucun affichage graphique n&apos;a été trouvé (ni DISPLAY ni WAYLAND_DISPLAY n&apos;est défini) : lancez-la depuis votre session de bureau, ou utilisez sa ligne de commande, qui s&apos;en passe (easyclick2call --help).</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2493,10 @@
         <source>Something went wrong ({kind}). Try again; if it persists, see the log.</source>
         <translation>Un problème est survenu ({kind}). Réessayez ; s&apos;il persiste, consultez le journal.</translation>
     </message>
+    <message>
+        <source>The endpoint setting &quot;{value}&quot; is not valid — choose one in Settings › Account, or run `easyclick2call config set endpoint ovh-eu`.</source>
+        <translation>Le réglage endpoint « {value} » n&apos;est pas valide — choisissez-en un dans Réglages › Compte, ou lancez `easyclick2call config set endpoint ovh-eu`.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2161,6 +2522,29 @@
     <message>
         <source>Copied numbers cannot be noticed here</source>
         <translation>Les numéros copiés ne peuvent pas être remarqués ici</translation>
+    </message>
+</context>
+<context>
+    <name>Telephony</name>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>At least {count} characters</source>
+        <translation>Au moins {count} caractères</translation>
+    </message>
+    <message>
+        <source>At most {count} characters</source>
+        <translation>Au plus {count} caractères</translation>
+    </message>
+    <message>
+        <source>Only letters, digits and ~&quot;#&apos;{{}}()[]-|^@=*+/!:;.,?&lt;&gt;%_ (no space, &amp;, $ or `)</source>
+        <translation>Uniquement lettres, chiffres et ~&quot;#&apos;{{}}()[]-|^@=*+/!:;.,?&lt;&gt;%_ (ni espace, ni &amp;, $ ou `)</translation>
+    </message>
+    <message>
+        <source>Only letters, digits, dots, dashes, underscores and @</source>
+        <translation>Uniquement lettres, chiffres, points, tirets, soulignés et @</translation>
     </message>
 </context>
 <context>

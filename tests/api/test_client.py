@@ -14,12 +14,15 @@ import ovh
 import pytest
 from ovh.client import ENDPOINTS, OAUTH2_TOKEN_URLS
 
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.core.settings import is_loopback_url
 from easyclick2call.ovhapi.client import ApiIdentity, make_client
 from easyclick2call.ovhapi.errors import ApiError
 from easyclick2call.ovhapi.telephony import Telephony
 
 # --- helpers shared by the tests/api/test_client_*.py files -----------------------------------
+
+FR = translator_for("fr")  # the French catalogue, as the command line reads it
 
 
 def app_identity(sandbox, **changes: str) -> ApiIdentity:
@@ -118,7 +121,7 @@ def test_custom_urls_off_loopback_are_refused_with_a_clear_error(endpoint: str) 
     with pytest.raises(ApiError) as caught:
         make_client(ApiIdentity(endpoint, "ak", "as", "ck"))
     assert caught.value.kind in ("config", "not_configured")
-    assert "Settings" in caught.value.message and "Réglages" in caught.value.message_fr
+    assert "Settings" in caught.value.message and "Réglages" in caught.value.text(FR)
     if endpoint:
         assert "127.0.0.1" in caught.value.detail
 

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.ovhapi.client import make_client
 from easyclick2call.ovhapi.consumer_key import (
     ACCESS_RULES,
@@ -20,6 +21,8 @@ from easyclick2call.ovhapi.errors import ApiError
 from easyclick2call.ovhapi.telephony import Telephony
 from tests.api.test_client import app_identity, fault, oauth_identity
 from tests.calls import approved
+
+FR = translator_for("fr")  # the French catalogue, as the command line reads it
 
 
 class _Form(HTMLParser):
@@ -197,7 +200,7 @@ def test_timeout(sandbox) -> None:
             identity, pending.consumer_key, threading.Event(), timeout=0.5, poll_interval=0.1
         )
     assert caught.value.kind == "key_timeout"
-    assert "Connect" in caught.value.message and "Connecter" in caught.value.message_fr
+    assert "Connect" in caught.value.message and "Connecter" in caught.value.text(FR)
 
 
 def test_wrong_secret_ends_the_wait_with_its_own_error(sandbox) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.core.numbers import parse_number
 from easyclick2call.ovhapi.client import make_client
 from easyclick2call.ovhapi.errors import ApiError
@@ -17,6 +18,8 @@ from easyclick2call.ovhapi.telephony import (
 )
 from tests.api.test_client import app_identity, oauth_identity, placed_calls
 from tests.calls import approved
+
+FR = translator_for("fr")  # the French catalogue, as the command line reads it
 
 
 @pytest.fixture(params=["application", "oauth2"])
@@ -96,7 +99,7 @@ def test_unknown_line_is_not_found(telephony: Telephony, demo: dict, sandbox) ->
     with pytest.raises(ApiError) as caught:
         telephony.call(demo["billing_account"], "0033100000000", approved("0033199001234"))
     assert caught.value.kind == "not_found"
-    assert caught.value.message_in("fr").startswith("OVHcloud ne connaît pas")
+    assert caught.value.text(FR).startswith("OVHcloud ne connaît pas")
     # A path segment can never climb out of its place in the route.
     with pytest.raises(ApiError) as caught:
         telephony.lines("../../me")
@@ -140,13 +143,13 @@ def test_password_rules_for_the_settings_dialog() -> None:
     assert check_password("a" * 7) == ["At least 8 characters"]
     assert check_password("a" * 21) == ["At most 20 characters"]
     assert check_password("") == ["Required"]
-    assert check_password("a b", "fr") == [
+    assert check_password("a b", FR) == [
         "Au moins 8 caractères",
         "Uniquement lettres, chiffres et ~\"#'{}()[]-|^@=*+/!:;.,?<>%_ (ni espace, ni &, $ ou `)",
     ]
     assert check_login("alice.martin-2@desk") == []
     assert check_login("") == ["Required"]
-    assert check_login("a;b", "fr") == [
+    assert check_login("a;b", FR) == [
         "Uniquement lettres, chiffres, points, tirets, soulignés et @"
     ]
 

@@ -15,7 +15,10 @@ import pytest
 import requests
 from ovh import exceptions as ovh_exc
 
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.ovhapi.errors import ERROR_KINDS, ApiError, map_error
+
+FR = translator_for("fr")  # the French catalogue, as the command line reads it
 
 
 def response(status: int, body: object, query_id: str = "EU.ext-1.abc") -> requests.Response:
@@ -30,26 +33,26 @@ def response(status: int, body: object, query_id: str = "EU.ext-1.abc") -> reque
 
 def test_every_kind_has_short_actionable_messages_in_both_languages() -> None:
     assert len(ERROR_KINDS) >= 30
-    for kind, (english, french) in ERROR_KINDS.items():
+    for kind, english in ERROR_KINDS.items():
+        french = FR("ApiError", english)
         assert english and french and english != french, kind
         assert len(english) <= 120 and len(french) <= 140, kind
         assert "\n" not in english + french and "Traceback" not in english + french
         assert re.match(r"^[A-Z]", english) and re.match(r"^[A-ZÀ-Ý]", french), kind
         if kind != "cancelled":
             assert " — " in english and " — " in french, kind  # what happened — what to do
-    assert ERROR_KINDS["access_expired"] == (
-        "Access expired — reconnect in Settings.",
-        "Accès expiré — reconnectez-vous dans Réglages.",
-    )
+    assert ERROR_KINDS["access_expired"] == "Access expired — reconnect in Settings."
+    assert FR("ApiError", ERROR_KINDS["access_expired"]) == (
+        "Accès expiré — reconnectez-vous dans Réglages.")
 
 
-def test_message_in_picks_the_language() -> None:
+def test_text_is_english_unless_translated_through_the_catalogue() -> None:
     error = ApiError.of("network")
-    assert error.message_in("fr_FR") == ERROR_KINDS["network"][1]
-    assert error.message_in("FR") == ERROR_KINDS["network"][1]
-    assert error.message_in("en_GB") == ERROR_KINDS["network"][0]
-    assert error.message_in("de") == ERROR_KINDS["network"][0]
-    assert str(error) == ERROR_KINDS["network"][0]
+    assert error.text(FR) == FR("ApiError", ERROR_KINDS["network"]) != ERROR_KINDS["network"]
+    assert error.text() == error.message == ERROR_KINDS["network"]
+    assert translator_for("en_GB")("ApiError", error.message) == ERROR_KINDS["network"]
+    assert translator_for("FR")("ApiError", error.message) == error.text(FR)
+    assert str(error) == ERROR_KINDS["network"]
 
 
 # (exception, expected kind): every ovh.exceptions class and both body shapes.
@@ -173,7 +176,7 @@ def test_ovh_exceptions(exc: Exception, kind: str) -> None:
     error = map_error(exc)
     assert isinstance(error, ApiError)
     assert error.kind == kind
-    assert (error.message, error.message_fr) == ERROR_KINDS[kind]
+    assert error.message == ERROR_KINDS[kind]
     assert "Query-ID" not in error.detail and "EU.ext" not in error.message
     if getattr(exc, "response", None) is not None:
         assert error.query_id == "EU.ext-1.abc"
@@ -186,7 +189,7 @@ def test_query_id_is_kept_for_logs_but_not_in_messages() -> None:
     error = map_error(exc)
     assert error.query_id == "EU.ext-5.6712"
     assert error.detail == "Internal server error"
-    assert "6712" not in error.message + error.message_fr
+    assert "6712" not in error.message + error.text(FR)
 
 
 def test_dns_failure_from_a_real_requests_exception() -> None:
@@ -243,5 +246,5 @@ def test_no_secret_reaches_a_message() -> None:
     secret = "9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk"
     exc = ovh_exc.InvalidKey(f"Invalid ApplicationSecret '{secret}'")
     error = map_error(exc)
-    text = error.message + error.message_fr + error.detail + repr(error)
+    text = error.message + error.text(FR) + error.detail + repr(error)
     assert secret not in text

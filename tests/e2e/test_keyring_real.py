@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.core.paths import resolve_profile
 from easyclick2call.core.secrets import SecretsError, SecretStore
 from tests.e2e.support.actions import wait_for_window, xdotool
@@ -24,6 +25,8 @@ NO_KEYRING_LINE = (
     "Install and unlock GNOME Keyring or KWallet (Debian: apt install gnome-keyring), then try "
     "again."
 )
+
+FR = translator_for("fr")  # the French catalogue, as the command line reads it
 
 
 def new_secret() -> str:
@@ -135,7 +138,7 @@ def test_in_process_failure_names_the_fix(monkeypatch) -> None:
     finally:
         keyring.set_keyring(previous)
     assert "apt install gnome-keyring" in info.value.fix
-    assert "gnome-keyring" in info.value.message_in("fr")
+    assert "gnome-keyring" in info.value.text(FR)
 
 
 def files_containing(roots: list[Path], needles: list[str]) -> list[str]:

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from easyclick2call.commands import cli_support
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.core import damaged
 from easyclick2call.core.damaged import DamageNotice
 from easyclick2call.ovhapi.errors import ApiError
+
+FR = translator_for("fr")  # the French catalogue, as the command line reads it
 
 
 @pytest.fixture
@@ -32,11 +35,11 @@ def prepared(profile_dir: Path):
 
 def test_the_log_is_written_and_named_where_a_message_points_to_it(prepared: Path) -> None:
     assert cli_support.log_path() == prepared
-    message = ApiError.of("unexpected").message_in("en")
+    message = ApiError.of("unexpected").text()
     assert cli_support.with_log_path(message) == f"{message} ({prepared})"
-    french = ApiError.of("unexpected").message_in("fr")
+    french = ApiError.of("unexpected").text(FR)
     assert cli_support.with_log_path(french).endswith(f"({prepared})")
-    other = ApiError.of("server").message_in("en")
+    other = ApiError.of("server").text()
     assert cli_support.with_log_path(other) == other  # says nothing of the log: unchanged
     try:
         raise RuntimeError("boom")

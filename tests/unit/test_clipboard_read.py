@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.core.numbers import find_numbers
 from easyclick2call.platform.clipboard_read import (
     choose_number,
@@ -79,7 +80,9 @@ def test_no_clipboard_tool_is_a_clear_message(tmp_path):
         "ClipboardUnavailableError\n"
         "try:\n    read_clipboard_text()\n"
         "except ClipboardUnavailableError as exc:\n"
-        "    print(exc)\n    print(exc.message_in('fr'))\n"
+        "    print(exc)\n"
+        "    from easyclick2call.commands.translation import translator_for\n"
+        "    print(exc.text(translator_for('fr')))\n"
     )
     env = {**os.environ, "PATH": str(empty_bin)}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -127,7 +130,8 @@ def test_enter_picks_the_first_and_a_wrong_answer_asks_again():
 
 def test_the_menu_speaks_french_when_asked():
     console = Console("x", "2")
-    chosen = choose_number(numbers(), False, console.input, console.print, language="fr")
+    chosen = choose_number(numbers(), False, console.input, console.print,
+                           translate=translator_for("fr"))
     assert chosen.e164 == "+442079460958"
     assert console.lines[0] == "Numéros trouvés dans le presse-papiers :"
     assert "[1-2, Entrée = 1, q = annuler]" in console.prompts[0]

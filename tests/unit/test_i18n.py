@@ -5,14 +5,21 @@ catalogue."""
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDialogButtonBox
 
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.core import secrets
 from easyclick2call.ovhapi.errors import ERROR_KINDS, ApiError
 from easyclick2call.ui import i18n
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import i18n_tools  # scripts/ is not a package
+
+FR = translator_for("fr")  # the French catalogue, as the command line reads it
 
 
 @pytest.fixture
@@ -52,7 +59,7 @@ def test_french_catalogue_translates_menus_and_qt_buttons(french, qtbot):
 def test_strings_of_module_level_tr_helpers_are_found_despite_their_context(french):
     """lupdate files `tr("Demo")` (a helper calling translate("Notifications", …)) under no
     context; the generated catalogue lists it under the helper's own context too."""
-    assert ("Notifications", "Demo") in i18n.helper_strings()
+    assert ("Notifications", "Demo") in i18n_tools.helper_strings()
     assert QCoreApplication.translate("Notifications", "Demo") == "Démo"
     assert QCoreApplication.translate("", "Demo") == "Démo"
     assert QCoreApplication.translate("Notifications", "not in the catalogue") == (
@@ -77,26 +84,32 @@ def test_numerus_forms_follow_french_rules(french):
 def test_api_errors_come_through_the_catalogue_in_french(french):
     error = ApiError.of("access_expired", 403)
     assert i18n.tr_error(error) == "Accès expiré — reconnectez-vous dans Réglages."
-    for kind, (_en, fr) in ERROR_KINDS.items():
-        assert i18n.tr_error(ApiError.of(kind)) == fr, kind
+    for kind, english in ERROR_KINDS.items():
+        assert i18n.tr_error(ApiError.of(kind)) == FR("ApiError", english) != english, kind
 
 
 def test_api_errors_stay_english_in_english(qapp):
     i18n.install_translator(qapp, "en")
-    assert i18n.tr_error(ApiError.of("network")) == ERROR_KINDS["network"][0]
+    assert i18n.tr_error(ApiError.of("network")) == ERROR_KINDS["network"]
 
 
 def test_keyring_errors_come_through_the_catalogue(french):
     error = secrets._locked()
-    assert i18n.tr_error(error) == error.message_in("fr")
+    assert i18n.tr_error(error) == error.text(FR)
     assert i18n.tr_error(error).startswith("Le trousseau système est verrouillé.")
-    assert QCoreApplication.translate("SecretsError", error.fix) == error.fix_fr
+    assert QCoreApplication.translate("SecretsError", error.fix) == FR("SecretsError", error.fix)
 
 
-def test_a_message_outside_the_catalogue_falls_back_to_the_errors_own_french(french):
-    error = secrets.SecretsError("Odd {value} failure.", "Retry.", "Échec {value} étrange.",
-                                 "Réessayez.")
-    assert i18n.tr_error(error) == "Échec {value} étrange. Réessayez."
+def test_templates_are_translated_before_their_values_are_filled_in(french):
+    error = secrets._plaintext_refused("keyrings.alt.file.PlaintextKeyring")
+    assert str(error).startswith("The keyring backend keyrings.alt.file.PlaintextKeyring keeps")
+    assert i18n.tr_error(error).startswith(
+        "Le trousseau keyrings.alt.file.PlaintextKeyring garde les secrets")
+
+
+def test_a_message_outside_the_catalogue_stays_english(french):
+    error = secrets.SecretsError("Odd {value} failure.", "Retry.", value=3)
+    assert i18n.tr_error(error) == "Odd 3 failure. Retry."
 
 
 def test_setting_labels_are_translated(french):

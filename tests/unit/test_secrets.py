@@ -11,6 +11,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.core import secrets
 from easyclick2call.core.logs import redact
 from easyclick2call.core.secrets import (
@@ -23,6 +24,8 @@ from easyclick2call.core.secrets import (
 )
 
 VALUE = "Zx9fK2mQ7vLp0Rt4Wy6Bn8Cd1Gh3Js5U"
+
+FR = translator_for("fr")  # the French catalogue, as the command line reads it
 
 
 def test_round_trip(memory_keyring) -> None:
@@ -126,9 +129,10 @@ def test_every_failure_becomes_a_clear_message(restore_keyring, exc, message, fi
         error = info.value
         assert message in error.message
         assert fix in error.fix
-        assert error.message_fr and error.message_fr != error.message
-        assert "réessayez" in error.message_in("fr_FR") or "collé" in error.message_in("fr")
-        assert VALUE not in str(error) and VALUE not in error.message_in("fr")
+        french = error.text(FR)
+        assert french and FR("SecretsError", error.templates[0]) != error.message
+        assert "réessayez" in french or "collé" in french
+        assert VALUE not in str(error) and VALUE not in french
         assert error.__cause__ is None and error.__suppress_context__
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from easyclick2call.commands.translation import translator_for
 from easyclick2call.core import damaged
 from easyclick2call.core.account import EndpointSettingError, account_from_settings
 from easyclick2call.core.paths import resolve_profile
@@ -130,7 +131,7 @@ def test_an_invalid_endpoint_is_an_error_naming_the_setting(profile_dir: Path) -
     assert str(caught.value) == (
         'The endpoint setting "xyz" is not valid — choose one in Settings › Account, or run '
         "`easyclick2call config set endpoint ovh-eu`.")
-    assert "Réglages › Compte" in caught.value.message_in("fr")
+    assert "Réglages › Compte" in caught.value.text(translator_for("fr"))
     assert kept_aside(profile_dir) == []  # a wrong value is not a damaged file
     settings.set("endpoint", "ovh-eu")  # fixing it in Settings clears the error
     assert account_from_settings(settings, SecretStore("ec2c-test-unused")).endpoint_error is None

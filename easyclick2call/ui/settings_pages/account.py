@@ -270,7 +270,7 @@ class AccountPage(SettingsPage):
         self.secrets_loaded.emit()
 
     def _secrets_failed(self, exc: BaseException) -> None:
-        self.test_status.show_error(describe_error(exc, self._language()))
+        self.test_status.show_error(describe_error(exc))
         self.secrets_loaded.emit()
 
     def secret_fields(self) -> dict[str, SecretField]:
@@ -423,7 +423,7 @@ class AccountPage(SettingsPage):
     def _test_failed(self, exc: BaseException) -> None:
         self.test_busy.stop()
         self.test_button.setEnabled(True)
-        self.test_status.show_error(describe_error(exc, self._language()))
+        self.test_status.show_error(describe_error(exc))
 
     # -- Connect… --------------------------------------------------------------------------
     def start_connect(self) -> None:
@@ -492,7 +492,7 @@ class AccountPage(SettingsPage):
     def _connect_failed(self, exc: BaseException) -> None:
         self._set_connecting(False)
         self._cancel = None
-        self.connect_status.show_error(describe_error(exc, self._language()))
+        self.connect_status.show_error(describe_error(exc))
 
     def cancel_connect(self) -> None:
         if self._cancel is not None:

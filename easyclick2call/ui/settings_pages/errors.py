@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from easyclick2call.ui.i18n import tr_error
 
-def describe_error(exc: BaseException, language: str = "en") -> str:
+
+def describe_error(exc: BaseException) -> str:
     """ApiError and SecretsError carry their own messages (with the fix), a number that
     cannot be called (core.numbers.NotCallableNumber) says why; others get a plain sentence
     naming only the kind of failure."""
-    message_in = getattr(exc, "message_in", None)
-    if callable(message_in):
-        return str(message_in(language))
+    if callable(getattr(exc, "text", None)):
+        return tr_error(exc)
     reason = getattr(exc, "reason", None)
     if isinstance(reason, str) and reason:
         return reason

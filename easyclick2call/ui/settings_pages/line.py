@@ -345,7 +345,7 @@ class LinePage(SettingsPage):
 
         def fail(exc: BaseException) -> None:
             if generation == self._generation:
-                self.status.show_error(describe_error(exc, self._language()))
+                self.status.show_error(describe_error(exc))
                 self._finish_loading()
 
         run_task(fn, on_done=deliver, on_error=fail, parent=self)
@@ -399,9 +399,9 @@ class LinePage(SettingsPage):
     # -- users -----------------------------------------------------------------------------
     def _checks(self) -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
         from easyclick2call.ovhapi.telephony import check_login, check_password
+        from easyclick2call.ui.i18n import translate
 
-        language = self._language()
-        return (lambda pw: check_password(pw, language)), (lambda lg: check_login(lg, language))
+        return (lambda pw: check_password(pw, translate)), (lambda lg: check_login(lg, translate))
 
     def ask_add_user(self) -> None:
         check_password, check_login = self._checks()
@@ -556,7 +556,7 @@ class LinePage(SettingsPage):
     def _call_failed(self, exc: BaseException) -> None:
         self.call_busy.stop()
         self._update_buttons()
-        self.call_status.show_error(describe_error(exc, self._language()))
+        self.call_status.show_error(describe_error(exc))
         self.call_finished.emit()
 
     def _language(self) -> str:

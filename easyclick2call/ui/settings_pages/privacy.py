@@ -162,4 +162,4 @@ class PrivacyPage(SettingsPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.clear_button.setEnabled(True)
-        self.status.show_error(describe_error(exc, str(getattr(self.context, "language", "en"))))
+        self.status.show_error(describe_error(exc))
