@@ -113,3 +113,15 @@ def test_the_checker_sees_wrong_arrows(tmp_path: Path) -> None:
     found = imports_of(sample, "easyclick2call.core.sample")
     assert {"PySide6.QtCore", "easyclick2call.ui", "easyclick2call.ui.app"} <= found
     assert not [name for name in found if name.startswith("easyclick2call.commands")]
+
+
+def test_only_platform_asks_which_operating_system_this_is() -> None:
+    """Per-OS decisions live in platform/: no other module reads sys.platform or
+    platform.system()."""
+    asking = sorted(
+        name for name, path in _modules().items()
+        if not name.startswith("easyclick2call.platform")
+        and any(isinstance(node, ast.Attribute) and ast.unparse(node) in (
+            "sys.platform", "platform.system")
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
+    assert asking == []
