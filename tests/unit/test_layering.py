@@ -12,6 +12,13 @@ QT_FREE = ("core", "ovhapi", "platform", "sandbox")
 QT_WRAPPERS = frozenset({
     "easyclick2call.platform.single_instance",  # one app per profile over QLocalServer/Socket
     "easyclick2call.platform.url_events",  # macOS hands tel: links over as QFileOpenEvents
+    # the clipboard sources: QClipboard, and the per-OS back-ends built on it
+    "easyclick2call.platform.clipboard.source",
+    "easyclick2call.platform.clipboard.choose",
+    "easyclick2call.platform.clipboard.qt_source",
+    "easyclick2call.platform.clipboard.x11_source",
+    "easyclick2call.platform.clipboard.mac_source",
+    "easyclick2call.platform.clipboard.wayland_source",
 })
 FORBIDDEN_FROM_LOWER = ("easyclick2call.ui", "easyclick2call.commands", "easyclick2call.cli")
 
