@@ -132,3 +132,18 @@ def test_only_platform_asks_which_operating_system_this_is() -> None:
             "sys.platform", "platform.system")
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
     assert asking == []
+
+
+def test_the_ui_reads_the_clipboard_through_the_chosen_source_only() -> None:
+    """The clipboard back-ends (X11 reader, Wayland data-control, macOS polling) are chosen in
+    platform.clipboard.choose: ui/ knows none of them."""
+    backends = ("easyclick2call.platform.x11_selection",
+                "easyclick2call.platform.wayland_clipboard",
+                "easyclick2call.platform.clipboard.x11_source",
+                "easyclick2call.platform.clipboard.wayland_source",
+                "easyclick2call.platform.clipboard.mac_source",
+                "easyclick2call.platform.clipboard.mac_change_count")
+    wrong = sorted(f"{name} imports {imported}" for name, path in _modules().items()
+                   if name.startswith("easyclick2call.ui")
+                   for imported in imports_of(path) if imported.startswith(backends))
+    assert wrong == []
