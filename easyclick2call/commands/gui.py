@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _setup_qt(argv0: str):
     from PySide6.QtWidgets import QApplication
 
-    if sys.platform == "win32":
+    from easyclick2call.platform import os_traits
+
+    if os_traits.needs_app_user_model_id():
         from easyclick2call.platform.app_identity import set_windows_app_user_model_id
 
         set_windows_app_user_model_id()  # before any window: notifications show our name
@@ -300,7 +302,9 @@ class _Startup:
         self.os_integration = OsIntegration(
             context, lambda *args, **kwargs: app.notifier.notify(*args, **kwargs),  # noqa: PLW0108 (notifier made on first use)
             parent=app)
-        if sys.platform == "darwin":  # tel: links arrive as file-open events on macOS
+        from easyclick2call.platform.os_traits import urls_arrive_as_file_open_events
+
+        if urls_arrive_as_file_open_events():  # tel: links arrive as file-open events (macOS)
             from easyclick2call.platform.url_events import UrlOpenFilter
 
             self.url_filter = UrlOpenFilter(self.qt_app)

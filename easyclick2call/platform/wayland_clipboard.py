@@ -6,7 +6,7 @@ from its 2.2 release) runs a small shell script for every new selection; the scr
 line per change to our pipe: the offered types, the password managers' hint and the text, each
 base64-encoded. A thread reads the lines and hands :class:`WaylandChange` objects to a callback.
 Only text is passed on; a non-text offer is reported without its content, and so is a concealed
-one (platform.clipboard.is_concealed). The text is never logged. wlroots compositors (Sway,
+one (platform.clipboard.concealed). The text is never logged. wlroots compositors (Sway,
 Hyprland, river…) and KDE Plasma offer data-control; GNOME does not (the app keeps XWayland
 there). See docs/wayland.md.
 
@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from easyclick2call.platform.clipboard import is_concealed
+from easyclick2call.platform.clipboard.concealed import is_concealed
 
 log = logging.getLogger(__name__)
 

@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from easyclick2call.platform.clipboard import KDE_HINT, is_concealed
+from easyclick2call.platform.clipboard.concealed import KDE_HINT, is_concealed
 
 log = logging.getLogger(__name__)
 

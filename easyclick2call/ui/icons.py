@@ -10,12 +10,12 @@ An icon with no pre-rendered PNG falls back to the SVG.
 from __future__ import annotations
 
 import functools
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QPixmap
 
+from easyclick2call.platform import os_traits
 from easyclick2call.resources import resource_path
 
 TRAY_STATES = ("normal", "paused", "error", "demo")
@@ -87,7 +87,7 @@ def app_icon() -> QIcon:
 
 def tray_icon(state: str = "normal") -> QIcon:
     """The tray icon for a state (normal, paused, error, demo); a template icon on macOS."""
-    if sys.platform == "darwin" and state == "normal":
+    if os_traits.tray_icon_is_template() and state == "normal":
         icon = QIcon(_icon("tray-template.svg"))
         icon.setIsMask(True)
         return icon

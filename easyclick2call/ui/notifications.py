@@ -10,7 +10,6 @@ QSystemTrayIcon.showMessage used. In demo mode every message says "Demo".
 from __future__ import annotations
 
 import logging
-import sys
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from easyclick2call.platform import os_traits
 from easyclick2call.ui.icons import app_icon
 from easyclick2call.ui.tasks import run_task
 
@@ -178,8 +178,8 @@ class Notifier(QObject):
 
     def _send_desktop(self, title: str, body: str, error: bool) -> bool:
         """Also send it to the desktop's notification server, off the GUI thread."""
-        if not self._use_desktop or self._desktop is False or not sys.platform.startswith(
-                "linux"):
+        if (not self._use_desktop or self._desktop is False
+                or not os_traits.desktop_notifications_over_dbus()):
             return False
         timeout = ERROR_TOAST_MS if error else TOAST_MS
         # parent=self: the task's result object lives as long as this notifier (a parentless

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -23,6 +22,7 @@ from easyclick2call.core.damaged import DamageNotice, keep_aside, report
 from easyclick2call.core.paths import APP_NAME, Profile, ensure_dir
 from easyclick2call.core.settings import BY_KEY, parse_bool
 from easyclick2call.core.settings_file import ini_keys, read_problems, salvage
+from easyclick2call.platform import os_traits
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class QSettingsStore:
     def _is_ini(self) -> bool:
         """An INI file (a custom profile; the native format on Linux): macOS plists and the
         Windows registry are left as the OS likes."""
-        return self.profile.is_custom or sys.platform.startswith("linux")
+        return self.profile.is_custom or os_traits.settings_are_ini_files()
 
     def _problems(self) -> list[str]:
         """What is wrong with the file, including what QSettings does not report."""

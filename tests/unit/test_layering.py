@@ -12,6 +12,13 @@ QT_FREE = ("core", "ovhapi", "platform", "sandbox")
 QT_WRAPPERS = frozenset({
     "easyclick2call.platform.single_instance",  # one app per profile over QLocalServer/Socket
     "easyclick2call.platform.url_events",  # macOS hands tel: links over as QFileOpenEvents
+    # the clipboard sources: QClipboard, and the per-OS back-ends built on it
+    "easyclick2call.platform.clipboard.source",
+    "easyclick2call.platform.clipboard.choose",
+    "easyclick2call.platform.clipboard.qt_source",
+    "easyclick2call.platform.clipboard.x11_source",
+    "easyclick2call.platform.clipboard.mac_source",
+    "easyclick2call.platform.clipboard.wayland_source",
 })
 FORBIDDEN_FROM_LOWER = ("easyclick2call.ui", "easyclick2call.commands", "easyclick2call.cli")
 
@@ -113,3 +120,30 @@ def test_the_checker_sees_wrong_arrows(tmp_path: Path) -> None:
     found = imports_of(sample, "easyclick2call.core.sample")
     assert {"PySide6.QtCore", "easyclick2call.ui", "easyclick2call.ui.app"} <= found
     assert not [name for name in found if name.startswith("easyclick2call.commands")]
+
+
+def test_only_platform_asks_which_operating_system_this_is() -> None:
+    """Per-OS decisions live in platform/: no other module reads sys.platform or
+    platform.system()."""
+    asking = sorted(
+        name for name, path in _modules().items()
+        if not name.startswith("easyclick2call.platform")
+        and any(isinstance(node, ast.Attribute) and ast.unparse(node) in (
+            "sys.platform", "platform.system")
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
+    assert asking == []
+
+
+def test_the_ui_reads_the_clipboard_through_the_chosen_source_only() -> None:
+    """The clipboard back-ends (X11 reader, Wayland data-control, macOS polling) are chosen in
+    platform.clipboard.choose: ui/ knows none of them."""
+    backends = ("easyclick2call.platform.x11_selection",
+                "easyclick2call.platform.wayland_clipboard",
+                "easyclick2call.platform.clipboard.x11_source",
+                "easyclick2call.platform.clipboard.wayland_source",
+                "easyclick2call.platform.clipboard.mac_source",
+                "easyclick2call.platform.clipboard.mac_change_count")
+    wrong = sorted(f"{name} imports {imported}" for name, path in _modules().items()
+                   if name.startswith("easyclick2call.ui")
+                   for imported in imports_of(path) if imported.startswith(backends))
+    assert wrong == []

@@ -216,7 +216,7 @@ def test_reads_through_its_own_x11_reader(qtbot, watcher):
     """On X11 the text is read on the reader's thread, not by QClipboard on the GUI thread."""
     w = watcher()
     w.start()
-    assert w._reader is not None and w._reader.alive
+    assert w._source._reader is not None and w._source._reader.alive
     found = _collect(w)
     with qtbot.waitSignal(w.numbers_found, timeout=5000):
         xclip_copy(SENTINEL)
@@ -262,7 +262,7 @@ def test_an_owner_that_never_answers_does_not_block_the_gui(qtbot, watcher, monk
     try:
         assert hung.stdout is not None
         assert hung.stdout.readline().strip() == "owned"
-        qtbot.waitUntil(lambda: bool(w._reading), timeout=5000)  # a read is under way
+        qtbot.waitUntil(lambda: bool(w._source._reading), timeout=5000)  # a read is under way
         # While it waits for the owner, the GUI thread keeps turning: timers fire on time.
         clock = QElapsedTimer()
         clock.start()
