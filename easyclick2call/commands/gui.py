@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from easyclick2call import APP_ID
 from easyclick2call.commands.exit_codes import EXIT_OK, EXIT_USAGE
 from easyclick2call.core.i18n_marks import QT_TRANSLATE_NOOP
+from easyclick2call.platform import os_traits
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _setup_qt(argv0: str):
     from PySide6.QtWidgets import QApplication
-
-    from easyclick2call.platform import os_traits
 
     if os_traits.needs_app_user_model_id():
         from easyclick2call.platform.app_identity import set_windows_app_user_model_id
@@ -98,7 +97,7 @@ def _quit_on_signals(app) -> object:
 
     from PySide6.QtCore import QSocketNotifier
 
-    if os.name != "posix":
+    if not os_traits.has_posix_signals():
         return None
     reader, writer = socket.socketpair()
     reader.setblocking(False)
@@ -302,9 +301,8 @@ class _Startup:
         self.os_integration = OsIntegration(
             context, lambda *args, **kwargs: app.notifier.notify(*args, **kwargs),  # noqa: PLW0108 (notifier made on first use)
             parent=app)
-        from easyclick2call.platform.os_traits import urls_arrive_as_file_open_events
 
-        if urls_arrive_as_file_open_events():  # tel: links arrive as file-open events (macOS)
+        if os_traits.urls_arrive_as_file_open_events():  # tel: links as file-open events
             from easyclick2call.platform.url_events import UrlOpenFilter
 
             self.url_filter = UrlOpenFilter(self.qt_app)

@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from easyclick2call.platform.os_traits import has_unix_file_modes
+
 try:  # CPython's own SHA-256: the same digest as hashlib's, without loading OpenSSL (3.6 MB)
     from _sha256 import sha256  # Python ≤ 3.11
 except ImportError:  # pragma: no cover - depends on the Python version
@@ -30,7 +32,7 @@ PRIVATE_FILE_MODE = 0o600
 def ensure_dir(path: Path) -> Path:
     """Create `path` (and parents) readable by the user only; tighten it if it already exists."""
     path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-    if os.name == "posix" and (path.stat().st_mode & 0o777) != PRIVATE_DIR_MODE:
+    if has_unix_file_modes() and (path.stat().st_mode & 0o777) != PRIVATE_DIR_MODE:
         path.chmod(PRIVATE_DIR_MODE)
     return path
 
@@ -38,7 +40,7 @@ def ensure_dir(path: Path) -> Path:
 def ensure_private_file(path: Path) -> Path:
     """Create `path` (empty) readable by the user only, or tighten it if it exists."""
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE))
-    if os.name == "posix":
+    if has_unix_file_modes():
         path.chmod(PRIVATE_FILE_MODE)
     return path
 

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from easyclick2call.core.regions import REGION_CODES
 from easyclick2call.core.shortcut import DEFAULT_HOTKEY, validate_hotkey
+from easyclick2call.platform.os_traits import windows_locale_name
 
 log = logging.getLogger(__name__)
 
@@ -255,23 +256,11 @@ def system_region() -> str:
             candidate = value
             break
     else:
-        candidate = _windows_locale_name()
+        candidate = windows_locale_name()
     match = re.match(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b", candidate)
     if match and match.group(1).upper() in REGION_CODES:
         return match.group(1).upper()
     return FALLBACK_REGION
-
-
-def _windows_locale_name() -> str:
-    """The Windows user locale ("fr-FR"); "" elsewhere or when it cannot be read."""
-    if os.name != "nt":
-        return ""
-    import ctypes
-
-    buffer = ctypes.create_unicode_buffer(85)
-    if ctypes.windll.kernel32.GetUserDefaultLocaleName(buffer, len(buffer)):  # type: ignore[attr-defined]
-        return buffer.value
-    return ""
 
 
 # The declaration ---------------------------------------------------------------------------------

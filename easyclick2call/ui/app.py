@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, QRect, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from easyclick2call.platform import os_traits
 from easyclick2call.ui.clipboard_watcher import ClipboardWatcher
 from easyclick2call.ui.tasks import run_task
 
@@ -114,7 +115,8 @@ class EasyClickApp(QObject):
         self.hotkeys = None  # ui.hotkey.HotkeyController, from start()
         # Where a new window takes the keyboard focus (Wayland), numbers are offered in a desktop
         # notification instead of the popup (ui.offer_notification), made on first use.
-        self.offer_by_notification = QGuiApplication.platformName() == "wayland"
+        self.offer_by_notification = os_traits.offers_numbers_by_notification(
+            QGuiApplication.platformName())
         self._notification_offer = None
         self.live_calls = None  # ui.live_calls.LiveCallsController, made by start()
         self.relaunch: list[str] | None = None  # what commands/gui.py starts once this one quit

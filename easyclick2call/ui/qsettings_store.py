@@ -13,7 +13,6 @@ file holding every key that is still valid; the user is told once (:func:`core.d
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -127,7 +126,7 @@ class QSettingsStore:
             ensure_dir(Path(self._qsettings.fileName()).parent)
         self._qsettings.sync()
         path = Path(self._qsettings.fileName())
-        if self._is_ini and os.name == "posix" and path.is_file():
+        if self._is_ini and os_traits.has_unix_file_modes() and path.is_file():
             path.chmod(0o600)
 
 

@@ -123,13 +123,13 @@ def test_the_checker_sees_wrong_arrows(tmp_path: Path) -> None:
 
 
 def test_only_platform_asks_which_operating_system_this_is() -> None:
-    """Per-OS decisions live in platform/: no other module reads sys.platform or
+    """Per-OS decisions live in platform/: no other module reads sys.platform, os.name or
     platform.system()."""
     asking = sorted(
         name for name, path in _modules().items()
         if not name.startswith("easyclick2call.platform")
         and any(isinstance(node, ast.Attribute) and ast.unparse(node) in (
-            "sys.platform", "platform.system")
+            "sys.platform", "os.name", "platform.system")
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
     assert asking == []
 
