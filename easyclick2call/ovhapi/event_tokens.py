@@ -24,7 +24,10 @@ from urllib.parse import quote, urlsplit
 
 from easyclick2call.core.logs import register_secret
 from easyclick2call.core.settings import is_loopback_url
-from easyclick2call.ovhapi.errors import ApiError, map_error
+
+# ovhapi.errors (and with it python-ovh, requests, oauthlib: ~130 ms, ~25 MB) is imported by
+# the calls that talk to OVHcloud, not with this module: the app builds `TokenScope` and
+# `events_url` on its GUI thread, and must not import the client stack there.
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +92,8 @@ class _Client(Protocol):
 
 
 def _run(action: Callable[[], object]) -> object:
+    from easyclick2call.ovhapi.errors import ApiError, map_error
+
     try:
         return action()
     except Exception as exc:
@@ -108,6 +113,8 @@ class EventTokens:
 
     def create(self, scope: TokenScope, expiration: str = EXPIRATION) -> EventToken:
         """A new token for `scope` (OVHcloud may replace the scope's previous one)."""
+        from easyclick2call.ovhapi.errors import ApiError
+
         result = _run(lambda: self._client.post(scope.path, expiration=expiration))
         if not isinstance(result, str) or not result:
             raise ApiError.of("invalid_response", detail="eventToken: no token in the answer")
@@ -118,6 +125,8 @@ class EventTokens:
 
     def read(self, scope: TokenScope) -> str | None:
         """The scope's current token, or None when it has none."""
+        from easyclick2call.ovhapi.errors import ApiError
+
         try:
             result = _run(lambda: self._client.get(scope.path))
         except ApiError as error:
@@ -132,6 +141,8 @@ class EventTokens:
 
     def delete(self, scope: TokenScope) -> None:
         """Delete the scope's token (nothing happens when there is none)."""
+        from easyclick2call.ovhapi.errors import ApiError
+
         try:
             _run(lambda: self._client.delete(scope.path))
         except ApiError as error:

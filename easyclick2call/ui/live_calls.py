@@ -13,7 +13,9 @@
 
 Network and keyring work happen on the stream's thread; its results come back to the GUI
 thread through queued signals. In demo mode the stream starts when the demo's sandbox comes
-alive (its first request), so an idle demo still never builds the emulator.
+alive (its first request), so an idle demo still never builds the emulator; its modules are
+loaded on the sandbox's thread then, so that the GUI thread does not stop for them (a copy may
+come at that very moment).
 """
 
 from __future__ import annotations
@@ -37,6 +39,14 @@ LIVE_KEYS = ("live_calls", "live_calls_lines")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("LiveCalls", text)
+
+
+def _load_stream_modules() -> None:
+    """Import what `_start_stream` needs (the event stream: http.client, ssl…)."""
+    import importlib
+
+    for name in ("easyclick2call.core.live_calls", "easyclick2call.ovhapi.event_tokens"):
+        importlib.import_module(name)
 
 
 def _record_call(context: Any, update: Any, record_id: int | None) -> int | None:
@@ -112,9 +122,18 @@ class LiveCallsController(QObject):
         if not self.context.setting("live_calls", True) or not self.context.looks_configured():
             return
         when_alive = getattr(self.context.sandbox, "when_alive", None)
-        if when_alive is not None and not when_alive(self._sandbox_built.emit):
+        if when_alive is not None and not when_alive(self._sandbox_came_alive):
             return  # the demo's sandbox is not built yet: start when it is (queued signal)
         self._start_stream()
+
+    def _sandbox_came_alive(self) -> None:
+        """(The demo sandbox's thread, as its first request wakes it) load the stream's modules
+        there, then start the stream on the GUI thread, which then imports nothing."""
+        try:
+            _load_stream_modules()
+        except Exception as exc:  # the GUI thread imports them then; never stop the sandbox
+            log.warning("live calls: modules not loaded ahead (%s)", type(exc).__name__)
+        self._sandbox_built.emit()
 
     def _start_stream(self) -> None:
         from easyclick2call.core.live_calls import LiveCalls
