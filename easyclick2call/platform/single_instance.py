@@ -11,7 +11,6 @@ message and exits.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -21,6 +20,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLockFile, QObject, QSocketNotifier, Signal
+
+from easyclick2call.core.paths import sha256  # CPython's own: no OpenSSL loaded at start
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def socket_name(profile_key: str) -> str:
     """The server name for a profile: a hash of the user and profile (no path leaks in /tmp).
 
     On Linux it lives in $XDG_RUNTIME_DIR (user-only) when there is one."""
-    digest = hashlib.sha256(f"{_user()}\0{profile_key}".encode()).hexdigest()[:20]
+    digest = sha256(f"{_user()}\0{profile_key}".encode()).hexdigest()[:20]
     name = f"easyclick2call-{digest}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if sys.platform.startswith("linux") and runtime and Path(runtime).is_dir():
