@@ -447,13 +447,16 @@ def find_numbers(text: str, region: str, language: str = "en") -> FoundNumbers:
     return FoundNumbers(found, start, complete=start >= len(text))
 
 
-def warm_up(region: str) -> None:
+def warm_up(region: str, language: str = "en") -> FoundNumbers:
     """Load and exercise the number engine for ``region`` once (its modules, the region's
     metadata, the matcher, clean-up, masks, labels, formats and place names) so that the first
     copy does not pay for it. Place names: the region's own country name (one line of the
     table, a few KB) and the slice of places that holds its example fixed-line number (about
     4 MB, most of the region's numbers; another slice is read when a number needs it). Holds
-    no copied text; about 0.1 s, for a worker thread."""
+    no copied text; about 0.1 s, for a worker thread.
+
+    Returns the region's example number as a copy of it would be found (empty when the region
+    has none): something to build the popup with ahead of the first copy."""
     home = home_region(region)
     example = phonenumbers.example_number(home) if home else None
     national = (
@@ -471,6 +474,12 @@ def warm_up(region: str) -> None:
     for _start, _end, number in finder.candidates[1:]:
         callable_type(number)
         phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if example is None:
+        return FoundNumbers([], 0)
+    found = find_numbers(national, region, language)
+    for number in found:
+        number.fields()
+    return found
 
 
 def display_number(found: FoundNumber, user_region: str) -> str:

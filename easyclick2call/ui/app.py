@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from easyclick2call.platform import os_traits
 from easyclick2call.ui.clipboard_watcher import ClipboardWatcher
+from easyclick2call.ui.quiet import QuietTime
 from easyclick2call.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ TRAY_POLL_MS = 5000  # only while no tray is there
 
 @functools.cache
 def _popup_module():
-    """ui.popup, imported on the first copy (not at start-up), once."""
+    """ui.popup, imported once: on a worker once the tray shows (or by an earlier copy)."""
     from easyclick2call.ui import popup
 
     return popup
@@ -105,10 +106,15 @@ class EasyClickApp(QObject):
         # Made on first use: an idle app has shown no message and placed no call.
         self._notifier: Notifier | None = None
         self._calls: CallController | None = None
+        # Background work that can wait (the call stack's warm-up, the live-call stream's start,
+        # the contacts sync) waits until the user stops copying (ui.quiet).
+        self.quiet = QuietTime(self)
+        self.popup_shown.connect(self.quiet.busy)
         self.watcher = ClipboardWatcher(
             region=context.region, language=context.language,
             watch_selection=bool(context.setting("watch_selection", False)), parent=self)
         self.watcher.numbers_found.connect(self.offer_numbers)
+        self.watcher.checked.connect(self.quiet.busy)
         self.watcher.watch_failed.connect(self._watch_failed)
         self.tray = None
         self.main_window = None
@@ -129,7 +135,8 @@ class EasyClickApp(QObject):
         context.history_changed.connect(self.refresh_recent)
         from easyclick2call.ui.names import ContactsService
 
-        self.contacts = ContactsService(context, self)  # names for numbers (ui.names)
+        # names for numbers (ui.names)
+        self.contacts = ContactsService(context, self, when_quiet=self.quiet.when_quiet)
         self.contacts.changed.connect(self._names_changed)
 
     @property
@@ -178,8 +185,20 @@ class EasyClickApp(QObject):
         self.live_calls.start()
         self.update_state()
         self.contacts.start()
-        QTimer.singleShot(0, self.watcher.warm_up)  # after the tray shows, off the GUI thread
-        run_task(_popup_module, parent=self)  # (imported off the GUI thread, not on a copy)
+        # Once the tray shows: ui.popup, then the number engine, loaded on a worker, then the
+        # popup built ahead (hidden), so that the first copy is as quick as the next ones.
+        run_task(_popup_module, on_done=lambda _module: self.watcher.warm_up(
+            then=self._build_popup_ahead), parent=self)
+
+    def _build_popup_ahead(self, example: list) -> None:
+        """Make the popup now, hidden, with the region's example number (never copied text),
+        with its native window: the first copy then only updates and shows it, as every later
+        one does. Not when copies are offered by notification, or once a copy made it."""
+        if not example or self.popup is not None or self.offer_by_notification:
+            return
+        popup = self.popup = self._new_popup(example)
+        popup.adjustSize()  # polished and laid out, as popup() would on the first copy
+        popup.winId()  # an unmapped window: nothing shows until a copy offers a number
 
     def _names_changed(self) -> None:
         if self._popup_visible():
@@ -196,12 +215,16 @@ class EasyClickApp(QObject):
 
     def prepare_calls(self) -> None:
         """A call may come soon (a popup, Call a number…, History or the tray menu is shown):
-        the call thread imports the OVHcloud client stack now, once, while the user reads, so
-        that the first call is as quick as the next ones. (Not at start-up: that stack is
-        about 25 MB, which an app that never calls need not hold.)"""
+        the call thread imports the OVHcloud client stack once, while the user reads, so that
+        the first call is as quick as the next ones — as soon as the user stops copying, so
+        that it does not slow the popups of the next copies down. (Not at start-up: that
+        stack is about 25 MB, which an app that never calls need not hold.)"""
         if self._calls_prepared:
             return
         self._calls_prepared = True
+        self.quiet.when_quiet(self._start_call_warm_up)
+
+    def _start_call_warm_up(self) -> None:
         from easyclick2call.ui.tasks import call_pool
 
         run_task(_warm_up_calls, self.context.region(), parent=self, pool=call_pool())
@@ -362,16 +385,18 @@ class EasyClickApp(QObject):
             return None
         popup = self.popup if self._popup_alive() else None
         if popup is None:
-            popup = _popup_module().CallPopup(numbers, self.popup_options(),
-                                              names=self.contacts.names)
-            popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-            popup.call_requested.connect(self._popup_call)
-            self.popup = popup
+            popup = self.popup = self._new_popup(numbers)
         else:
             popup.offer(numbers, self.popup_options())
         popup.popup(self._tray_anchor())
         self.popup_shown.emit(popup)
         QTimer.singleShot(0, self._check_anchor)
+        return popup
+
+    def _new_popup(self, numbers: list) -> CallPopup:
+        popup = _popup_module().CallPopup(numbers, self.popup_options(), names=self.contacts.names)
+        popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        popup.call_requested.connect(self._popup_call)
         return popup
 
     def _tray_anchor(self) -> QRect | None:

@@ -102,20 +102,26 @@ class ClipboardWatcher(QObject):
         self._source.stop()
         self._sequence += 1  # drop detections under way
 
-    def warm_up(self) -> None:
+    def warm_up(self, then: Callable[[list], None] | None = None) -> None:
         """Load the number engine on a worker thread now (after start-up, once the tray is
         shown), so that the first copy is not the one that loads it. It still runs on a worker
-        (the place names it may load are not warmed up): later ones may run inline."""
+        (the place names it may load are not warmed up): later ones may run inline. `then`
+        gets the region's example number as a copy of it would be found (empty for none)."""
         if self._detector is not None:
             return
-        region = self._region()
+        region, language = self._region(), self._language
 
-        def work() -> None:
+        def work() -> list:
             from easyclick2call.core.numbers import warm_up
 
-            warm_up(region)
+            return warm_up(region, language)
 
-        run_task(work, on_done=lambda _none: memory.release_freed_memory(),
+        def done(example: list) -> None:
+            memory.release_freed_memory()
+            if then is not None:
+                then(example)
+
+        run_task(work, on_done=done,
                  on_error=lambda exc: log.debug("warm-up failed: %s", type(exc).__name__),
                  parent=self)
 

@@ -13,9 +13,9 @@
 
 Network and keyring work happen on the stream's thread; its results come back to the GUI
 thread through queued signals. In demo mode the stream starts when the demo's sandbox comes
-alive (its first request), so an idle demo still never builds the emulator; its modules are
-loaded on the sandbox's thread then, so that the GUI thread does not stop for them (a copy may
-come at that very moment).
+alive (its first request), so an idle demo still never builds the emulator. Either way it
+starts once the user is not copying (ui.quiet), its modules loaded on a worker first, so that
+neither the GUI thread nor the clipboard's reader waits for them.
 """
 
 from __future__ import annotations
@@ -117,22 +117,41 @@ class LiveCallsController(QObject):
     # -- life cycle -----------------------------------------------------------------------
     def start(self) -> None:
         """Follow the stream when live calls are on and an account is set up."""
-        if self.live is not None or self._refused_key:
-            return
-        if not self.context.setting("live_calls", True) or not self.context.looks_configured():
+        if not self._wanted():
             return
         when_alive = getattr(self.context.sandbox, "when_alive", None)
         if when_alive is not None and not when_alive(self._sandbox_came_alive):
             return  # the demo's sandbox is not built yet: start when it is (queued signal)
-        self._start_stream()
+        quiet = getattr(self.app, "quiet", None)  # not while the user is copying (ui.quiet)
+        if quiet is None:
+            self._load_then_start()
+        else:
+            quiet.when_quiet(self._load_then_start)
+
+    def _load_then_start(self) -> None:
+        """The stream's modules (http.client, ssl…) imported on a worker, then the stream
+        started on the GUI thread, which then imports nothing."""
+        if self._wanted():
+            run_task(_load_stream_modules, on_done=lambda _none: self._start_if_still_wanted(),
+                     on_error=self._modules_not_loaded, parent=self)
+
+    def _modules_not_loaded(self, exc: BaseException) -> None:
+        log.warning("live calls: modules not loaded ahead (%s)", type(exc).__name__)
+        self._start_if_still_wanted()  # they are imported there then
+
+    def _wanted(self) -> bool:
+        if self.live is not None or self._refused_key:
+            return False
+        return bool(self.context.setting("live_calls", True)) and self.context.looks_configured()
+
+    def _start_if_still_wanted(self) -> None:
+        if self._wanted():
+            self._start_stream()
 
     def _sandbox_came_alive(self) -> None:
-        """(The demo sandbox's thread, as its first request wakes it) load the stream's modules
-        there, then start the stream on the GUI thread, which then imports nothing."""
-        try:
-            _load_stream_modules()
-        except Exception as exc:  # the GUI thread imports them then; never stop the sandbox
-            log.warning("live calls: modules not loaded ahead (%s)", type(exc).__name__)
+        """(The demo sandbox's thread, as its first request wakes it) start() again, on the
+        GUI thread (a queued signal); nothing more on the sandbox's thread, which answers that
+        request meanwhile."""
         self._sandbox_built.emit()
 
     def _start_stream(self) -> None:

@@ -12,7 +12,7 @@ never logged.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -97,16 +97,19 @@ class ContactsService(QObject):
 
     changed = Signal()
 
-    def __init__(self, context, parent: QObject | None = None) -> None:
+    def __init__(self, context, parent: QObject | None = None,
+                 when_quiet: Callable[[Callable[[], None]], None] | None = None) -> None:
+        """`when_quiet(work)`: runs the timed syncs when the user is not copying (ui.quiet)."""
         super().__init__(parent)
         self.context = context
+        self._when_quiet = when_quiet or (lambda work: work())
         self.names = NameIndex()
         self._syncing = False
         self._synced_once = False
         self._on_forgotten = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.sync)
+        self._timer.timeout.connect(lambda: self._when_quiet(self.sync))
         context.account_changed.connect(self._account_changed)
         contacts_changed = getattr(context, "contacts_changed", None)
         if contacts_changed is not None:

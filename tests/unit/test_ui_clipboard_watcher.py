@@ -328,9 +328,9 @@ def test_warm_up_loads_the_engine_on_a_worker_thread(qtbot, watcher, monkeypatch
     threads: list[threading.Thread] = []
     real = numbers.warm_up
 
-    def spy(region: str) -> None:
+    def spy(region: str, language: str = "en") -> list:
         threads.append(threading.current_thread())
-        real(region)
+        return real(region, language)
 
     monkeypatch.setattr(numbers, "warm_up", spy)
     w = watcher()

@@ -76,7 +76,7 @@ def test_incoming_then_missed_toasts_tray_and_history(qtbot, live_app, sandbox) 
     assert "callBackMissed" in names
     assert app.live_calls.missed.unseen == 0 and "missed" not in app.tray.icon.toolTip()
     qtbot.waitUntil(lambda: bool(app.context.history.all("missed")), timeout=5000)
-    assert app.popup is None  # copying the number did not offer to call it
+    assert app.visible_popup() is None  # copying the number did not offer to call it
 
 
 def test_a_contacts_name_is_on_the_toasts_and_unknown_callers_can_be_saved(

@@ -109,6 +109,24 @@ def test_copy_shows_popup_and_same_number_again_does_not(qtbot, make_app, sandbo
     assert "+33472000001" in other.args[0].windowTitle()
 
 
+def test_the_popup_is_built_ahead_hidden_and_the_first_copy_shows_it_with_its_number(
+        qtbot, make_app, sandbox):
+    """Once the tray shows, the popup is made (hidden, with the region's example number, never
+    copied text) so that the first copy only updates and shows it, as later copies do."""
+    app = make_app(sandbox, demo=True)
+    app.start()
+    qtbot.waitUntil(lambda: app.popup is not None, timeout=10000)
+    ahead = app.popup
+    assert not ahead.isVisible() and app.visible_popup() is None
+    assert ahead.windowHandle() is not None  # its native window exists, unmapped
+    with qtbot.waitSignal(app.popup_shown, timeout=5000) as shown:
+        xclip_copy("appelez le 04 72 00 00 01")
+    assert shown.args[0] is ahead and ahead.isVisible()
+    assert ahead.windowTitle().startswith("Call +33472000001? — ")
+    assert [n.e164 for n in ahead.numbers] == ["+33472000001"]
+    assert "04 72 00 00 01" in ahead.call_buttons[0].accessibleName()
+
+
 def test_popup_call_then_menu_lists_it_for_redial(qtbot, make_app, sandbox):
     app = make_app(sandbox)
     app.start()
