@@ -137,8 +137,10 @@ def run_gui(argv: Sequence[str]) -> int:
     from easyclick2call.core.paths import resolve_profile
     from easyclick2call.platform.clipboard import share_one_allocator_arena
     from easyclick2call.platform.single_instance import SingleInstance, send_to_running
+    from easyclick2call.ui.pyside_imports import lighten_pyside_import_check
 
     share_one_allocator_arena()  # before Qt and the workers start their threads
+    lighten_pyside_import_check()  # PySide6 is imported now: ~5 MB of sources not kept
     qt_app = _setup_qt(sys.argv[0] if sys.argv else "easyclick2call")
     profile = resolve_profile(args.profile)
     demo_wanted = args.demo and not args.set_up_account
