@@ -7,8 +7,9 @@ Starts its own Xvfb + dbus + gnome-keyring + trayer when DISPLAY is unset, then 
 (`python -m easyclick2call --demo`). For each call: copy a new number (xclip), wait for its popup,
 note the time, press Enter (xdotool) and read when the sandbox received the POST (its own
 timestamp, same clock). The first call includes whatever the app had not loaded yet; the
-OVHcloud client stack is loaded on the call thread as soon as the first popup is shown, so the
-first figure should be close to the others. Prints the figures; exit code 0 when the first call
+OVHcloud client stack is loaded on the call thread once the first popup has been shown and the
+user stopped copying for a moment (ui/quiet.py: 300 ms), so the first figure should be close to
+the others. Prints the figures; exit code 0 when the first call
 is within 1.5× + 50 ms of the median of the others.
 """
 
