@@ -4,7 +4,7 @@ X11, Windows and macOS let a tray app see clipboard changes without focus (macOS
 of the pasteboard change count). Wayland compositors only hand the clipboard to the focused
 window, except through the data-control protocol that clipboard managers use: wlroots compositors
 (Sway, Hyprland, river…) and KDE Plasma offer it, and the app watches through it
-(platform.wayland_clipboard) when wl-clipboard is installed. GNOME does not; there the app keeps
+(platform.wayland_clipboard, talking to the compositor itself). GNOME does not; there the app keeps
 XWayland (which GNOME forwards copies to). Elsewhere we say so plainly, and the user has *Call
 clipboard now* and ``easyclick2call call --clipboard`` instead.
 """
@@ -12,7 +12,6 @@ clipboard now* and ``easyclick2call call --clipboard`` instead.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -120,18 +119,15 @@ def _qt_uses_wayland(info: SessionInfo) -> bool:
     return info.kind == WAYLAND
 
 
-def uses_data_control(env: Mapping[str, str] | None = None, platform: str | None = None,
-                      has_wl_paste: bool | None = None) -> bool:
+def uses_data_control(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
     """True when the app should watch through Wayland's data-control protocol: Qt talks Wayland
-    itself, the desktop is not GNOME (no data-control there: XWayland is its route) and
-    wl-clipboard is installed (`has_wl_paste`: None = look on PATH)."""
+    itself and the desktop is not GNOME (no data-control there: XWayland is its route). Whether
+    the compositor really offers it is known once watching starts (its failure is then said)."""
     env = os.environ if env is None else env
     info = detect_session(env, platform)
     if info.kind != WAYLAND or not _qt_uses_wayland(info):
         return False
-    if any(name in info.desktop for name in XWAYLAND_FORWARDING_DESKTOPS):
-        return False
-    return shutil.which("wl-paste") is not None if has_wl_paste is None else has_wl_paste
+    return not any(name in info.desktop for name in XWAYLAND_FORWARDING_DESKTOPS)
 
 
 def preferred_qt_platform(env: Mapping[str, str] | None = None,
@@ -149,7 +145,6 @@ def preferred_qt_platform(env: Mapping[str, str] | None = None,
 
 def clipboard_watch_support(
     env: Mapping[str, str] | None = None, platform: str | None = None,
-    has_wl_paste: bool | None = None,
 ) -> tuple[bool, str]:
     """(ok, reason): can a background app notice clipboard changes in this session?
 
@@ -167,7 +162,7 @@ def clipboard_watch_support(
         forwarding = any(name in info.desktop for name in XWAYLAND_FORWARDING_DESKTOPS)
         if env.get("DISPLAY") and not _qt_uses_wayland(info) and forwarding:
             return True, X11_XWAYLAND_REASON
-        if uses_data_control(env, platform, has_wl_paste):
+        if uses_data_control(env, platform):
             return True, ""
         return False, WAYLAND_REASON
     return False, NO_DISPLAY_REASON

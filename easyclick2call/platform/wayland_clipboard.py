@@ -1,31 +1,39 @@
 """Watch the Wayland clipboard (and primary selection) in the background through the
-compositor's data-control protocol, as clipboard managers do, with the wl-clipboard tools.
+compositor's data-control protocol, as clipboard managers do.
 
-``wl-paste --watch`` (wl-clipboard: ``zwlr-data-control-unstable-v1``, and ``ext-data-control-v1``
-from its 2.2 release) runs a small shell script for every new selection; the script writes one
-line per change to our pipe: the offered types, the password managers' hint and the text, each
-base64-encoded. A thread reads the lines and hands :class:`WaylandChange` objects to a callback.
-Only text is passed on; a non-text offer is reported without its content, and so is a concealed
-one (platform.clipboard.concealed). The text is never logged. wlroots compositors (Sway,
-Hyprland, river…) and KDE Plasma offer data-control; GNOME does not (the app keeps XWayland
-there). See docs/wayland.md.
+The app talks to the compositor itself (platform.wayland_wire, one connection per watched
+selection, on its own thread): it binds the seat and the data-control manager
+(``ext_data_control_manager_v1``, or the older ``zwlr_data_control_manager_v1``), gets the
+seat's data-control device and hears of each new selection with its offered types. For a new
+selection it asks for the password managers' hint when one is offered, then the text through a
+pipe; no process is started per change. Only text is passed on; a non-text offer is reported
+without its content, and so is a concealed one (platform.clipboard.concealed). The text is never
+logged. wlroots compositors (Sway, Hyprland, river…) and KDE Plasma offer data-control; GNOME
+does not (the app keeps XWayland there). See docs/wayland.md.
 
 Pure Python, no Qt import.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import logging
 import os
-import shutil
-import subprocess
+import select
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from easyclick2call.platform.clipboard.concealed import is_concealed
+from easyclick2call.platform.wayland_wire import (
+    Connection,
+    WaylandError,
+    read_string,
+    read_uint,
+    socket_path,
+    string,
+    uint,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,22 +41,18 @@ TEXT = "text"
 CONCEALED = "concealed"
 NOT_TEXT = "not-text"
 
-_TEXT_TYPES = ("text/plain;charset=utf-8", "text/plain", "UTF8_STRING", "STRING", "TEXT",
-               "text/plain;charset=UTF-8")
-# Run by `wl-paste --watch` for each new selection ($1: "" or "--primary"); stdin: the content in
-# the type wl-paste picked (a text type when there is one). One line out: types, hint, text.
-WATCH_SCRIPT = r"""
-types=$(wl-paste $1 --list-types 2>/dev/null)
-hint=-
-case "$types" in *x-kde-passwordManagerHint*)
-    hint=$(wl-paste $1 --type x-kde-passwordManagerHint 2>/dev/null | head -c 64 | base64 -w0)
-esac
-case "$types" in *text/plain*|*UTF8_STRING*|*STRING*|*TEXT*) data=$(base64 -w0) ;;
-    *) cat >/dev/null; data=- ;;
-esac
-printf '%s %s %s\n' "$(printf '%s' "$types" | base64 -w0)" "${hint:--}" "${data:--}"
-"""
-NO_DATA_CONTROL = "data-control"  # what wl-paste says when the compositor lacks the protocol
+# In the order of preference: the first one offered is read.
+TEXT_TYPES = ("text/plain;charset=utf-8", "UTF8_STRING", "text/plain;charset=UTF-8",
+              "text/plain", "STRING", "TEXT")
+NO_DATA_CONTROL = "data-control"  # the reason given when the compositor lacks the protocol
+READ_TIMEOUT = 10.0  # seconds for one selection's content to arrive
+
+# Managers by preference, with the version asked for (2 of zwlr brings the primary selection).
+MANAGERS = {"ext_data_control_manager_v1": 1, "zwlr_data_control_manager_v1": 2}
+GET_DATA_DEVICE = 1  # manager request
+DATA_OFFER, SELECTION, FINISHED, PRIMARY_SELECTION = 0, 1, 2, 3  # device events
+OFFER = 0  # offer event: one offered type
+RECEIVE, OFFER_DESTROY = 0, 1  # offer requests
 
 
 @dataclass(frozen=True)
@@ -62,128 +66,215 @@ class WaylandChange:
     startup: bool = False
 
 
+
+class NoDataControlError(WaylandError):
+    """The compositor offers no data-control manager (or no seat)."""
+
+
 def available(env: Mapping[str, str] | None = None) -> bool:
-    """True when wl-paste is installed and a Wayland display is named."""
+    """True when a Wayland display is named and its socket is there."""
     env = os.environ if env is None else env
-    return bool(env.get("WAYLAND_DISPLAY")) and shutil.which("wl-paste") is not None
-
-
-def decode_line(line: bytes, primary: bool, startup: bool = False) -> WaylandChange | None:
-    """A line of WATCH_SCRIPT as a WaylandChange (None for a malformed line)."""
+    if not env.get("WAYLAND_DISPLAY"):
+        return False
     try:
-        raw_types, raw_hint, raw_data = line.split()
-        types = base64.b64decode(raw_types).decode("utf-8", "replace").split()
-        hint = b"" if raw_hint == b"-" else base64.b64decode(raw_hint)
-        data = None if raw_data == b"-" else base64.b64decode(raw_data)
-    except (ValueError, binascii.Error):
-        return None
-    if is_concealed(types, lambda _fmt: hint):
+        return socket_path(env).exists()
+    except WaylandError:
+        return False
+
+
+def change_for(types: list[str], read: Callable[[str], bytes | None], primary: bool,
+               startup: bool = False) -> WaylandChange:
+    """What a selection offering `types` amounts to; `read(type)` fetches one type's bytes
+    (None when it could not be read): the hint only when offered, the text only when not
+    concealed."""
+    if is_concealed(types, lambda kind: read(kind) or b""):
         return WaylandChange(primary, CONCEALED, None, startup)
-    if data is None or not any(kind in types for kind in _TEXT_TYPES):
+    kind = next((kind for kind in TEXT_TYPES if kind in types), None)
+    data = None if kind is None else read(kind)
+    if data is None:
         return WaylandChange(primary, NOT_TEXT, None, startup)
     return WaylandChange(primary, TEXT, data.decode("utf-8", "replace"), startup)
 
 
-def has_selection(primary: bool = False, timeout: float = 5.0) -> bool:
-    """Is there a selection now? Only wl-paste's "No selection" says no: when it cannot tell,
-    the answer is yes (the first content seen is then taken for the start-up one — never offer
-    what was there before the app started)."""
-    argv = ["wl-paste", "--list-types", *(["--primary"] if primary else [])]
-    try:
-        done = subprocess.run(argv, capture_output=True, timeout=timeout, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return True
-    return done.returncode == 0 or b"No selection" not in done.stderr
+class DataControlDevice:
+    """The seat's clipboard and primary selection through data-control, on a connection of
+    its own. Blocking: use it off the GUI thread."""
+
+    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+        self.conn = Connection.open(env)
+        try:
+            registry, globals_, _ = self.conn.registry()
+            seat = next((found for found in globals_ if found.interface == "wl_seat"), None)
+            manager = next((found for name in MANAGERS for found in globals_
+                            if found.interface == name), None)
+            if seat is None or manager is None:
+                raise NoDataControlError("this compositor offers no data-control")
+            seat_id = self.conn.bind(registry, seat, 1)
+            manager_id = self.conn.bind(registry, manager, MANAGERS[manager.interface])
+            self.device = self.conn.new_id()
+            self.conn.send(manager_id, GET_DATA_DEVICE, uint(self.device), uint(seat_id))
+        except BaseException:
+            self.conn.close()
+            raise
+        self._types: dict[int, list[str]] = {}
+        self.current: dict[bool, int | None] = {False: None, True: None}
+        self.changes: dict[bool, int] = {False: 0, True: 0}  # selection events seen so far
+
+    def startup(self) -> None:
+        """Waits for the compositor to have told the selections there now."""
+        for event in self.conn.roundtrip():
+            self._handle(event)
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Handles the events that come next (waiting for some)."""
+        for event in self.conn.events(timeout):
+            self._handle(event)
+
+    def read_current(self, primary: bool, startup: bool = False) -> WaylandChange | None:
+        """The selection there now (None when there is none)."""
+        offer = self.current[primary]
+        if offer is None:
+            return None
+        return change_for(self._types.get(offer, []), lambda kind: self._receive(offer, kind),
+                          primary, startup)
+
+    def shutdown(self) -> None:
+        self.conn.shutdown()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _handle(self, event) -> None:
+        if event.object_id == self.device:
+            if event.opcode == DATA_OFFER:
+                self._types[read_uint(event.payload)[0]] = []
+            elif event.opcode in (SELECTION, PRIMARY_SELECTION):
+                primary = event.opcode == PRIMARY_SELECTION
+                previous = self.current[primary]
+                self.current[primary] = read_uint(event.payload)[0] or None
+                self.changes[primary] += 1
+                self._release(previous)
+            elif event.opcode == FINISHED:
+                raise WaylandError("the seat's data-control device was withdrawn")
+        elif event.opcode == OFFER and event.object_id in self._types:
+            kind, _ = read_string(event.payload)
+            if kind:
+                self._types[event.object_id].append(kind)
+
+    def _release(self, offer: int | None) -> None:
+        if offer is not None and offer not in self.current.values():
+            self._types.pop(offer, None)
+            self.conn.send(offer, OFFER_DESTROY)
+
+    def _receive(self, offer: int, kind: str) -> bytes | None:
+        """One type of an offer, through a pipe the source writes to (None on a timeout)."""
+        reader, writer = os.pipe()
+        try:
+            try:
+                self.conn.send(offer, RECEIVE, string(kind), fd=writer)
+            finally:
+                os.close(writer)
+            chunks = []
+            deadline = time.monotonic() + READ_TIMEOUT
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([reader], [], [], left)[0]:
+                    log.warning("the clipboard's owner did not hand over its content in time")
+                    return None
+                chunk = os.read(reader, 1 << 16)
+                if not chunk:
+                    return b"".join(chunks)
+                chunks.append(chunk)
+        finally:
+            os.close(reader)
 
 
-def read_text(primary: bool = False, timeout: float = 5.0) -> str | None:
+def read_text(primary: bool = False, env: Mapping[str, str] | None = None) -> str | None:
     """The text of the clipboard (or primary selection) now, by the same rules as the watcher
     (None for none, concealed or non-text content); blocks: call it off the GUI thread."""
-    flag = ["--primary"] if primary else []
-
-    def paste(*args: str) -> bytes | None:
-        try:
-            done = subprocess.run(["wl-paste", *flag, *args], capture_output=True,
-                                  timeout=timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-        return done.stdout if done.returncode == 0 else None
-
-    types = (paste("--list-types") or b"").decode("utf-8", "replace").split()
-    hint = paste("--type", "x-kde-passwordManagerHint") if any(
-        "passwordManagerHint" in kind for kind in types) else b""
-    if not types or is_concealed(types, lambda _fmt: hint or b""):
+    try:
+        device = DataControlDevice(env)
+    except WaylandError as exc:
+        log.info("cannot read the Wayland clipboard: %s", exc)
         return None
-    if not any(kind in types for kind in _TEXT_TYPES):
+    try:
+        device.startup()
+        change = device.read_current(primary)
+    except WaylandError as exc:
+        log.info("cannot read the Wayland clipboard: %s", exc)
         return None
-    data = paste("--no-newline", "--type", "text")
-    return None if data is None else data.decode("utf-8", "replace")
+    finally:
+        device.close()
+    return change.text if change is not None else None
 
 
 class DataControlWatcher:
-    """Runs ``wl-paste [--primary] --watch`` and reports each change from a reading thread.
+    """Watches the clipboard (or the primary selection) and reports each change from a thread.
 
     ``on_change(WaylandChange)`` and ``on_stopped(reason)`` are called on that thread; reason is
-    NO_DATA_CONTROL when the compositor lacks the protocol, else wl-paste's last words."""
+    NO_DATA_CONTROL when the compositor lacks the protocol, else what went wrong."""
 
     def __init__(self, on_change: Callable[[WaylandChange], None],
-                 on_stopped: Callable[[str], None], primary: bool = False) -> None:
-        if shutil.which("wl-paste") is None:
-            raise OSError("wl-paste (wl-clipboard) is not installed")
+                 on_stopped: Callable[[str], None], primary: bool = False,
+                 env: Mapping[str, str] | None = None) -> None:
         self.primary = primary
         self._on_change = on_change
         self._on_stopped = on_stopped
+        self._env = env
         self._closing = False
         self._lock = threading.Lock()
-        self._proc: subprocess.Popen | None = None
-        self._startup_pending = False
+        self._device: DataControlDevice | None = None
         self._thread = threading.Thread(target=self._run, daemon=True,
                                         name="wayland-primary" if primary else "wayland-clipboard")
         self._thread.start()
 
-    def _start(self) -> subprocess.Popen | None:
-        """(On the thread) wl-paste --watch, once the start-up content is known to be there or
-        not: the first line is that content, when there is one."""
-        self._startup_pending = has_selection(self.primary)
-        argv = ["wl-paste", *(["--primary"] if self.primary else []), "--watch", "sh", "-c",
-                WATCH_SCRIPT, "ec2c-watch", "--primary" if self.primary else ""]
+    def _run(self) -> None:
+        try:
+            device = DataControlDevice(self._env)
+        except NoDataControlError:
+            self._stopped(NO_DATA_CONTROL)
+            return
+        except WaylandError as exc:
+            self._stopped(str(exc))
+            return
         with self._lock:
             if self._closing:
-                return None
-            self._proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
-                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            return self._proc
+                device.close()
+                return
+            self._device = device
+        try:
+            device.startup()
+            self._report(device.read_current(self.primary, startup=True))
+            seen = device.changes[self.primary]
+            while True:
+                device.wait()
+                if device.changes[self.primary] != seen:  # only the newest of a burst is read
+                    seen = device.changes[self.primary]
+                    self._report(device.read_current(self.primary))
+        except WaylandError as exc:
+            if not self._closing:
+                self._stopped(str(exc))
+        finally:
+            device.close()
 
-    def _run(self) -> None:
-        if self._start() is None:
+    def _report(self, change: WaylandChange | None) -> None:
+        if change is None or self._closing:
             return
-        assert self._proc is not None
-        assert self._proc.stdout is not None and self._proc.stderr is not None
-        for line in self._proc.stdout:
-            change = decode_line(line, self.primary, self._startup_pending)
-            if change is None:
-                continue  # a malformed line is not the start-up content: still to come
-            self._startup_pending = False
-            try:
-                self._on_change(change)
-            except Exception:
-                log.exception("wayland clipboard handler failed")
-        last_words = self._proc.stderr.read().decode("utf-8", "replace").strip()
-        self._proc.wait()
+        try:
+            self._on_change(change)
+        except Exception:
+            log.exception("wayland clipboard handler failed")
+
+    def _stopped(self, reason: str) -> None:
         if self._closing:
             return
-        reason = NO_DATA_CONTROL if "data-control" in last_words else last_words[-200:]
-        log.warning("wl-paste --watch stopped (%s)", reason or self._proc.returncode)
+        log.warning("Wayland clipboard watching stopped (%s)", reason)
         self._on_stopped(reason)
 
     def close(self) -> None:
         with self._lock:
             self._closing = True
-            proc = self._proc
-        if proc is not None and proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(2)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            device = self._device
+        if device is not None:
+            device.shutdown()
         self._thread.join(2)

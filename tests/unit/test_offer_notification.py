@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from easyclick2call.platform.wayland_clipboard import CONCEALED, NOT_TEXT, TEXT, decode_line
+from easyclick2call.platform.wayland_clipboard import CONCEALED, NOT_TEXT, TEXT, change_for
 from easyclick2call.ui.offer_notification import offer_content
 from easyclick2call.ui.popup import PopupOptions
 from tests.e2e.support.notifications import NotificationServer
@@ -74,14 +74,26 @@ def test_the_chosen_number_of_several_is_called_and_dismiss_calls_nothing(
     assert [c["called_number"] for c in sandbox.calls()] == ["0033472000001"]
 
 
-@pytest.mark.parametrize(("line", "status", "text"), [
-    (b"dGV4dC9wbGFpbgpURVhU - YXBwZWxleiAwMSA5OSAwMCAxMiAzNA==\n", TEXT,
+@pytest.mark.parametrize(("offered", "status", "text"), [
+    ({"text/plain;charset=utf-8": b"appelez 01 99 00 12 34", "TEXT": b"other"}, TEXT,
      "appelez 01 99 00 12 34"),
-    (b"aW1hZ2UvcG5n - -\n", NOT_TEXT, None),
+    ({"image/png": b"\x89PNG"}, NOT_TEXT, None),
     # text/plain + x-kde-passwordManagerHint ("secret"): a password manager's copy
-    (b"dGV4dC9wbGFpbgp4LWtkZS1wYXNzd29yZE1hbmFnZXJIaW50 c2VjcmV0 cHc=\n", CONCEALED, None),
+    ({"text/plain": b"pw", "x-kde-passwordManagerHint": b"secret"}, CONCEALED, None),
+    # a hint that cannot be read counts as secret (fail closed)
+    ({"text/plain": b"pw", "x-kde-passwordManagerHint": None}, CONCEALED, None),
+    ({"text/plain": b"01 99 00 12 34", "x-kde-passwordManagerHint": b"public"}, TEXT,
+     "01 99 00 12 34"),
+    ({"UTF8_STRING": None}, NOT_TEXT, None),  # the owner did not hand it over in time
 ])
-def test_wayland_watch_lines_are_decoded_by_the_same_rules(line, status, text):
-    change = decode_line(line, primary=False)
+def test_wayland_selections_are_judged_by_the_same_rules(offered, status, text):
+    asked = []
+
+    def read(kind):
+        asked.append(kind)
+        return offered[kind]
+
+    change = change_for(list(offered), read, primary=False)
     assert (change.status, change.text) == (status, text)
-    assert decode_line(b"garbage\n", primary=False) is None
+    if status == CONCEALED:  # the text of a password manager's copy is never even fetched
+        assert not any(kind.startswith("text/") for kind in asked)

@@ -33,13 +33,9 @@ class WaylandDataControlSource(QtClipboardSource):
 
     def _open(self) -> None:
         emit = self._event.emit
-        try:
-            self._watchers = [wayland_clipboard.DataControlWatcher(
-                emit, lambda reason: emit(("stopped", reason)), primary=primary)
-                for primary in (False, True)]
-        except OSError as exc:
-            log.info("no Wayland background watching: %s", exc)
-            return
+        self._watchers = [wayland_clipboard.DataControlWatcher(
+            emit, lambda reason: emit(("stopped", reason)), primary=primary)
+            for primary in (False, True)]
         log.info("watching the Wayland clipboard through data-control")
 
     def _close(self) -> None:
@@ -55,7 +51,8 @@ class WaylandDataControlSource(QtClipboardSource):
         if not self._watchers:
             super().read_now(deliver, selection)
             return
-        # QClipboard reads nothing while another window has the focus: wl-paste, off this thread.
+        # QClipboard reads nothing while another window has the focus: data-control, off this
+        # thread.
         def work() -> None:
             text = wayland_clipboard.read_text(selection)
             with contextlib.suppress(RuntimeError):  # this source is gone
