@@ -6,10 +6,10 @@ against copy → popup under X11, on the same machine in the same run.
 Starts its own Xvfb + session bus (tests/harness/desktop.py) when DISPLAY is unset, a headless
 Sway (tests/harness/sway.py) and a notification server on the session bus
 (tests/e2e/support/notifications.py). The start: on X11 the XFixes event of xclip taking the
-CLIPBOARD (as benchmarks/bench_app.py); on Sway the moment an observer of this process
-(`wl-paste --watch` running `echo`, read on a thread) hears of the new selection — the
-compositor's own news of it, a millisecond or two after the fact; wl-copy's return is no use as
-a start (it sets the selection and then lingers for 150–300 ms). The end: on X11 the popup's
+CLIPBOARD (as benchmarks/bench_app.py); on Sway the moment a data-control client of this
+process (the app's own, read on a thread) hears of the new selection — the compositor's own news
+of it, as the app hears it; wl-copy's return is no use as a start (it sets the selection and then
+lingers for 150–300 ms). The end: on X11 the popup's
 MapNotify (read on this process's X connection), on Sway the notification's arrival at the
 server (its own thread stamps it).
 Each copy is a new number; the X11 popup is closed between copies. Target (issue 15): the Sway
@@ -19,6 +19,7 @@ median ≤ 2× the X11 median. Exit code 0 on PASS.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import subprocess
 import sys
@@ -39,6 +40,8 @@ from bench_app import (  # noqa: E402
     wait_sandbox,
 )
 
+from easyclick2call.platform.wayland_clipboard import DataControlDevice  # noqa: E402
+from easyclick2call.platform.wayland_wire import WaylandError  # noqa: E402
 from tests.e2e.support.actions import copy_to_clipboard, poll, sandbox_info  # noqa: E402
 from tests.e2e.support.app import app_command, free_port, seed_profile  # noqa: E402
 from tests.e2e.support.notifications import NotificationServer  # noqa: E402
@@ -74,23 +77,31 @@ def x11_copies(count: int, workdir: Path) -> list[float]:
 
 
 class SelectionObserver:
-    """`wl-paste --watch` echoing a line per new selection; `times` when each line came."""
+    """A data-control client of this process (the app's own, platform.wayland_clipboard) that
+    stamps each selection event the compositor sends — no process in between; `times` when
+    each came."""
 
     def __init__(self, env: dict[str, str]) -> None:
         self.times: list[float] = []
-        self.proc = subprocess.Popen(["wl-paste", "--watch", "sh", "-c",
-                                      "echo x; cat >/dev/null"], env=env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        threading.Thread(target=self._read, daemon=True).start()
+        self.device = DataControlDevice(env)
+        self.device.startup()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
 
     def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for _line in self.proc.stdout:
-            self.times.append(time.monotonic())
+        seen = self.device.changes[False]
+        with contextlib.suppress(WaylandError):
+            while True:
+                self.device.wait()
+                stamp = time.monotonic()
+                if self.device.changes[False] != seen:
+                    seen = self.device.changes[False]
+                    self.times.append(stamp)
 
     def close(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(5)
+        self.device.shutdown()
+        self._thread.join(5)
+        self.device.close()
 
 
 def sway_copies(count: int, workdir: Path) -> list[float]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import select
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -33,6 +32,7 @@ from easyclick2call.platform.wayland_wire import (
     socket_path,
     string,
     uint,
+    wait_readable,
 )
 
 log = logging.getLogger(__name__)
@@ -178,7 +178,7 @@ class DataControlDevice:
             deadline = time.monotonic() + READ_TIMEOUT
             while True:
                 left = deadline - time.monotonic()
-                if left <= 0 or not select.select([reader], [], [], left)[0]:
+                if left <= 0 or not wait_readable(reader, left):
                     log.warning("the clipboard's owner did not hand over its content in time")
                     return None
                 chunk = os.read(reader, 1 << 16)

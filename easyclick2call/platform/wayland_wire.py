@@ -143,7 +143,7 @@ class Connection:
         while not found:
             if deadline is not None:
                 left = deadline - time.monotonic()
-                if left <= 0 or not select.select([self.sock], [], [], left)[0]:
+                if left <= 0 or not wait_readable(self.sock.fileno(), left):
                     return []
             try:
                 data, ancillary, _flags, _addr = self.sock.recvmsg(
@@ -228,6 +228,13 @@ class Connection:
 
     def close(self) -> None:
         self.sock.close()
+
+
+def wait_readable(fd: int, timeout: float) -> bool:
+    """Waits up to `timeout` seconds for `fd` to have something to read (or its end)."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(max(0, int(timeout * 1000) + 1)))
 
 
 def _passed_fds(ancillary: list) -> list[int]:
