@@ -92,3 +92,16 @@ def record(history, e164: str, display: str, line: str, outcome: str, *, source:
         log.warning("the call could not be recorded in the history: %s", type(exc).__name__)
         return type(exc).__name__
     return ""
+
+
+def warm_up(region: str) -> None:
+    """(On the call thread, when a call may come) import the OVHcloud client stack and the
+    keyring's modules and run the gate once, so that the first call is as quick as the next
+    ones. The keyring itself is not touched: it may ask the user to unlock it. Qt-free, as
+    everything run off the GUI thread must be (docs/architecture.md)."""
+    from easyclick2call.core.account import missing_fields  # noqa: F401  (keyring's modules)
+    from easyclick2call.core.call_gate import CallPolicy, check_call
+    from easyclick2call.ovhapi.client import ApiIdentity, make_client
+
+    check_call("+33 1 99 00 00 00", CallPolicy(region), "warm_up")
+    make_client(ApiIdentity("ovh-eu", "key", "secret", "consumer"))  # built; sends nothing

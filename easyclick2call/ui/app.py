@@ -30,10 +30,17 @@ TRAY_POLL_MS = 5000  # only while no tray is there
 
 @functools.cache
 def _popup_module():
-    """ui.popup, imported once: on a worker once the tray shows (or by an earlier copy)."""
+    """ui.popup, imported once, on the GUI thread: once the tray shows (or by an earlier copy).
+    Never on a worker: PySide sets its classes up lazily, on first use, and that is not safe
+    while the GUI thread uses PySide too (it crashed the app at start-up under load)."""
     from easyclick2call.ui import popup
 
     return popup
+
+
+def _load_popup_dependencies() -> None:
+    """(On a worker) the Qt-free modules ui.popup imports, so that importing it is quicker."""
+    import easyclick2call.core.call_gate  # noqa: F401
 
 
 def _numbers_in(text: str, region: str, language: str) -> list:
@@ -59,7 +66,7 @@ def _prune_then_recent(history, retention_days: int) -> list:
 
 def _warm_up_calls(region: str) -> None:
     """(On the call thread) import what a call needs, so that the first one is not slower."""
-    from easyclick2call.ui.calling import warm_up
+    from easyclick2call.ovhapi.dialing import warm_up
 
     warm_up(region)
 
@@ -185,10 +192,14 @@ class EasyClickApp(QObject):
         self.live_calls.start()
         self.update_state()
         self.contacts.start()
-        # Once the tray shows: ui.popup, then the number engine, loaded on a worker, then the
-        # popup built ahead (hidden), so that the first copy is as quick as the next ones.
-        run_task(_popup_module, on_done=lambda _module: self.watcher.warm_up(
-            then=self._build_popup_ahead), parent=self)
+        # Once the tray shows: ui.popup's Qt-free modules (on a worker) and ui.popup (here),
+        # then the number engine (on a worker), then the popup built ahead (hidden), so that
+        # the first copy is as quick as the next ones.
+        run_task(_load_popup_dependencies, on_done=self._popup_then_engine, parent=self)
+
+    def _popup_then_engine(self, _none: None = None) -> None:
+        _popup_module()
+        self.watcher.warm_up(then=self._build_popup_ahead)
 
     def _build_popup_ahead(self, example: list) -> None:
         """Make the popup now, hidden, with the region's example number (never copied text),

@@ -41,19 +41,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Calling", text)
 
 
-def warm_up(region: str) -> None:
-    """(On the call thread, when a call may come) import the OVHcloud client stack and the
-    keyring's modules and run the gate once, so that the first call is as quick as the next
-    ones. The keyring itself is not touched: it may ask the user to unlock it."""
-    from easyclick2call.core.account import missing_fields  # noqa: F401  (keyring's modules)
-    from easyclick2call.core.call_gate import CallPolicy, check_call
-    from easyclick2call.ovhapi.client import ApiIdentity, make_client
-    from easyclick2call.ovhapi.dialing import place  # noqa: F401  (ovh, requests, oauthlib)
-
-    check_call("+33 1 99 00 00 00", CallPolicy(region), "warm_up")
-    make_client(ApiIdentity("ovh-eu", "key", "secret", "consumer"))  # built; sends nothing
-
-
 @dataclass(frozen=True)
 class CallOutcome:
     """What happened to one request (built on the call thread, shown on the GUI thread)."""
