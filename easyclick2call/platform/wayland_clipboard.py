@@ -29,7 +29,6 @@ from easyclick2call.platform.wayland_wire import (
     WaylandError,
     read_string,
     read_uint,
-    socket_path,
     string,
     uint,
     wait_readable,
@@ -69,17 +68,6 @@ class WaylandChange:
 
 class NoDataControlError(WaylandError):
     """The compositor offers no data-control manager (or no seat)."""
-
-
-def available(env: Mapping[str, str] | None = None) -> bool:
-    """True when a Wayland display is named and its socket is there."""
-    env = os.environ if env is None else env
-    if not env.get("WAYLAND_DISPLAY"):
-        return False
-    try:
-        return socket_path(env).exists()
-    except WaylandError:
-        return False
 
 
 def change_for(types: list[str], read: Callable[[str], bytes | None], primary: bool,
