@@ -288,12 +288,14 @@ def stall_while_api_hangs(display: Display, target: Target, pid: int,
     with Display() as watcher:
 
         def failed() -> bool:
-            seen.append(bool(watcher.visible_windows_titled("failed", pid)))
+            # A call the API did not answer may have been placed: the app says so (its toast's
+            # title), rather than "failed".
+            seen.append(bool(watcher.visible_windows_titled("may have been placed", pid)))
             return seen[-1]
 
         trips = ping_until(display, icon, failed, limit=API_READ_TIMEOUT + 15)
     if not any(seen):
-        print("  (no failure notification seen after the API hang)", file=sys.stderr)
+        print("  (no 'may have been placed' notification seen after the API hang)", file=sys.stderr)
     return longest(trips)
 
 
