@@ -65,7 +65,6 @@ class WaylandChange:
     startup: bool = False
 
 
-
 class NoDataControlError(WaylandError):
     """The compositor offers no data-control manager (or no seat)."""
 
@@ -84,6 +83,22 @@ def change_for(types: list[str], read: Callable[[str], bytes | None], primary: b
     return WaylandChange(primary, TEXT, data.decode("utf-8", "replace"), startup)
 
 
+def open_data_control(conn: Connection) -> tuple[int, int]:
+    """Binds the seat and the data-control manager and gets the seat's data-control device:
+    (the manager's id, the device's id). NoDataControlError when the compositor has neither."""
+    registry, globals_ = conn.registry()
+    seat = next((found for found in globals_ if found.interface == "wl_seat"), None)
+    manager = next((found for name in MANAGERS for found in globals_
+                    if found.interface == name), None)
+    if seat is None or manager is None:
+        raise NoDataControlError("this compositor offers no data-control")
+    seat_id = conn.bind(registry, seat, 1)
+    manager_id = conn.bind(registry, manager, MANAGERS[manager.interface])
+    device = conn.new_id()
+    conn.send(manager_id, GET_DATA_DEVICE, uint(device), uint(seat_id))
+    return manager_id, device
+
+
 class DataControlDevice:
     """The seat's clipboard and primary selection through data-control, on a connection of
     its own. Blocking: use it off the GUI thread."""
@@ -91,16 +106,7 @@ class DataControlDevice:
     def __init__(self, env: Mapping[str, str] | None = None) -> None:
         self.conn = Connection.open(env)
         try:
-            registry, globals_, _ = self.conn.registry()
-            seat = next((found for found in globals_ if found.interface == "wl_seat"), None)
-            manager = next((found for name in MANAGERS for found in globals_
-                            if found.interface == name), None)
-            if seat is None or manager is None:
-                raise NoDataControlError("this compositor offers no data-control")
-            seat_id = self.conn.bind(registry, seat, 1)
-            manager_id = self.conn.bind(registry, manager, MANAGERS[manager.interface])
-            self.device = self.conn.new_id()
-            self.conn.send(manager_id, GET_DATA_DEVICE, uint(self.device), uint(seat_id))
+            _manager, self.device = open_data_control(self.conn)
         except BaseException:
             self.conn.close()
             raise

@@ -25,10 +25,10 @@ from pathlib import Path
 DISPLAY_ID = 1
 # wl_display
 SYNC, GET_REGISTRY = 0, 1
-ERROR, DELETE_ID = 0, 1
+ERROR = 0  # event
 # wl_registry
-BIND = 0
-GLOBAL, GLOBAL_REMOVE = 0, 1
+BIND = 0  # request
+GLOBAL = 0  # event
 # wl_callback
 DONE = 0
 
@@ -182,21 +182,18 @@ class Connection:
             del self._inbox[:size]
         return found
 
-    def registry(self, timeout: float = 5.0) -> tuple[int, list[Global], list[Event]]:
-        """Asks for the globals: (the registry's id, the globals, any other events met)."""
+    def registry(self, timeout: float = 5.0) -> tuple[int, list[Global]]:
+        """Asks for the globals: the registry's id and the globals."""
         registry = self.new_id()
         self.send(DISPLAY_ID, GET_REGISTRY, uint(registry))
         globals_: list[Global] = []
-        others = []
         for event in self.roundtrip(timeout):
             if event.object_id == registry and event.opcode == GLOBAL:
                 name, offset = read_uint(event.payload)
                 interface, offset = read_string(event.payload, offset)
                 version, _ = read_uint(event.payload, offset)
                 globals_.append(Global(name, interface or "", version))
-            else:
-                others.append(event)
-        return registry, globals_, others
+        return registry, globals_
 
     def bind(self, registry: int, found: Global, version: int) -> int:
         object_id = self.new_id()

@@ -10,7 +10,7 @@ import os
 import threading
 from collections.abc import Mapping
 
-from easyclick2call.platform.wayland_clipboard import GET_DATA_DEVICE
+from easyclick2call.platform.wayland_clipboard import open_data_control
 from easyclick2call.platform.wayland_wire import (
     Connection,
     WaylandError,
@@ -22,7 +22,7 @@ from easyclick2call.platform.wayland_wire import (
 CREATE_DATA_SOURCE = 0  # manager request
 SET_SELECTION, SET_PRIMARY_SELECTION = 0, 2  # device requests
 SOURCE_OFFER = 0  # source request
-SEND, CANCELLED = 0, 1  # source events
+SEND = 0  # source event: a client asks for one type
 
 
 class SelectionOwner:
@@ -34,16 +34,8 @@ class SelectionOwner:
                  primary: bool = False) -> None:
         self.contents = dict(contents)
         self.asked: list[str] = []
-        self.cancelled = threading.Event()
         conn = self.conn = Connection.open(env, keep_fds=True)
-        registry, globals_, _ = conn.registry()
-        seat = next(found for found in globals_ if found.interface == "wl_seat")
-        manager = next(found for found in globals_
-                       if found.interface == "zwlr_data_control_manager_v1")
-        seat_id = conn.bind(registry, seat, 1)
-        manager_id = conn.bind(registry, manager, 2)
-        device = conn.new_id()
-        conn.send(manager_id, GET_DATA_DEVICE, uint(device), uint(seat_id))
+        manager_id, device = open_data_control(conn)
         self.source = conn.new_id()
         conn.send(manager_id, CREATE_DATA_SOURCE, uint(self.source))
         for kind in self.contents:
@@ -59,9 +51,7 @@ class SelectionOwner:
                 for event in self.conn.events():
                     if event.object_id != self.source:
                         continue
-                    if event.opcode == CANCELLED:
-                        self.cancelled.set()
-                    elif event.opcode == SEND:
+                    if event.opcode == SEND:
                         kind, _ = read_string(event.payload)
                         fd = self.conn.fds.pop(0)
                         self.asked.append(kind or "")
