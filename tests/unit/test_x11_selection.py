@@ -76,6 +76,20 @@ def xclip_owner(data: bytes, *args: str, selection: str = "clipboard",
         return proc
 
 
+def kill_owner(proc: subprocess.Popen, selection: str = "clipboard") -> None:
+    """Kill an owner and wait until the X server has dropped its selection: until then the
+    server still names its window, and a new xclip may even be given the same window id (the
+    server reuses a gone client's ids), which xclip_owner could not tell from the old one."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    with Display() as display:
+        deadline = time.monotonic() + ANSWER_S
+        while display.selection_owner(selection.upper()) != 0:
+            assert time.monotonic() < deadline, "the X server kept a dead owner's selection"
+            time.sleep(0.01)
+
+
 def test_reads_the_text_another_program_copied(reader, owners):
     owners.append(xclip_owner("appelez le 01 99 00 12 34 — Zoé € 📞".encode()))
     result = reader.read()
@@ -104,9 +118,7 @@ def test_an_image_is_not_text(reader, owners):
 
 
 def test_no_owner(reader, owners):
-    owner = xclip_owner(b"01 99 00 12 34")
-    owner.kill()
-    owner.wait(10)  # its window is gone: the selection has no owner
+    kill_owner(xclip_owner(b"01 99 00 12 34"))  # its window is gone: the selection has no owner
     result = reader.read()
     assert (result.status, result.text) == (x11_selection.NO_OWNER, None)
 
@@ -191,7 +203,7 @@ def test_an_owner_that_never_answers_times_out_then_the_next_owner_is_read(
     result = reader.read()
     assert result.status == x11_selection.TIMEOUT
     assert 0.4 <= time.monotonic() - started < 3
-    os.kill(hung.pid, signal.SIGKILL)
+    kill_owner(hung)
     owners.append(xclip_owner(b"04 72 00 00 01"))
     assert reader.read().text == "04 72 00 00 01"
 
